@@ -1,0 +1,89 @@
+package org.candor.devdb;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.profile.IfBuildProfile;
+import io.quarkus.runtime.StartupEvent;
+
+import org.candor.account.Account;
+import org.candor.account.Role;
+import org.candor.review.Review;
+import org.candor.review.ReviewStatus;
+import org.candor.subject.Subject;
+import org.candor.subject.SubjectKind;
+
+/** Fills an empty dev database with a small, believable board. Dev profile only: never in tests or production. */
+@IfBuildProfile("dev")
+class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+
+    @Transactional
+    void seed(@Observes StartupEvent start) {
+        if (Subject.count() > 0) {
+            return;
+        }
+        Account ana = account("ana", "Ana García", Role.CUSTOMER);
+        Account ben = account("ben", "Ben Okafor", Role.CUSTOMER);
+        Account chloe = account("chloe", "Chloé Martin", Role.CUSTOMER);
+
+        Subject kettle = subject("aurora-kettle", "Aurora electric kettle", SubjectKind.PRODUCT,
+                "A 1.7 litre kettle with temperature presets for tea and coffee.");
+        Subject cafe = subject("harbour-cafe", "Harbour Street café", SubjectKind.PLACE,
+                "Our café by the harbour: breakfast, lunch and the roastery's coffee.");
+        Subject delivery = subject("home-delivery", "Home delivery", SubjectKind.TOPIC,
+                "Orders delivered to your door: timing, packaging and returns.");
+        subject("trail-backpack", "Trailhead 28 L backpack", SubjectKind.PRODUCT,
+                "A day pack with a rain cover and a hydration sleeve.");
+
+        review(kettle, ana, 5, "Boils fast and quietly", "Fills to 1.7 litres and the 80 °C preset is perfect for green tea.", 9);
+        review(kettle, ben, 2, "Lid hinge broke after a month",
+                "The lid stopped closing properly after four weeks. I would like to know whether this is a known problem.", 4);
+        review(cafe, chloe, 4, "Lovely spot, slow on Sundays",
+                "Great flat white and pastries. On Sunday morning we waited 25 minutes for a table.", 3);
+        review(cafe, ana, 5, null, "The staff remembered my order on my second visit. Lovely.", 2);
+        review(delivery, ben, 1, "Parcel left in the rain",
+                "The driver left the box on the doorstep in the rain and the instructions got soaked.", 1);
+        LOG.info("Demo data created: 4 subjects, 5 reviews, 3 customers");
+    }
+
+    private static Account account(String id, String name, Role role) {
+        Account a = new Account();
+        a.provider = "demo";
+        a.providerSubject = id;
+        a.displayName = name;
+        a.role = role;
+        a.persist();
+        return a;
+    }
+
+    private static Subject subject(String slug, String name, SubjectKind kind, String description) {
+        Subject s = new Subject();
+        s.slug = slug;
+        s.name = name;
+        s.kind = kind;
+        s.description = description;
+        s.persist();
+        return s;
+    }
+
+    private static void review(Subject subject, Account author, int rating, String title, String body, int daysAgo) {
+        Review r = new Review();
+        r.subject = subject;
+        r.author = author;
+        r.rating = (short) rating;
+        r.title = title;
+        r.body = body;
+        r.status = ReviewStatus.PUBLISHED;
+        r.createdAt = Instant.now().minus(daysAgo, ChronoUnit.DAYS);
+        r.updatedAt = r.createdAt;
+        r.persist();
+        subject.countRating(rating, 1);
+    }
+}

@@ -1,0 +1,76 @@
+package org.candor.web;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Turns errors into Candor's branded pages, or into problem details under {@code /api}. Never shows a stack trace or
+ * a class name: unexpected failures are logged with an id the visitor can quote.
+ */
+class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @CheckedTemplate(basePath = "Errors")
+    static class Templates {
+        static native TemplateInstance page(int status, String reference);
+    }
+
+    @ServerExceptionMapper
+    Response notFound(NotFoundException e, UriInfo uri, HttpHeaders headers) {
+        return respond(404, "Not found", "There is nothing at this address.", null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        if (status >= 500) {
+            return unexpected(e, uri, headers);
+        }
+        Response.StatusType info = Response.Status.fromStatusCode(status);
+        String title = info == null ? "Request not accepted" : info.getReasonPhrase();
+        return respond(status, title, "The request could not be accepted.", null, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        String reference = Long.toHexString(System.nanoTime() ^ e.hashCode());
+        LOG.errorf(e, "Unexpected failure on %s (reference %s)", uri.getPath(), reference);
+        return respond(500, "Something went wrong", "Please try again. If it keeps happening, quote reference " + reference
+                + ".", reference, uri, headers);
+    }
+
+    static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
+        String path = uri.getPath();
+        if (path.equals("/api") || path.startsWith("/api/")) {
+            return true;
+        }
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(t -> !t.isWildcardType() && (t.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                        || t.getSubtype().endsWith("+json")))
+                && headers.getAcceptableMediaTypes().stream().noneMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
+                        && !t.isWildcardType());
+    }
+
+    private static Response respond(int status, String title, String detail, String reference, UriInfo uri,
+            HttpHeaders headers) {
+        if (wantsJson(uri, headers)) {
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.page(status, reference)).build();
+    }
+}

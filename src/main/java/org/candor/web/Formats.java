@@ -1,0 +1,50 @@
+package org.candor.web;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import io.quarkus.qute.TemplateExtension.TemplateAttribute;
+import io.quarkus.qute.TemplateExtension;
+
+/** How numbers and times read on the pages, in the visitor's language. */
+@TemplateExtension
+public class Formats {
+
+    private Formats() {
+    }
+
+    /** An average rating with one decimal: 4.3, or 4,3 in Spanish. */
+    static String oneDecimal(double value, @TemplateAttribute("locale") Object locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(asLocale(locale));
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
+    /** A moment as a date and time in UTC, in the visitor's language. */
+    static String dateTime(Instant instant, @TemplateAttribute("locale") Object locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(asLocale(locale)).withZone(ZoneOffset.UTC).format(instant) + " UTC";
+    }
+
+    /** A moment as machine-readable ISO 8601, for {@code <time datetime>}. */
+    static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    /** Stars for a rating: ★★★☆☆. */
+    static String stars(int rating) {
+        return "★".repeat(Math.max(0, Math.min(5, rating))) + "☆".repeat(5 - Math.max(0, Math.min(5, rating)));
+    }
+
+    private static Locale asLocale(Object locale) {
+        if (locale instanceof Locale l) {
+            return l;
+        }
+        return locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale.toString());
+    }
+}

@@ -1,0 +1,43 @@
+package org.candor.web;
+
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+/** The language switcher: remembers the choice in a cookie and goes back to the page the visitor was on. */
+@Path("/lang")
+public class LanguageResource {
+
+    @GET
+    @Path("{tag}")
+    public Response choose(@PathParam("tag") String tag, @QueryParam("back") String back) {
+        Locale locale = Ui.supported(tag);
+        if (locale == null) {
+            throw new NotFoundException();
+        }
+        NewCookie cookie = new NewCookie.Builder(Ui.LANGUAGE_COOKIE)
+                .value(locale.getLanguage())
+                .path("/")
+                .maxAge(365 * 24 * 3600)
+                .httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX)
+                .build();
+        return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
+    }
+
+    /** Only a path on this site: never an open redirect to somewhere else. */
+    static String localPath(String back) {
+        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
+                || back.chars().anyMatch(c -> c < 0x20)) {
+            return "/";
+        }
+        return back;
+    }
+}

@@ -1,0 +1,84 @@
+package org.candor.web;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What the shared layout needs about the current request: its language and where the language switcher comes back to.
+ * Templates reach it as {@code {inject:ui}}.
+ */
+@Named("ui")
+@RequestScoped
+public class Ui {
+
+    /** The cookie that keeps a visitor's chosen language. */
+    public static final String LANGUAGE_COOKIE = "candor_lang";
+    /** The languages Candor speaks; the first is the default. */
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+
+    private final HttpServerRequest request;
+    private Locale locale;
+
+    Ui(HttpServerRequest request) {
+        this.request = request;
+    }
+
+    /** The chosen language cookie, else the best match of Accept-Language, else English. */
+    public Locale locale() {
+        if (locale == null) {
+            locale = resolve(request);
+        }
+        return locale;
+    }
+
+    public String lang() {
+        return locale().getLanguage();
+    }
+
+    /** The current path and query, for links that bring the visitor back here. */
+    public String here() {
+        String uri = request.uri();
+        return uri == null || uri.isEmpty() ? "/" : uri;
+    }
+
+    /** {@link #here()} encoded for a {@code back=} query parameter. */
+    public String back() {
+        return java.net.URLEncoder.encode(here(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static Locale resolve(HttpServerRequest request) {
+        Cookie chosen = request.getCookie(LANGUAGE_COOKIE);
+        if (chosen != null) {
+            Locale supported = supported(chosen.getValue());
+            if (supported != null) {
+                return supported;
+            }
+        }
+        String header = request.getHeader("Accept-Language");
+        if (header != null && !header.isBlank()) {
+            try {
+                Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                if (match != null) {
+                    return match;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // a malformed header is no reason to fail the page: fall back to the default
+            }
+        }
+        return SUPPORTED.get(0);
+    }
+
+    /** The supported locale for a language tag such as {@code es}, or null. */
+    public static Locale supported(String tag) {
+        if (tag == null) {
+            return null;
+        }
+        return SUPPORTED.stream().filter(l -> l.getLanguage().equalsIgnoreCase(tag.strip())).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,63 @@
+package org.candor.support;
+
+import java.util.UUID;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import org.candor.account.Account;
+import org.candor.account.Role;
+import org.candor.review.Review;
+import org.candor.review.ReviewStatus;
+import org.candor.subject.Subject;
+import org.candor.subject.SubjectKind;
+
+/** Creates rows for tests, each in its own committed transaction, with names that never collide between tests. */
+public final class TestData {
+
+    private TestData() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Subject subject(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subject s = new Subject();
+            s.slug = unique(name.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", ""));
+            s.name = name;
+            s.kind = SubjectKind.PRODUCT;
+            s.description = "About " + name;
+            s.persist();
+            return s;
+        });
+    }
+
+    public static Account account(String name, Role role) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account a = new Account();
+            a.provider = "test";
+            a.providerSubject = unique("sub");
+            a.displayName = name;
+            a.role = role;
+            a.persist();
+            return a;
+        });
+    }
+
+    /** A published review, counted in its subject's rating summary. */
+    public static Review publishedReview(Subject subject, Account author, int rating, String body) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Subject s = Subject.findById(subject.id);
+            Review r = new Review();
+            r.subject = s;
+            r.author = Account.findById(author.id);
+            r.rating = (short) rating;
+            r.body = body;
+            r.status = ReviewStatus.PUBLISHED;
+            r.persist();
+            s.countRating(rating, 1);
+            return r;
+        });
+    }
+}
