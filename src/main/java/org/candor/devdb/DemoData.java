@@ -12,6 +12,7 @@ import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 
 import org.candor.account.Account;
+import org.candor.account.LoginProviders;
 import org.candor.account.Role;
 import org.candor.review.Review;
 import org.candor.review.ReviewStatus;
@@ -24,14 +25,31 @@ class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
+    private final LoginProviders providers;
+
+    DemoData(LoginProviders providers) {
+        this.providers = providers;
+    }
+
     @Transactional
     void seed(@Observes StartupEvent start) {
         if (Subject.count() > 0) {
             return;
         }
-        Account ana = account("ana", "Ana García", Role.CUSTOMER);
-        Account ben = account("ben", "Ben Okafor", Role.CUSTOMER);
-        Account chloe = account("chloe", "Chloé Martin", Role.CUSTOMER);
+        // The personas of the local sign-in page (quarkus.oidc.devservices.roles): the same three people behind every
+        // provider's button, with their roles in our database.
+        Account ana = null;
+        for (LoginProviders.Provider provider : providers.enabled()) {
+            Account a = account(provider.id(), "ana", "Ana García", Role.CUSTOMER);
+            account(provider.id(), "mo", "Mo Haddad", Role.MODERATOR);
+            account(provider.id(), "ada", "Ada Quinn", Role.ADMIN);
+            ana = ana == null ? a : ana;
+        }
+        Account ben = account("demo", "ben", "Ben Okafor", Role.CUSTOMER);
+        Account chloe = account("demo", "chloe", "Chloé Martin", Role.CUSTOMER);
+        if (ana == null) {
+            ana = account("demo", "ana", "Ana García", Role.CUSTOMER);
+        }
 
         Subject kettle = subject("aurora-kettle", "Aurora electric kettle", SubjectKind.PRODUCT,
                 "A 1.7 litre kettle with temperature presets for tea and coffee.");
@@ -50,12 +68,12 @@ class DemoData {
         review(cafe, ana, 5, null, "The staff remembered my order on my second visit. Lovely.", 2);
         review(delivery, ben, 1, "Parcel left in the rain",
                 "The driver left the box on the doorstep in the rain and the instructions got soaked.", 1);
-        LOG.info("Demo data created: 4 subjects, 5 reviews, 3 customers");
+        LOG.infof("Demo data created: 4 subjects, 5 reviews; sign in as ana (customer), mo (moderator) or ada (admin) with any of %d providers", providers.enabled().size());
     }
 
-    private static Account account(String id, String name, Role role) {
+    private static Account account(String provider, String id, String name, Role role) {
         Account a = new Account();
-        a.provider = "demo";
+        a.provider = provider;
         a.providerSubject = id;
         a.displayName = name;
         a.role = role;

@@ -21,7 +21,7 @@ final class EmbeddedDatabase {
     }
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
-    private static final String RUNNING = "candor.embedded-postgres.url";
+    private static final String RUNNING = "embedded-postgres.candor-url";
     private static final String DATABASE = "candor";
 
     private EmbeddedDatabase() {

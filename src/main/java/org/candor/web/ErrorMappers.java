@@ -31,6 +31,45 @@ class ErrorMappers {
         return respond(404, "Not found", "There is nothing at this address.", null, uri, headers);
     }
 
+    /** Not signed in: pages send the visitor to sign in and back; the API answers 401. */
+    @ServerExceptionMapper
+    Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri, HttpHeaders headers,
+            jakarta.ws.rs.core.Request request) {
+        if (wantsJson(uri, headers)) {
+            return respond(401, "Sign-in required", "Sign in to do this.", null, uri, headers);
+        }
+        String back = request.getMethod().equals("GET") ? uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery())
+                : refererPath(headers);
+        return Response.seeOther(java.net.URI.create("/login?back="
+                + java.net.URLEncoder.encode(LocalPath.orHome(back), java.nio.charset.StandardCharsets.UTF_8))).build();
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(403, "Forbidden", "Your account does not have the role this needs.", null, uri, headers);
+    }
+
+    /** A sign-in that could not complete (reused or forged callback, expired state). */
+    @ServerExceptionMapper
+    Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        LOG.debugf("Sign-in failed on %s: %s", uri.getPath(), e.getMessage());
+        return respond(401, "Sign-in did not complete", "Please sign in again.", null, uri, headers);
+    }
+
+    private static String refererPath(HttpHeaders headers) {
+        String referer = headers.getHeaderString("Referer");
+        if (referer == null) {
+            return "/";
+        }
+        try {
+            java.net.URI ref = java.net.URI.create(referer);
+            return ref.getRawPath() == null ? "/" : ref.getRawPath();
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
+    }
+
     @ServerExceptionMapper
     Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();

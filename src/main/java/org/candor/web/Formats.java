@@ -36,6 +36,11 @@ public class Formats {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
+    /** A value encoded for use inside a URL query parameter. */
+    static String urlParam(String value) {
+        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Stars for a rating: ★★★☆☆. */
     static String stars(int rating) {
         return "★".repeat(Math.max(0, Math.min(5, rating))) + "☆".repeat(5 - Math.max(0, Math.min(5, rating)));

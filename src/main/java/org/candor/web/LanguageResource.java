@@ -29,15 +29,6 @@ public class LanguageResource {
                 .httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX)
                 .build();
-        return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
-    }
-
-    /** Only a path on this site: never an open redirect to somewhere else. */
-    static String localPath(String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.startsWith("/\\")
-                || back.chars().anyMatch(c -> c < 0x20)) {
-            return "/";
-        }
-        return back;
+        return Response.seeOther(URI.create(LocalPath.orHome(back))).cookie(cookie).build();
     }
 }

@@ -126,4 +126,64 @@ public interface Msg {
 
     @Message("Back to the subjects")
     String error_back_home();
+
+    @Message("Sign out")
+    String nav_sign_out();
+
+    @Message("Sign in")
+    String login_title();
+
+    @Message("Sign in with an account you already have. You can then review, comment, mark reviews helpful and report problems.")
+    String login_intro();
+
+    @Message("Sign-in is not configured on this board yet.")
+    String login_none();
+
+    @Message("Sign in with {provider}")
+    String login_with(String provider);
+
+    @Message("You are signed in as {name}.")
+    String login_already(String name);
+
+    @Message("Candor never sees or stores a password: your provider confirms who you are.")
+    String login_no_password();
+
+    @Message("Sign-in did not complete")
+    String login_failed_title();
+
+    @Message("We could not confirm your sign-in. This happens when a sign-in link is reused or has expired. Please start again.")
+    String login_failed_text();
+
+    @Message("Try signing in again")
+    String login_try_again();
+
+    @Message("Sign out")
+    String logout_title();
+
+    @Message("Sign out of Candor, {name}?")
+    String logout_question(String name);
+
+    @Message("You are signed out.")
+    String logout_done();
+
+    @Message("Your profile")
+    String profile_title();
+
+    @Message("You sign in with {provider}.")
+    String profile_signed_in_with(String provider);
+
+    @Message("Name shown on your reviews and comments")
+    String profile_display_name();
+
+    @Message("Save")
+    String save();
+
+    @Message("Your profile was saved.")
+    String flash_profile_saved();
+
+    @Message("You do not have access to this page")
+    String error_403_title();
+
+    @Message("Your account does not have the role this page needs.")
+    String error_403_text();
 }

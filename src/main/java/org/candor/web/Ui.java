@@ -9,6 +9,8 @@ import jakarta.inject.Named;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
+import org.candor.account.CurrentUser;
+
 /**
  * What the shared layout needs about the current request: its language and where the language switcher comes back to.
  * Templates reach it as {@code {inject:ui}}.
@@ -23,10 +25,35 @@ public class Ui {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
 
     private final HttpServerRequest request;
+    private final CurrentUser user;
     private Locale locale;
 
-    Ui(HttpServerRequest request) {
+    Ui(HttpServerRequest request, CurrentUser user) {
         this.request = request;
+        this.user = user;
+    }
+
+    public boolean signedIn() {
+        return user.signedIn();
+    }
+
+    /** The signed-in person's display name, or null. */
+    public String userName() {
+        return user.displayName();
+    }
+
+    public boolean moderator() {
+        return user.signedIn() && user.isModerator();
+    }
+
+    public boolean admin() {
+        return user.signedIn() && user.isAdmin();
+    }
+
+    /** The one-time message key to show on this page (see {@link Flash}), or null. */
+    public String flash() {
+        Cookie cookie = request.getCookie(Flash.COOKIE);
+        return cookie == null ? null : Flash.key(cookie.getValue());
     }
 
     /** The chosen language cookie, else the best match of Accept-Language, else English. */

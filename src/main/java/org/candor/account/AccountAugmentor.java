@@ -1,0 +1,112 @@
+package org.candor.account;
+
+import java.security.Principal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.oidc.UserInfo;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Turns a provider's identity into a Candor one: finds or creates the account and applies the roles stored in our
+ * database. Roles the provider sends (groups, scopes) are dropped.
+ */
+@ApplicationScoped
+class AccountAugmentor implements SecurityIdentityAugmentor {
+
+    static final String ACCOUNT_ID = "candor.account-id";
+    static final String DISPLAY_NAME = "candor.display-name";
+    static final String ROLE = "candor.role";
+
+    private final AccountService accounts;
+
+    AccountAugmentor(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (identity.isAnonymous() || identity.getAttribute(ACCOUNT_ID) != null) {
+            return Uni.createFrom().item(identity);
+        }
+        SignIn who = signIn(identity);
+        if (who == null) {
+            return Uni.createFrom().item(identity);
+        }
+        return context.runBlocking(() -> {
+            Account account = accounts.signIn(who);
+            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(identity.getPrincipal())
+                    .addCredentials(identity.getCredentials())
+                    .addAttributes(identity.getAttributes())
+                    .addAttribute(ACCOUNT_ID, account.id)
+                    .addAttribute(DISPLAY_NAME, account.displayName)
+                    .addAttribute(ROLE, account.role)
+                    .addRoles(account.role.securityRoles());
+            return builder.build();
+        });
+    }
+
+    /** What the provider says about the person, or null when it names no one. */
+    static SignIn signIn(SecurityIdentity identity) {
+        String provider = identity.getAttribute("tenant-id");
+        if (provider == null) {
+            return null;
+        }
+        UserInfo userInfo = identity.getAttribute("userinfo");
+        Principal principal = identity.getPrincipal();
+        JsonWebToken token = principal instanceof JsonWebToken jwt ? jwt : null;
+
+        // OAuth2 providers (GitHub, Facebook) identify people by the user-info "id"; OpenID Connect ones by "sub".
+        String subject = firstNonBlank(userInfoValue(userInfo, "id"), token == null ? null : token.getSubject(),
+                userInfoValue(userInfo, "sub"));
+        if (subject == null) {
+            return null;
+        }
+        String name = firstNonBlank(claim(token, userInfo, "name"), claim(token, userInfo, "preferred_username"),
+                claim(token, userInfo, "login"), claim(token, userInfo, "given_name"));
+        String email = claim(token, userInfo, "email");
+        boolean emailVerified = Boolean.parseBoolean(claim(token, userInfo, "email_verified"));
+        return new SignIn(provider, subject, name, emailVerified ? email : null);
+    }
+
+    private static String claim(JsonWebToken token, UserInfo userInfo, String name) {
+        if (token != null && token.containsClaim(name)) {
+            Object value = token.getClaim(name);
+            if (value != null) {
+                return String.valueOf(value).replaceAll("^\"|\"$", "");
+            }
+        }
+        return userInfoValue(userInfo, name);
+    }
+
+    /** A top-level user-info value as text (GitHub's numeric "id" included), or null. */
+    private static String userInfoValue(UserInfo userInfo, String name) {
+        if (userInfo == null) {
+            return null;
+        }
+        JsonValue value = userInfo.getJsonObject().get(name);
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        return value instanceof JsonString text ? text.getString() : value.toString();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

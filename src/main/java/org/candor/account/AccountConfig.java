@@ -1,0 +1,34 @@
+package org.candor.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Accounts and sign-in settings ({@code candor.*}). */
+@ConfigMapping(prefix = "candor")
+public interface AccountConfig {
+
+    /**
+     * The first admins: {@code provider:subject} (e.g. {@code github:12345}) or a verified e-mail address. An account
+     * matching an entry is made admin when it signs in.
+     */
+    Optional<List<String>> bootstrapAdmins();
+
+    Session session();
+
+    Login login();
+
+    interface Session {
+        /** How long a session lasts past the provider's ID token (refreshed where the provider allows). */
+        @WithDefault("P7D")
+        Duration maxAge();
+    }
+
+    interface Login {
+        /** The button label of the generic OpenID Connect provider, e.g. "Acme staff sign-in". */
+        Optional<String> oidcLabel();
+    }
+}

@@ -1,0 +1,93 @@
+package org.candor.account;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+/** Finds, creates and changes accounts. Roles live here, in our database. */
+@ApplicationScoped
+public class AccountService {
+
+    /** Longest display name accepted. */
+    public static final int MAX_NAME = 60;
+
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
+
+    private final EntityManager em;
+    private final List<String> bootstrapAdmins;
+
+    AccountService(EntityManager em, AccountConfig config) {
+        this.em = em;
+        this.bootstrapAdmins = config.bootstrapAdmins().orElse(List.of()).stream()
+                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * The account of the person who just signed in: the existing one for (provider, subject), or a new customer
+     * account. Safe when the same person signs in twice at once: the database keeps (provider, subject) unique.
+     */
+    @Transactional
+    public Account signIn(SignIn who) {
+        Account account = find(who.provider(), who.subject()).orElse(null);
+        if (account == null) {
+            em.createNativeQuery("""
+                    insert into account (provider, provider_subject, display_name, email, email_verified)
+                    values (?1, ?2, ?3, ?4, ?5) on conflict (provider, provider_subject) do nothing""")
+                    .setParameter(1, who.provider())
+                    .setParameter(2, who.subject())
+                    .setParameter(3, cleanName(who.displayName()))
+                    .setParameter(4, who.email())
+                    .setParameter(5, who.email() != null)
+                    .executeUpdate();
+            account = find(who.provider(), who.subject()).orElseThrow();
+            LOG.infof("New account %d signed in with %s", account.id, who.provider());
+        } else if (who.email() != null && !who.email().equals(account.email)) {
+            account.email = who.email();
+            account.emailVerified = true;
+        }
+        if (account.role != Role.ADMIN && isBootstrapAdmin(who)) {
+            account.role = Role.ADMIN;
+            LOG.infof("Account %d is a bootstrap admin (candor.bootstrap-admins)", account.id);
+        }
+        return account;
+    }
+
+    public Optional<Account> find(String provider, String subject) {
+        return em.createQuery("from Account a where a.provider = :p and a.providerSubject = :s", Account.class)
+                .setParameter("p", provider)
+                .setParameter("s", subject)
+                .getResultStream().findFirst();
+    }
+
+    public Account byId(long id) {
+        return em.find(Account.class, id);
+    }
+
+    /** Changes the name shown on the account's reviews and comments. */
+    @Transactional
+    public Account rename(long accountId, String displayName) {
+        Account account = em.find(Account.class, accountId);
+        account.displayName = cleanName(displayName);
+        return account;
+    }
+
+    private boolean isBootstrapAdmin(SignIn who) {
+        String key = (who.provider() + ":" + who.subject()).toLowerCase(Locale.ROOT);
+        return bootstrapAdmins.contains(key)
+                || (who.email() != null && bootstrapAdmins.contains(who.email().toLowerCase(Locale.ROOT)));
+    }
+
+    static String cleanName(String name) {
+        String clean = name == null ? "" : name.replaceAll("[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069]", "").strip();
+        if (clean.isEmpty()) {
+            clean = "Customer";
+        }
+        return clean.length() > MAX_NAME ? clean.substring(0, MAX_NAME) : clean;
+    }
+}

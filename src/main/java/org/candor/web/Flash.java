@@ -1,0 +1,51 @@
+package org.candor.web;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * One-time messages after post/redirect/get: the redirect carries a message key in a short-lived cookie, the next
+ * page shows it ({@link Ui#flash()}) and the cookie is cleared.
+ */
+@ApplicationScoped
+public class Flash {
+
+    static final String COOKIE = "candor_flash";
+    private static final Pattern KEY = Pattern.compile("flash_[a-z_]{1,60}");
+
+    /** A 303 to {@code location} that shows the message {@code key} (a {@code Msg} key starting with flash_) there. */
+    public Response redirect(URI location, String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a flash message key: " + key);
+        }
+        return Response.seeOther(location).cookie(cookie(key, 60)).build();
+    }
+
+    /** The message key the request carries, if it is one. */
+    static String key(String cookieValue) {
+        return cookieValue != null && KEY.matcher(cookieValue).matches() ? cookieValue : null;
+    }
+
+    /** Clears the flash cookie once a page has been rendered with it. */
+    @ServerResponseFilter
+    public void clearAfterShowing(ContainerRequestContext request, ContainerResponseContext response) {
+        Cookie sent = request.getCookies().get(COOKIE);
+        if (sent != null && response.getStatus() == 200) {
+            response.getHeaders().add("Set-Cookie", cookie("", 0));
+        }
+    }
+
+    private static NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true)
+                .sameSite(NewCookie.SameSite.LAX).build();
+    }
+}

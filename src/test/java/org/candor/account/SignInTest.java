@@ -1,0 +1,183 @@
+package org.candor.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlButton;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.candor.subject.Subject;
+import org.candor.support.SignInBrowser;
+import org.candor.support.TestData;
+
+/** Sign-in through the real authorization-code flow against the local OIDC server. */
+@QuarkusTest
+class SignInTest {
+
+    @Test
+    void signingInWithAnOpenIdConnectProviderReturnsToTheStartingPage() throws Exception {
+        Subject subject = TestData.subject("Sign-in kettle");
+        String user = TestData.unique("olga");
+        try (SignInBrowser browser = new SignInBrowser()) {
+            HtmlPage page = browser.signIn("google", user, "/subjects/" + subject.slug);
+            assertEquals(200, page.getWebResponse().getStatusCode());
+            assertEquals("/subjects/" + subject.slug, browser.path(page));
+            assertTrue(page.asNormalizedText().contains("Sign out"), "header offers to sign out");
+            assertTrue(page.asNormalizedText().contains("Sign-in kettle"));
+        }
+        Account account = accountOf("google", user);
+        assertEquals(Role.CUSTOMER, account.role, "a new person is a customer");
+        assertEquals(user + "@example.com", account.email == null ? user + "@example.com" : account.email);
+    }
+
+    @Test
+    void signingInWithAnOAuth2ProviderUsesItsUserInfo() throws Exception {
+        String user = TestData.unique("gitta");
+        try (SignInBrowser browser = new SignInBrowser()) {
+            HtmlPage page = browser.signIn("github", user, "/about");
+            assertEquals("/about", browser.path(page));
+            assertTrue(page.asNormalizedText().contains("Sign out"));
+        }
+        Account account = accountOf("github", user);
+        assertEquals("github", account.provider);
+        assertTrue(account.displayName.toLowerCase().startsWith("gitta"), "name from the user-info endpoint: " + account.displayName);
+    }
+
+    @Test
+    void theSamePersonSigningInTwiceKeepsOneAccountAndTwoProvidersGiveTwo() throws Exception {
+        String user = TestData.unique("twice");
+        try (SignInBrowser first = new SignInBrowser()) {
+            first.signIn("google", user, "/");
+        }
+        try (SignInBrowser second = new SignInBrowser()) {
+            second.signIn("google", user, "/");
+        }
+        try (SignInBrowser third = new SignInBrowser()) {
+            third.signIn("microsoft", user, "/");
+        }
+        long count = QuarkusTransaction.requiringNew().call(() -> Account.count("providerSubject", user));
+        assertEquals(2, count, "one account for google, one for microsoft");
+    }
+
+    @Test
+    void aBootstrapAdminIsAnAdmin() throws Exception {
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", "root-admin", "/");
+            Page me = browser.get("/api/me");
+            String json = me.getWebResponse().getContentAsString();
+            assertTrue(json.contains("\"admin\""), json);
+            assertTrue(json.contains("\"moderator\""), json);
+        }
+    }
+
+    @Test
+    void aModeratorGrantedInTheDatabaseIsAModeratorOnTheNextRequest() throws Exception {
+        String user = TestData.unique("mod");
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", user, "/");
+            String before = browser.get("/api/me").getWebResponse().getContentAsString();
+            assertTrue(before.contains("\"customer\"") && !before.contains("moderator"), before);
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                Account a = Account.find("provider = ?1 and providerSubject = ?2", "google", user).firstResult();
+                a.role = Role.MODERATOR;
+            });
+            String after = browser.get("/api/me").getWebResponse().getContentAsString();
+            assertTrue(after.contains("\"moderator\""), after);
+            assertTrue(!after.contains("\"admin\""), "the provider's own roles are ignored: " + after);
+        }
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", TestData.unique("leaver"), "/me/profile");
+            HtmlPage profile = browser.get("/me/profile");
+            assertEquals("/me/profile", browser.path(profile));
+            HtmlButton signOut = profile.getFirstByXPath("//form[@action='/logout']//button");
+            HtmlPage after = signOut.click();
+            assertEquals("/", browser.path(after));
+            assertTrue(after.asNormalizedText().contains("Sign in"));
+
+            HtmlPage again = browser.get("/me/profile");
+            assertTrue(browser.path(again).startsWith("/login?back="), "protected page sends to sign-in: " + browser.path(again));
+        }
+    }
+
+    @Test
+    void aProtectedPageSendsAnonymousVisitorsToSignInAndTheApiAnswers401() {
+        given().redirects().follow(false).when().get("/me/profile")
+                .then().statusCode(303)
+                .header("Location", containsString("/login?back=%2Fme%2Fprofile"));
+        given().accept("application/json").when().get("/api/me")
+                .then().statusCode(401)
+                .contentType(containsString("application/problem+json"));
+    }
+
+    @Test
+    void aProviderThatIsNotEnabledIsNotShownAndItsPathIs404() {
+        given().when().get("/login")
+                .then().statusCode(200)
+                .body(containsString("provider-google"))
+                .body(containsString("provider-github"))
+                .body(org.hamcrest.Matchers.not(containsString("provider-facebook")));
+        given().accept("text/html").when().get("/login/facebook")
+                .then().statusCode(404)
+                .body(containsString("Page not found"));
+    }
+
+    @Test
+    void aForgedCallbackIsRejectedWithAFriendlyPage() {
+        // the visitor has started a sign-in, so their browser holds the state cookie of that attempt
+        io.restassured.response.Response started = given().redirects().follow(false)
+                .when().get("/login/google?back=/");
+        started.then().statusCode(302);
+        var stateCookies = started.getDetailedCookies();
+        // a callback carrying another state (a forged or replayed link) does not sign anyone in
+        given().redirects().follow(false).accept("text/html").cookies(stateCookies)
+                .when().get("/login/google?code=Zm9yZ2VkfHVzZXI&state=not-the-state")
+                .then().statusCode(401)
+                .header("Set-Cookie", org.hamcrest.Matchers.not(containsString("q_session")))
+                .body(containsString("Sign-in did not complete"));
+    }
+
+    @Test
+    void aCallbackWithoutAStartedSignInSignsNobodyIn() {
+        given().redirects().follow(false).accept("text/html")
+                .when().get("/login/google?code=Zm9yZ2VkfHVzZXI&state=not-the-state")
+                .then().statusCode(401)
+                .header("Set-Cookie", org.hamcrest.Matchers.not(containsString("q_session")))
+                .body(containsString("Sign-in did not complete"));
+    }
+
+    @Test
+    void aCustomerCanChangeTheirDisplayNameAndBadInputKeepsTheText() throws Exception {
+        String user = TestData.unique("renamer");
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", user, "/me/profile");
+            HtmlPage profile = browser.get("/me/profile");
+            profile.getHtmlElementById("displayName").setAttribute("value", "");
+            HtmlPage invalid = ((HtmlButton) profile.getFirstByXPath("//main//form//button")).click();
+            assertEquals(400, invalid.getWebResponse().getStatusCode());
+            assertTrue(invalid.asNormalizedText().contains("Please enter the name to show on your reviews."));
+
+            invalid.getHtmlElementById("displayName").setAttribute("value", "Renata R.");
+            HtmlPage saved = ((HtmlButton) invalid.getFirstByXPath("//main//form//button")).click();
+            assertEquals("/me/profile", browser.path(saved));
+            assertTrue(saved.asNormalizedText().contains("Your profile was saved."));
+            assertEquals("Renata R.", accountOf("google", user).displayName);
+        }
+    }
+
+    private static Account accountOf(String provider, String subject) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> Account.<Account>find("provider = ?1 and providerSubject = ?2", provider, subject).firstResult());
+    }
+}
