@@ -15,7 +15,8 @@ import org.candor.account.Account;
 import org.candor.account.LoginProviders;
 import org.candor.account.Role;
 import org.candor.review.Review;
-import org.candor.review.ReviewStatus;
+import org.candor.review.Forms;
+import org.candor.review.ReviewService;
 import org.candor.subject.Subject;
 import org.candor.subject.SubjectKind;
 
@@ -26,9 +27,11 @@ class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
     private final LoginProviders providers;
+    private final ReviewService reviews;
 
-    DemoData(LoginProviders providers) {
+    DemoData(LoginProviders providers, ReviewService reviews) {
         this.providers = providers;
+        this.reviews = reviews;
     }
 
     @Transactional
@@ -91,17 +94,9 @@ class DemoData {
         return s;
     }
 
-    private static void review(Subject subject, Account author, int rating, String title, String body, int daysAgo) {
-        Review r = new Review();
-        r.subject = subject;
-        r.author = author;
-        r.rating = (short) rating;
-        r.title = title;
-        r.body = body;
-        r.status = ReviewStatus.PUBLISHED;
-        r.createdAt = Instant.now().minus(daysAgo, ChronoUnit.DAYS);
-        r.updatedAt = r.createdAt;
-        r.persist();
-        subject.countRating(rating, 1);
+    private void review(Subject subject, Account author, int rating, String title, String body, int daysAgo) {
+        long id = reviews.write(author.id, subject.slug, new Forms.ReviewForm(rating, title, body)).reviewId();
+        // backdate the demo so the board looks lived in
+        Review.update("createdAt = ?1, updatedAt = ?1 where id = ?2", Instant.now().minus(daysAgo, ChronoUnit.DAYS), id);
     }
 }

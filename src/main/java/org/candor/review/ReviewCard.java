@@ -3,13 +3,16 @@ package org.candor.review;
 import java.time.Instant;
 
 /**
- * A review as the public sees it. A hidden review carries no title or text: its notice stands in their place.
+ * A review as a reader sees it. When it is hidden, only its author sees the title and text; everyone else sees the
+ * notice that stands in their place.
+ *
+ * @param mine whether the reader wrote it
  */
 public record ReviewCard(long id, int rating, String title, String body, String authorName, Instant createdAt,
-        ReviewStatus status, int revision) {
+        Instant updatedAt, ReviewStatus status, int revision, int helpfulCount, boolean mine) {
 
     public ReviewCard {
-        if (status == ReviewStatus.HIDDEN) {
+        if (status == ReviewStatus.HIDDEN && !mine) {
             title = null;
             body = null;
         }
@@ -19,7 +22,16 @@ public record ReviewCard(long id, int rating, String title, String body, String 
         return status == ReviewStatus.HIDDEN;
     }
 
+    public boolean pending() {
+        return status == ReviewStatus.PENDING;
+    }
+
     public boolean edited() {
         return revision > 1;
+    }
+
+    /** Whether the reader sees the text (published, or their own). */
+    public boolean readable() {
+        return body != null;
     }
 }

@@ -1,38 +1,365 @@
 package org.candor.review;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
-/** Reads and writes reviews. */
+import io.quarkus.security.ForbiddenException;
+
+import org.candor.account.Account;
+import org.candor.subject.Subject;
+import org.candor.subject.SubjectService;
+
+/** Reviews, comments, helpful votes and reports: what customers write, and what readers may see of it. */
 @ApplicationScoped
 public class ReviewService {
 
     /** Reviews on one page of a subject. */
     public static final int PAGE_SIZE = 20;
 
-    private final EntityManager em;
+    /** What happened to a submitted review. */
+    public enum Outcome {
+        CREATED,
+        EDITED,
+        UNCHANGED
+    }
 
-    ReviewService(EntityManager em) {
+    /** The result of writing a review. */
+    public record Written(long reviewId, Outcome outcome, ReviewStatus status) {
+    }
+
+    /** One page of reviews and the cursor of the next (older) page, or null at the end. */
+    public record Page(List<ReviewWithComments> reviews, ReviewSort.Cursor next) {
+    }
+
+    private final EntityManager em;
+    private final SubjectService subjects;
+    private final PostingConfig posting;
+
+    ReviewService(EntityManager em, SubjectService subjects, PostingConfig posting) {
         this.em = em;
+        this.subjects = subjects;
+        this.posting = posting;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Writing
+
+    /**
+     * Posts the account's review of a subject, or edits it when the account has reviewed the subject before (one review
+     * per customer and subject). Every version is kept.
+     */
+    @Transactional
+    public Written write(long accountId, String subjectSlug, Forms.ReviewForm form) {
+        long subjectId = subjects.idOf(subjectSlug).orElseThrow(NotFoundException::new);
+        Optional<Review> existing = em.createQuery("from Review r where r.subject.id = :s and r.author.id = :a", Review.class)
+                .setParameter("s", subjectId).setParameter("a", accountId)
+                .getResultStream().findFirst();
+        if (existing.isPresent()) {
+            return edit(existing.get(), form);
+        }
+        checkRate(accountId);
+        Review review = new Review();
+        review.subject = em.getReference(Subject.class, subjectId);
+        review.author = em.getReference(Account.class, accountId);
+        review.rating = form.rating().shortValue();
+        review.title = blankToNull(form.title());
+        review.body = form.body().strip();
+        review.status = ReviewStatus.PUBLISHED;
+        em.persist(review);
+        em.flush();
+        keepVersion(review, accountId);
+        if (review.status == ReviewStatus.PUBLISHED) {
+            subjects.countRating(subjectId, review.rating, +1);
+        }
+        return new Written(review.id, Outcome.CREATED, review.status);
+    }
+
+    /** Edits a review; only its author may. */
+    @Transactional
+    public Written edit(long accountId, long reviewId, Forms.ReviewForm form) {
+        Review review = em.find(Review.class, reviewId);
+        if (review == null) {
+            throw new NotFoundException();
+        }
+        if (review.author.id != accountId) {
+            throw new ForbiddenException("only the author may edit a review");
+        }
+        return edit(review, form);
+    }
+
+    private Written edit(Review review, Forms.ReviewForm form) {
+        short rating = form.rating().shortValue();
+        String title = blankToNull(form.title());
+        String body = form.body().strip();
+        if (review.rating == rating && Objects.equals(review.title, title) && review.body.equals(body)) {
+            return new Written(review.id, Outcome.UNCHANGED, review.status);
+        }
+        checkRate(review.author.id);
+        if (review.status == ReviewStatus.PUBLISHED && review.rating != rating) {
+            subjects.countRating(review.subject.id, review.rating, -1);
+            subjects.countRating(review.subject.id, rating, +1);
+        }
+        review.rating = rating;
+        review.title = title;
+        review.body = body;
+        review.revision++;
+        review.updatedAt = Instant.now();
+        em.flush();
+        keepVersion(review, review.author.id);
+        return new Written(review.id, Outcome.EDITED, review.status);
+    }
+
+    private void keepVersion(Review review, long authorId) {
+        ReviewVersion version = new ReviewVersion();
+        version.reviewId = review.id;
+        version.authorId = authorId;
+        version.revision = review.revision;
+        version.rating = review.rating;
+        version.title = review.title;
+        version.body = review.body;
+        version.createdAt = review.updatedAt;
+        em.persist(version);
+    }
+
+    /** Comments on a published review (or on one's own). */
+    @Transactional
+    public long comment(long accountId, long reviewId, Forms.CommentForm form) {
+        Review review = visibleReview(reviewId, new Viewer(accountId, false));
+        if (review.status != ReviewStatus.PUBLISHED) {
+            throw new NotFoundException();
+        }
+        checkRate(accountId);
+        Comment comment = new Comment();
+        comment.reviewId = review.id;
+        comment.authorId = accountId;
+        comment.body = form.body().strip();
+        comment.status = ReviewStatus.PUBLISHED;
+        em.persist(comment);
+        em.flush();
+        return comment.id;
     }
 
     /**
-     * One page of a subject's public reviews, newest first, older than {@code beforeId} when given (keyset paging).
-     * Returns up to {@code PAGE_SIZE + 1} cards: the extra one only says an older page exists.
+     * Marks a review helpful for this account ({@code helpful = true}) or takes the mark back. Idempotent: marking twice
+     * counts once. Authors cannot mark their own review.
      */
-    public List<ReviewCard> publicPage(long subjectId, Long beforeId) {
-        return em.createQuery("""
-                select new org.candor.review.ReviewCard(r.id, r.rating, r.title, r.body, a.displayName, r.createdAt,
-                    r.status, r.revision)
-                from Review r join r.author a
-                where r.subject.id = :subject and r.status <> org.candor.review.ReviewStatus.PENDING
-                  and r.id < :before
-                order by r.id desc""", ReviewCard.class)
+    @Transactional
+    public int markHelpful(long accountId, long reviewId, boolean helpful) {
+        Review review = visibleReview(reviewId, new Viewer(accountId, false));
+        if (review.author.id == accountId) {
+            throw new ForbiddenException("authors cannot mark their own review helpful");
+        }
+        Boolean before = (Boolean) em.createNativeQuery(
+                "select active from helpful_vote where review_id = ?1 and account_id = ?2 for update")
+                .setParameter(1, reviewId).setParameter(2, accountId)
+                .getResultStream().findFirst().orElse(null);
+        boolean was = before != null && before;
+        if (was == helpful) {
+            return review.helpfulCount;
+        }
+        em.createNativeQuery("""
+                insert into helpful_vote (review_id, account_id, active) values (?1, ?2, ?3)
+                on conflict (review_id, account_id) do update set active = excluded.active, changed_at = now()""")
+                .setParameter(1, reviewId).setParameter(2, accountId).setParameter(3, helpful)
+                .executeUpdate();
+        em.createNativeQuery("update review set helpful_count = helpful_count + ?1 where id = ?2")
+                .setParameter(1, helpful ? 1 : -1).setParameter(2, reviewId)
+                .executeUpdate();
+        return review.helpfulCount + (helpful ? 1 : -1);
+    }
+
+    /** Reports a review, or one of its comments, for moderators to look at. */
+    @Transactional
+    public long report(long accountId, long reviewId, Long commentId, ReportReason reason, String details) {
+        visibleReview(reviewId, new Viewer(accountId, false));
+        if (commentId != null) {
+            Comment comment = em.find(Comment.class, commentId);
+            if (comment == null || comment.reviewId != reviewId) {
+                throw new NotFoundException();
+            }
+        }
+        Report report = new Report();
+        report.reviewId = reviewId;
+        report.commentId = commentId;
+        report.reporterId = accountId;
+        report.reason = reason;
+        report.details = blankToNull(details);
+        em.persist(report);
+        em.flush();
+        return report.id;
+    }
+
+    /** Refuses a post when the account has posted {@code candor.posting.per-minute} times in the last minute. */
+    void checkRate(long accountId) {
+        Object[] window = (Object[]) em.createNativeQuery("""
+                select count(*), extract(epoch from min(created_at)) from (
+                    select created_at from review_version where author_id = ?1 and created_at > now() - interval '1 minute'
+                    union all
+                    select created_at from comment where author_id = ?1 and created_at > now() - interval '1 minute') p""")
+                .setParameter(1, accountId)
+                .getSingleResult();
+        long count = ((Number) window[0]).longValue();
+        if (count >= posting.perMinute()) {
+            double oldest = ((Number) window[1]).doubleValue();
+            long wait = (long) Math.ceil(oldest + 60 - Instant.now().toEpochMilli() / 1000.0);
+            throw new RateLimitedException(Math.max(1, wait));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Reading
+
+    /** One page of a subject's reviews as this viewer may see them, each with its comments. */
+    public Page page(long subjectId, ReviewSort sort, ReviewSort.Cursor after, Viewer viewer) {
+        String keyset = switch (sort) {
+            case NEWEST -> "r.id < :id";
+            case HELPFUL -> "(r.helpfulCount < :key or (r.helpfulCount = :key and r.id < :id))";
+            case LOWEST -> "(r.rating > :key or (r.rating = :key and r.id < :id))";
+        };
+        String order = switch (sort) {
+            case NEWEST -> "r.id desc";
+            case HELPFUL -> "r.helpfulCount desc, r.id desc";
+            case LOWEST -> "r.rating asc, r.id desc";
+        };
+        TypedQuery<ReviewCard> query = em.createQuery(CARD + """
+                where r.subject.id = :subject and %s and %s
+                order by %s""".formatted(VISIBLE, after == null ? "true" : keyset, order), ReviewCard.class)
                 .setParameter("subject", subjectId)
-                .setParameter("before", beforeId == null ? Long.MAX_VALUE : beforeId)
-                .setMaxResults(PAGE_SIZE + 1)
+                .setParameter("viewer", viewer.accountId())
+                .setParameter("staff", viewer.staff())
+                .setMaxResults(PAGE_SIZE + 1);
+        if (after != null) {
+            query.setParameter("id", after.id());
+            if (sort != ReviewSort.NEWEST) {
+                query.setParameter("key", sort == ReviewSort.HELPFUL ? (int) after.key() : (short) after.key());
+            }
+        }
+        List<ReviewCard> cards = query.getResultList();
+        ReviewSort.Cursor next = null;
+        if (cards.size() > PAGE_SIZE) {
+            cards = cards.subList(0, PAGE_SIZE);
+            ReviewCard last = cards.get(PAGE_SIZE - 1);
+            long key = switch (sort) {
+                case NEWEST -> 0;
+                case HELPFUL -> last.helpfulCount();
+                case LOWEST -> last.rating();
+            };
+            next = new ReviewSort.Cursor(key, last.id());
+        }
+        return new Page(withComments(cards, viewer), next);
+    }
+
+    /** A review for its permalink page, if this viewer may see it. */
+    public Optional<ReviewWithComments> one(long reviewId, Viewer viewer) {
+        List<ReviewCard> found = em.createQuery(CARD + " where r.id = :id and " + VISIBLE, ReviewCard.class)
+                .setParameter("id", reviewId)
+                .setParameter("viewer", viewer.accountId())
+                .setParameter("staff", viewer.staff())
                 .getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(withComments(found, viewer).get(0));
+    }
+
+    /** The slug of the subject a review belongs to. */
+    public Optional<String> subjectSlugOf(long reviewId) {
+        return em.createQuery("select r.subject.slug from Review r where r.id = :id", String.class)
+                .setParameter("id", reviewId).getResultStream().findFirst();
+    }
+
+    /** Every version of a review, oldest first; empty for a hidden review unless the viewer wrote it. */
+    public List<ReviewVersion> versions(ReviewCard review) {
+        if (review.hidden() && !review.mine()) {
+            return List.of();
+        }
+        return em.createQuery("from ReviewVersion v where v.reviewId = :id order by v.revision", ReviewVersion.class)
+                .setParameter("id", review.id()).getResultList();
+    }
+
+    /** The author's own review of a subject, for the review form. */
+    public Optional<Review> mine(long accountId, long subjectId) {
+        return em.createQuery("from Review r where r.subject.id = :s and r.author.id = :a", Review.class)
+                .setParameter("s", subjectId).setParameter("a", accountId)
+                .getResultStream().findFirst();
+    }
+
+    /** Whether this account currently marks this review helpful. */
+    public boolean marksHelpful(long accountId, long reviewId) {
+        return !em.createNativeQuery("select 1 from helpful_vote where review_id = ?1 and account_id = ?2 and active")
+                .setParameter(1, reviewId).setParameter(2, accountId).getResultList().isEmpty();
+    }
+
+    /** A post in its author's "My activity" list. */
+    public record MyPost(boolean review, long reviewId, Long commentId, String subjectSlug, String subjectName,
+            String text, Integer rating, ReviewStatus status, Instant at) {
+    }
+
+    /** The account's reviews and comments, newest first, whatever their status. */
+    public List<MyPost> activity(long accountId) {
+        List<MyPost> posts = new ArrayList<>(em.createQuery("""
+                select new org.candor.review.ReviewService.MyPost(true, r.id, null, s.slug, s.name, r.body,
+                    cast(r.rating as Integer), r.status, r.updatedAt)
+                from Review r join r.subject s where r.author.id = :a order by r.id desc""", MyPost.class)
+                .setParameter("a", accountId).setMaxResults(200).getResultList());
+        posts.addAll(em.createQuery("""
+                select new org.candor.review.ReviewService.MyPost(false, r.id, c.id, s.slug, s.name, c.body,
+                    null, c.status, c.createdAt)
+                from Comment c, Review r join r.subject s
+                where r.id = c.reviewId and c.authorId = :a order by c.id desc""", MyPost.class)
+                .setParameter("a", accountId).setMaxResults(200).getResultList());
+        posts.sort(java.util.Comparator.comparing(MyPost::at).reversed());
+        return posts;
+    }
+
+    private static final String CARD = """
+            select new org.candor.review.ReviewCard(r.id, r.rating, r.title, r.body, a.displayName, r.createdAt,
+                r.updatedAt, r.status, r.revision, r.helpfulCount, case when a.id = :viewer then true else false end)
+            from Review r join r.author a""";
+
+    /** Published and hidden posts (hidden ones show their notice) are public; pending ones only for author and staff. */
+    private static final String VISIBLE =
+            "(r.status <> org.candor.review.ReviewStatus.PENDING or a.id = :viewer or :staff = true)";
+
+    private List<ReviewWithComments> withComments(List<ReviewCard> cards, Viewer viewer) {
+        if (cards.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<CommentView>> byReview = new LinkedHashMap<>();
+        cards.forEach(c -> byReview.put(c.id(), new ArrayList<>()));
+        em.createQuery("""
+                select new org.candor.review.CommentView(c.id, c.reviewId, c.body, a.displayName, c.createdAt, c.status,
+                    case when a.id = :viewer then true else false end)
+                from Comment c, Account a
+                where a.id = c.authorId and c.reviewId in :ids
+                  and (c.status <> org.candor.review.ReviewStatus.PENDING or a.id = :viewer or :staff = true)
+                order by c.id""", CommentView.class)
+                .setParameter("ids", byReview.keySet())
+                .setParameter("viewer", viewer.accountId())
+                .setParameter("staff", viewer.staff())
+                .getResultList()
+                .forEach(c -> byReview.get(c.reviewId()).add(c));
+        return cards.stream().map(c -> new ReviewWithComments(c, byReview.get(c.id()))).toList();
+    }
+
+    private Review visibleReview(long reviewId, Viewer viewer) {
+        Review review = em.find(Review.class, reviewId);
+        if (review == null || (review.status == ReviewStatus.PENDING && review.author.id != viewer.accountId()
+                && !viewer.staff())) {
+            throw new NotFoundException();
+        }
+        return review;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

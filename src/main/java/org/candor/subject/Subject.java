@@ -62,18 +62,4 @@ public class Subject extends PanacheEntityBase {
 
     @Version
     public int version;
-
-    /** Counts a published review with this rating in (+1) or out (-1) of the summary. */
-    public void countRating(int rating, int delta) {
-        reviewCount += delta;
-        ratingSum += (long) rating * delta;
-        switch (rating) {
-            case 1 -> stars1 += delta;
-            case 2 -> stars2 += delta;
-            case 3 -> stars3 += delta;
-            case 4 -> stars4 += delta;
-            case 5 -> stars5 += delta;
-            default -> throw new IllegalArgumentException("rating out of range: " + rating);
-        }
-    }
 }

@@ -1,22 +1,35 @@
 package org.candor.subject;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 
-import org.candor.review.ReviewCard;
+import org.candor.account.CurrentUser;
+import org.candor.review.Forms.ReviewForm;
+import org.candor.review.RateLimitedException;
 import org.candor.review.ReviewService;
+import org.candor.review.ReviewSort;
+import org.candor.review.ReviewStatus;
+import org.candor.review.CurrentViewer;
+import org.candor.web.Flash;
+import org.candor.web.FormErrors;
 
-/** The home page and the public page of each subject. */
+/** The home page, the public page of each subject, and writing a review there. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class SubjectResource {
@@ -25,16 +38,25 @@ public class SubjectResource {
     static class Templates {
         static native TemplateInstance home(List<SubjectSummary> subjects);
 
-        static native TemplateInstance show(SubjectPage subject, List<ReviewCard> reviews, Long olderThan,
-                boolean firstPage);
+        static native TemplateInstance show(SubjectPage subject, ReviewService.Page page, ReviewSort sort,
+                boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter);
     }
 
     private final SubjectService subjects;
     private final ReviewService reviews;
+    private final CurrentViewer viewer;
+    private final CurrentUser user;
+    private final FormErrors formErrors;
+    private final Flash flash;
 
-    SubjectResource(SubjectService subjects, ReviewService reviews) {
+    SubjectResource(SubjectService subjects, ReviewService reviews, CurrentViewer viewer, CurrentUser user,
+            FormErrors formErrors, Flash flash) {
         this.subjects = subjects;
         this.reviews = reviews;
+        this.viewer = viewer;
+        this.user = user;
+        this.formErrors = formErrors;
+        this.flash = flash;
     }
 
     @GET
@@ -44,14 +66,49 @@ public class SubjectResource {
 
     @GET
     @Path("subjects/{slug}")
-    public TemplateInstance show(@PathParam("slug") String slug, @QueryParam("before") Long before) {
-        SubjectPage page = subjects.page(slug).orElseThrow(NotFoundException::new);
-        List<ReviewCard> cards = reviews.publicPage(page.id(), before);
-        Long olderThan = null;
-        if (cards.size() > ReviewService.PAGE_SIZE) {
-            cards = cards.subList(0, ReviewService.PAGE_SIZE);
-            olderThan = cards.get(cards.size() - 1).id();
+    public TemplateInstance show(@PathParam("slug") String slug, @QueryParam("sort") String sort,
+            @QueryParam("after") String after) {
+        SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
+        ReviewForm form = null;
+        boolean editing = false;
+        if (user.signedIn()) {
+            var mine = reviews.mine(user.accountId(), subject.id());
+            editing = mine.isPresent();
+            form = mine.map(r -> new ReviewForm((int) r.rating, r.title, r.body)).orElse(ReviewForm.empty());
         }
-        return Templates.show(page, cards, olderThan, before == null);
+        return render(subject, ReviewSort.parse(sort), ReviewSort.Cursor.parse(after), form, editing, Map.of(), null);
+    }
+
+    /** Posts the signed-in customer's review of this subject, or edits it if they have reviewed it before. */
+    @POST
+    @Path("subjects/{slug}/reviews")
+    @Authenticated
+    public Response write(@PathParam("slug") String slug, @BeanParam ReviewForm form) {
+        SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
+        boolean editing = reviews.mine(user.accountId(), subject.id()).isPresent();
+        Map<String, String> errors = formErrors.of(form);
+        if (!errors.isEmpty()) {
+            return Response.status(400)
+                    .entity(render(subject, ReviewSort.NEWEST, null, form, editing, errors, null)).build();
+        }
+        try {
+            ReviewService.Written written = reviews.write(user.accountId(), slug, form);
+            String message = switch (written.outcome()) {
+                case CREATED -> written.status() == ReviewStatus.PENDING ? "flash_review_pending" : "flash_review_posted";
+                case EDITED -> "flash_review_edited";
+                case UNCHANGED -> "flash_review_unchanged";
+            };
+            return flash.redirect(URI.create("/subjects/" + slug + "/reviews/" + written.reviewId()), message);
+        } catch (RateLimitedException e) {
+            return Response.status(429).header("Retry-After", e.retryAfterSeconds())
+                    .entity(render(subject, ReviewSort.NEWEST, null, form, editing, Map.of(), e.retryAfterSeconds()))
+                    .build();
+        }
+    }
+
+    private TemplateInstance render(SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, ReviewForm form,
+            boolean editing, Map<String, String> errors, Long retryAfter) {
+        ReviewService.Page page = reviews.page(subject.id(), sort, after, viewer.get());
+        return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter);
     }
 }

@@ -25,6 +25,28 @@ public class SubjectService {
                 .getResultList();
     }
 
+    /**
+     * Counts a published review with this rating in (+1) or out (-1) of its subject's summary. One atomic update, so
+     * concurrent posts on a busy subject never conflict; call it in the transaction that changes the review.
+     */
+    public void countRating(long subjectId, int rating, int delta) {
+        if (rating < 1 || rating > 5) {
+            throw new IllegalArgumentException("rating out of range: " + rating);
+        }
+        em.createNativeQuery("update subject set review_count = review_count + ?1, rating_sum = rating_sum + ?2, stars_"
+                + rating + " = stars_" + rating + " + ?1 where id = ?3")
+                .setParameter(1, delta)
+                .setParameter(2, (long) rating * delta)
+                .setParameter(3, subjectId)
+                .executeUpdate();
+    }
+
+    /** The internal id of the subject with this slug. */
+    public Optional<Long> idOf(String slug) {
+        return em.createQuery("select s.id from Subject s where s.slug = :slug", Long.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
     /** The subject with this slug, as its public page shows it. */
     public Optional<SubjectPage> page(String slug) {
         List<Subject> found = em.createQuery("from Subject s where s.slug = :slug", Subject.class)

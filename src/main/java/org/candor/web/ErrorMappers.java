@@ -46,6 +46,31 @@ class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    Response rateLimited(org.candor.review.RateLimitedException e, UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(respond(429, "Too many requests",
+                "Try again in " + e.retryAfterSeconds() + " seconds.", null, uri, headers))
+                .header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
+    /**
+     * A form refused before it reached its resource (the CSRF check: expired, missing or forged token) answers 400
+     * with no body; give it a page that says what to do.
+     */
+    @org.jboss.resteasy.reactive.server.ServerResponseFilter(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public void explainRefusedForms(jakarta.ws.rs.container.ContainerRequestContext request,
+            jakarta.ws.rs.container.ContainerResponseContext response) {
+        if (response.getStatus() == 400 && !response.hasEntity() && "POST".equals(request.getMethod())) {
+            if (wantsJson(request.getUriInfo().getPath(), request.getAcceptableMediaTypes())) {
+                response.setEntity(Problem.of(400, "Form refused",
+                        "The form's security token is missing or expired. Reload the page and send it again."),
+                        null, MediaType.valueOf(Problem.MEDIA_TYPE));
+            } else {
+                response.setEntity(Templates.page(400, "csrf"), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+            }
+        }
+    }
+
+    @ServerExceptionMapper
     Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, HttpHeaders headers) {
         return respond(403, "Forbidden", "Your account does not have the role this needs.", null, uri, headers);
     }
@@ -93,15 +118,17 @@ class ErrorMappers {
     }
 
     static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
-        String path = uri.getPath();
+        return wantsJson(uri.getPath(), headers.getAcceptableMediaTypes());
+    }
+
+    /** API paths, and clients that ask for JSON but not HTML, get problem details. */
+    static boolean wantsJson(String path, java.util.List<MediaType> acceptable) {
         if (path.equals("/api") || path.startsWith("/api/")) {
             return true;
         }
-        return headers.getAcceptableMediaTypes().stream()
-                .anyMatch(t -> !t.isWildcardType() && (t.isCompatible(MediaType.APPLICATION_JSON_TYPE)
-                        || t.getSubtype().endsWith("+json")))
-                && headers.getAcceptableMediaTypes().stream().noneMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
-                        && !t.isWildcardType());
+        return acceptable.stream().anyMatch(t -> !t.isWildcardType() && (t.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || t.getSubtype().endsWith("+json")))
+                && acceptable.stream().noneMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
     }
 
     private static Response respond(int status, String title, String detail, String reference, UriInfo uri,

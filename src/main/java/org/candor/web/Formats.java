@@ -36,6 +36,15 @@ public class Formats {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
+    /** The first 140 characters of a text, for lists. */
+    static String excerpt(String text) {
+        if (text == null) {
+            return "";
+        }
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 140 ? flat : flat.substring(0, 139) + "…";
+    }
+
     /** A value encoded for use inside a URL query parameter. */
     static String urlParam(String value) {
         return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);

@@ -186,4 +186,202 @@ public interface Msg {
 
     @Message("Your account does not have the role this page needs.")
     String error_403_text();
+
+    @Message("Awaiting moderation: only you and the moderators can see this review until it is published.")
+    String review_pending_banner();
+
+    @Message("Awaiting moderation: only you and the moderators can see this comment.")
+    String comment_pending_banner();
+
+    @Message("This comment was hidden by a moderator. The notice explaining why stays here.")
+    String comment_hidden();
+
+    @Message("{#if count == 1}1 person found this helpful{#else}{count} people found this helpful{/if}")
+    String helpful_count(int count);
+
+    @Message("Comments")
+    String comments_title();
+
+    @Message("Your rating")
+    String form_rating();
+
+    @Message("Title (optional)")
+    String form_title();
+
+    @Message("Your review")
+    String form_body();
+
+    @Message("Write a review")
+    String review_write_title();
+
+    @Message("Edit your review")
+    String review_edit_title();
+
+    @Message("Post review")
+    String review_post();
+
+    @Message("Save changes")
+    String review_save_edit();
+
+    @Message("Sign in to write a review")
+    String review_sign_in();
+
+    @Message("Every version is kept: readers see that your review was edited and can read the earlier versions.")
+    String review_edit_history_note();
+
+    @Message("Edit your review")
+    String review_edit_link();
+
+    @Message("A review of {subject}")
+    String review_page_title(String subject);
+
+    @Message("You are posting faster than this board allows. Your text is kept below; try again in {seconds} seconds.")
+    String rate_limited(Long seconds);
+
+    @Message("Sort reviews")
+    String sort_label();
+
+    @Message("Newest")
+    String sort_newest();
+
+    @Message("Most helpful")
+    String sort_helpful();
+
+    @Message("Lowest rating")
+    String sort_lowest();
+
+    @Message("More reviews")
+    String pages_label();
+
+    @Message("This was helpful")
+    String helpful_mark();
+
+    @Message("Undo: not helpful after all")
+    String helpful_unmark();
+
+    @Message("Add a comment")
+    String comment_write_title();
+
+    @Message("Your comment")
+    String comment_body();
+
+    @Message("Post comment")
+    String comment_post();
+
+    @Message("Sign in to comment, mark this review helpful or report it")
+    String comment_sign_in();
+
+    @Message("Report this review")
+    String report_title();
+
+    @Message("Why are you reporting it?")
+    String report_reason();
+
+    @Message("Choose a reason")
+    String report_choose();
+
+    @Message("Spam or advertising")
+    String report_SPAM();
+
+    @Message("Abusive or hateful")
+    String report_ABUSE();
+
+    @Message("Shares personal data")
+    String report_PERSONAL_DATA();
+
+    @Message("Off topic")
+    String report_OFF_TOPIC();
+
+    @Message("Something else")
+    String report_OTHER();
+
+    @Message("Details (optional)")
+    String report_details();
+
+    @Message("Send report")
+    String report_send();
+
+    @Message("Edit history")
+    String history_title();
+
+    @Message("Version {revision}")
+    String history_version(int revision);
+
+    @Message("My activity")
+    String activity_title();
+
+    @Message("Everything you have posted, with its status. Nothing you write disappears silently: if a moderator acts on a post, you will see it here.")
+    String activity_intro();
+
+    @Message("You have not posted anything yet.")
+    String activity_empty();
+
+    @Message("Post")
+    String activity_post();
+
+    @Message("Subject")
+    String activity_subject();
+
+    @Message("Status")
+    String activity_status();
+
+    @Message("Last change")
+    String activity_when();
+
+    @Message("Review, {rating} stars")
+    String activity_review(Integer rating);
+
+    @Message("Comment")
+    String activity_comment();
+
+    @Message("Awaiting moderation")
+    String status_pending();
+
+    @Message("Hidden with a public notice")
+    String status_hidden();
+
+    @Message("Published")
+    String status_published();
+
+    @Message("My activity")
+    String nav_me();
+
+    @Message("Thank you! Your review is published.")
+    String flash_review_posted();
+
+    @Message("Thank you! Your review is awaiting moderation; you will see here when it is published.")
+    String flash_review_pending();
+
+    @Message("Your review was updated. The earlier version is kept in its history.")
+    String flash_review_edited();
+
+    @Message("Nothing changed in your review.")
+    String flash_review_unchanged();
+
+    @Message("Your comment is posted.")
+    String flash_comment_posted();
+
+    @Message("Thanks, you marked this review helpful.")
+    String flash_helpful_marked();
+
+    @Message("You took back your helpful mark.")
+    String flash_helpful_unmarked();
+
+    @Message("You cannot mark your own review helpful.")
+    String flash_helpful_own();
+
+    @Message("Thank you. The moderators will look at your report.")
+    String flash_reported();
+
+    @Message("This form has expired")
+    String error_form_expired_title();
+
+    @Message("For your security, forms expire or must come from this site. Go back, reload the page and send it again.")
+    String error_form_expired_text();
+
+    @Message("Please slow down")
+    String error_429_title();
+
+    @Message("You are sending requests faster than this board allows. Wait a moment and try again.")
+    String error_429_text();
 }

@@ -2,12 +2,14 @@ package org.candor.support;
 
 import java.util.UUID;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import org.candor.account.Account;
 import org.candor.account.Role;
 import org.candor.review.Review;
-import org.candor.review.ReviewStatus;
+import org.candor.review.Forms;
+import org.candor.review.ReviewService;
 import org.candor.subject.Subject;
 import org.candor.subject.SubjectKind;
 
@@ -45,19 +47,12 @@ public final class TestData {
         });
     }
 
-    /** A published review, counted in its subject's rating summary. */
+    /** A published review, written through the service as a customer would (counted in the rating summary). */
     public static Review publishedReview(Subject subject, Account author, int rating, String body) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Subject s = Subject.findById(subject.id);
-            Review r = new Review();
-            r.subject = s;
-            r.author = Account.findById(author.id);
-            r.rating = (short) rating;
-            r.body = body;
-            r.status = ReviewStatus.PUBLISHED;
-            r.persist();
-            s.countRating(rating, 1);
-            return r;
+            long id = Arc.container().instance(ReviewService.class).get()
+                    .write(author.id, subject.slug, new Forms.ReviewForm(rating, null, body)).reviewId();
+            return Review.<Review>findById(id);
         });
     }
 }

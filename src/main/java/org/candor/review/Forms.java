@@ -1,0 +1,53 @@
+package org.candor.review;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The forms customers submit about reviews, as records with their rules. Ids always come from the path, never here. */
+public final class Forms {
+
+    public static final int MAX_BODY = 5000;
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_COMMENT = 2000;
+    public static final int MAX_REPORT = 1000;
+
+    private Forms() {
+    }
+
+    public record ReviewForm(
+            @RestForm @NotNull(message = "{candor.rating.required}") @Min(value = 1, message = "{candor.rating.range}") @Max(value = 5, message = "{candor.rating.range}") Integer rating,
+            @RestForm @Size(max = MAX_TITLE, message = "{candor.title.size}") String title,
+            @RestForm @NotBlank(message = "{candor.body.required}") @Size(max = MAX_BODY, message = "{candor.body.size}") String body) {
+
+        public static ReviewForm empty() {
+            return new ReviewForm(null, "", "");
+        }
+    }
+
+    public record CommentForm(
+            @RestForm @NotBlank(message = "{candor.comment.required}") @Size(max = MAX_COMMENT, message = "{candor.comment.size}") String body) {
+    }
+
+    public record ReportForm(
+            @RestForm @NotNull(message = "{candor.reason.required}") @Pattern(regexp = "SPAM|ABUSE|PERSONAL_DATA|OFF_TOPIC|OTHER", message = "{candor.reason.required}") String reason,
+            @RestForm @Size(max = MAX_REPORT, message = "{candor.details.size}") String details) {
+
+        /** The reason as the enum, or null when it is not one of the offered reasons. */
+        public ReportReason parsedReason() {
+            if (reason == null) {
+                return null;
+            }
+            try {
+                return ReportReason.valueOf(reason);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+}
