@@ -21,7 +21,7 @@ public class ActivityResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance activity(List<ReviewService.MyPost> posts);
+        static native TemplateInstance activity(List<MyPost> posts);
     }
 
     private final ReviewService reviews;

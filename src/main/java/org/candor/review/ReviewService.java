@@ -298,20 +298,15 @@ public class ReviewService {
                 .setParameter(1, reviewId).setParameter(2, accountId).getResultList().isEmpty();
     }
 
-    /** A post in its author's "My activity" list. */
-    public record MyPost(boolean review, long reviewId, Long commentId, String subjectSlug, String subjectName,
-            String text, Integer rating, ReviewStatus status, Instant at) {
-    }
-
     /** The account's reviews and comments, newest first, whatever their status. */
     public List<MyPost> activity(long accountId) {
         List<MyPost> posts = new ArrayList<>(em.createQuery("""
-                select new org.candor.review.ReviewService.MyPost(true, r.id, null, s.slug, s.name, r.body,
+                select new org.candor.review.MyPost(true, r.id, null, s.slug, s.name, r.body,
                     cast(r.rating as Integer), r.status, r.updatedAt)
                 from Review r join r.subject s where r.author.id = :a order by r.id desc""", MyPost.class)
                 .setParameter("a", accountId).setMaxResults(200).getResultList());
         posts.addAll(em.createQuery("""
-                select new org.candor.review.ReviewService.MyPost(false, r.id, c.id, s.slug, s.name, c.body,
+                select new org.candor.review.MyPost(false, r.id, c.id, s.slug, s.name, c.body,
                     null, c.status, c.createdAt)
                 from Comment c, Review r join r.subject s
                 where r.id = c.reviewId and c.authorId = :a order by c.id desc""", MyPost.class)
@@ -323,7 +318,8 @@ public class ReviewService {
     private static final String CARD = """
             select new org.candor.review.ReviewCard(r.id, r.rating, r.title, r.body, a.displayName, r.createdAt,
                 r.updatedAt, r.status, r.revision, r.helpfulCount, case when a.id = :viewer then true else false end)
-            from Review r join r.author a""";
+            from Review r join r.author a
+            """;
 
     /** Published and hidden posts (hidden ones show their notice) are public; pending ones only for author and staff. */
     private static final String VISIBLE =

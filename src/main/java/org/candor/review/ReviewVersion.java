@@ -40,4 +40,9 @@ public class ReviewVersion extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt = Instant.now();
+
+    /** The rating as a plain number of stars. */
+    public int stars() {
+        return rating;
+    }
 }

@@ -9,6 +9,8 @@ import jakarta.inject.Named;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+
 import org.candor.account.CurrentUser;
 
 /**
@@ -26,11 +28,31 @@ public class Ui {
 
     private final HttpServerRequest request;
     private final CurrentUser user;
+    private final CsrfTokenParameterProvider csrf;
     private Locale locale;
 
-    Ui(HttpServerRequest request, CurrentUser user) {
+    Ui(HttpServerRequest request, CurrentUser user, CsrfTokenParameterProvider csrf) {
         this.request = request;
         this.user = user;
+        this.csrf = csrf;
+    }
+
+    /** The form field that carries the CSRF token. */
+    public String csrfName() {
+        return csrf.getParameterName();
+    }
+
+    /**
+     * This request's CSRF token for forms, or an empty string when there is none (a page rendered for a request the
+     * CSRF check refused: its forms will be refused again, and say so).
+     */
+    public String csrfToken() {
+        try {
+            String token = csrf.getToken();
+            return token == null ? "" : token;
+        } catch (IllegalStateException noToken) {
+            return "";
+        }
     }
 
     public boolean signedIn() {

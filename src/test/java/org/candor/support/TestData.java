@@ -55,4 +55,31 @@ public final class TestData {
             return Review.<Review>findById(id);
         });
     }
+
+    public static Account accountOf(String provider, String subject) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> Account.<Account>find("provider = ?1 and providerSubject = ?2", provider, subject).firstResult());
+    }
+
+    /** Runs SQL as the application would, in its own transaction, and returns the first column of the first row. */
+    public static Object sql(String query, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = Review.getEntityManager().createNativeQuery(query);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            var rows = q.getResultList();
+            return rows.isEmpty() ? null : rows.get(0);
+        });
+    }
+
+    public static int update(String statement, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = Review.getEntityManager().createNativeQuery(statement);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return q.executeUpdate();
+        });
+    }
 }

@@ -1,0 +1,70 @@
+package org.candor.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.htmlunit.util.Cookie;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * A signed-in customer for REST Assured tests: signs in once through the real authorization-code flow (see
+ * {@link SignInBrowser}) and replays that browser's cookies, CSRF token included.
+ */
+public final class Session {
+
+    private final Map<String, String> cookies;
+    private final String csrf;
+    private final String user;
+
+    private Session(String user, Map<String, String> cookies) {
+        this.user = user;
+        this.cookies = cookies;
+        this.csrf = cookies.get("csrf-token");
+    }
+
+    /** Signs in as a new person (a fresh account) with the given provider. */
+    public static Session signIn(String provider, String namePrefix) {
+        String user = TestData.unique(namePrefix);
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn(provider, user, "/about");
+            Map<String, String> cookies = new HashMap<>();
+            for (Cookie c : browser.client().getCookieManager().getCookies()) {
+                cookies.put(c.getName(), c.getValue());
+            }
+            if (!cookies.containsKey("csrf-token")) {
+                throw new IllegalStateException("no CSRF cookie after signing in: " + cookies.keySet());
+            }
+            return new Session(user, cookies);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Session customer() {
+        return signIn("google", "customer");
+    }
+
+    /** The provider's subject of this person (the dev OIDC server uses the user name). */
+    public String user() {
+        return user;
+    }
+
+    /** A request as this person, not following redirects. */
+    public RequestSpecification request() {
+        return given().cookies(cookies).redirects().follow(false);
+    }
+
+    /** A form post as this person, with a valid CSRF token. */
+    public RequestSpecification form() {
+        return request().contentType(ContentType.URLENC.withCharset("UTF-8")).formParam("csrf-token", csrf);
+    }
+
+    /** A form post as this person without any CSRF token. */
+    public RequestSpecification formWithoutCsrf() {
+        return request().contentType(ContentType.URLENC.withCharset("UTF-8"));
+    }
+}
