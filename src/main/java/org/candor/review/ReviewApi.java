@@ -8,17 +8,14 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.candor.subject.SubjectService;
 
 /** Reviews and their comments as JSON, read-only, with the same visibility as the pages. */
-@Path("/api")
+@Path("/api/reviews")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reviews")
 public class ReviewApi {
@@ -45,30 +42,15 @@ public class ReviewApi {
     }
 
     private final ReviewService reviews;
-    private final SubjectService subjects;
     private final CurrentViewer viewer;
 
-    ReviewApi(ReviewService reviews, SubjectService subjects, CurrentViewer viewer) {
+    ReviewApi(ReviewService reviews, CurrentViewer viewer) {
         this.reviews = reviews;
-        this.subjects = subjects;
         this.viewer = viewer;
     }
 
     @GET
-    @Path("subjects/{slug}/reviews")
-    @Operation(summary = "A subject's reviews, 20 per page, paged by key")
-    public ReviewPage subjectReviews(@PathParam("slug") String slug,
-            @Parameter(description = "newest (default), helpful or lowest") @QueryParam("sort") String sort,
-            @Parameter(description = "the next cursor of the previous page") @QueryParam("after") String after) {
-        long subjectId = subjects.idOf(slug).orElseThrow(NotFoundException::new);
-        ReviewService.Page page = reviews.page(subjectId, ReviewSort.parse(sort), ReviewSort.Cursor.parse(after),
-                viewer.get());
-        return new ReviewPage(page.reviews().stream().map(ReviewJson::of).toList(),
-                page.next() == null ? null : page.next().format());
-    }
-
-    @GET
-    @Path("reviews/{id}")
+    @Path("{id}")
     @Operation(summary = "One review with its comments")
     public ReviewJson review(@PathParam("id") long id) {
         return reviews.one(id, viewer.get()).map(ReviewJson::of).orElseThrow(NotFoundException::new);

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 /** Reads and changes the subjects people review. */
 @ApplicationScoped
@@ -39,6 +41,44 @@ public class SubjectService {
                 .setParameter(2, (long) rating * delta)
                 .setParameter(3, subjectId)
                 .executeUpdate();
+    }
+
+    /** Whether another subject than {@code exceptId} uses this slug. */
+    public boolean slugTaken(String slug, Long exceptId) {
+        return !em.createQuery("select s.id from Subject s where s.slug = :slug and s.id <> :except", Long.class)
+                .setParameter("slug", slug).setParameter("except", exceptId == null ? -1L : exceptId)
+                .getResultList().isEmpty();
+    }
+
+    /** Creates a subject (admins). */
+    @Transactional
+    public Subject create(SubjectForm form) {
+        Subject subject = new Subject();
+        apply(subject, form);
+        em.persist(subject);
+        return subject;
+    }
+
+    /** Changes a subject's details (admins). Its reviews and rating summary stay as they are. */
+    @Transactional
+    public Subject update(String slug, SubjectForm form) {
+        Subject subject = em.createQuery("from Subject s where s.slug = :slug", Subject.class)
+                .setParameter("slug", slug).getResultStream().findFirst().orElseThrow(NotFoundException::new);
+        apply(subject, form);
+        return subject;
+    }
+
+    public Optional<Subject> bySlug(String slug) {
+        return em.createQuery("from Subject s where s.slug = :slug", Subject.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    private static void apply(Subject subject, SubjectForm form) {
+        subject.slug = form.slug().strip();
+        subject.name = form.name().strip();
+        subject.description = form.description() == null ? "" : form.description().strip();
+        subject.kind = SubjectKind.valueOf(form.kind());
+        subject.imageUrl = form.imageUrl() == null || form.imageUrl().isBlank() ? null : form.imageUrl().strip();
     }
 
     /** The internal id of the subject with this slug. */

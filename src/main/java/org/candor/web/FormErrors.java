@@ -15,9 +15,11 @@ import jakarta.validation.Validator;
 public class FormErrors {
 
     private final Validator validator;
+    private final jakarta.validation.MessageInterpolator interpolator;
 
-    FormErrors(Validator validator) {
+    FormErrors(Validator validator, jakarta.validation.ValidatorFactory factory) {
         this.validator = validator;
+        this.interpolator = factory.getMessageInterpolator();
     }
 
     /** Field name → first message, in declaration order; empty when the form is valid. */
@@ -27,5 +29,27 @@ public class FormErrors {
             errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
         }
         return errors;
+    }
+
+    /** A validation message by its key, e.g. {@code {candor.slug.taken}}, in the visitor's language. */
+    public String message(String template) {
+        return interpolator.interpolate(template, new MessageContext());
+    }
+
+    private static final class MessageContext implements jakarta.validation.MessageInterpolator.Context {
+        @Override
+        public jakarta.validation.metadata.ConstraintDescriptor<?> getConstraintDescriptor() {
+            return null;
+        }
+
+        @Override
+        public Object getValidatedValue() {
+            return null;
+        }
+
+        @Override
+        public <U> U unwrap(Class<U> type) {
+            throw new jakarta.validation.ValidationException("not supported");
+        }
     }
 }

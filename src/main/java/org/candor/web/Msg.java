@@ -384,4 +384,46 @@ public interface Msg {
 
     @Message("You are sending requests faster than this board allows. Wait a moment and try again.")
     String error_429_text();
+
+    @Message("Administration")
+    String nav_admin();
+
+    @Message("Subjects")
+    String admin_subjects_title();
+
+    @Message("the products, places and topics customers review.")
+    String admin_subjects_intro();
+
+    @Message("New subject")
+    String admin_subject_new();
+
+    @Message("Edit subject")
+    String admin_subject_edit();
+
+    @Message("Name")
+    String admin_subject_name();
+
+    @Message("Address name (used in /subjects/…)")
+    String admin_subject_slug();
+
+    @Message("Kind")
+    String admin_subject_kind();
+
+    @Message("Description")
+    String admin_subject_description();
+
+    @Message("Image address (https://…, optional)")
+    String admin_subject_image();
+
+    @Message("Product")
+    String kind_PRODUCT();
+
+    @Message("Place")
+    String kind_PLACE();
+
+    @Message("Topic")
+    String kind_TOPIC();
+
+    @Message("The subject was saved.")
+    String flash_subject_saved();
 }

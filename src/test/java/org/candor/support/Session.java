@@ -28,7 +28,16 @@ public final class Session {
 
     /** Signs in as a new person (a fresh account) with the given provider. */
     public static Session signIn(String provider, String namePrefix) {
-        String user = TestData.unique(namePrefix);
+        return signInAs(provider, TestData.unique(namePrefix));
+    }
+
+    /** The admin named in {@code %test.candor.bootstrap-admins}. */
+    public static Session admin() {
+        return signInAs("google", "root-admin");
+    }
+
+    /** Signs in as exactly this person of the OIDC server. */
+    public static Session signInAs(String provider, String user) {
         try (SignInBrowser browser = new SignInBrowser()) {
             browser.signIn(provider, user, "/about");
             Map<String, String> cookies = new HashMap<>();
