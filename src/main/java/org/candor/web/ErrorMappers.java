@@ -106,7 +106,10 @@ class ErrorMappers {
         }
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info == null ? "Request not accepted" : info.getReasonPhrase();
-        return respond(status, title, "The request could not be accepted.", null, uri, headers);
+        // our own BadRequestExceptions say what is wrong; others (e.g. a malformed parameter) get a general message
+        String detail = e instanceof jakarta.ws.rs.BadRequestException && e.getMessage() != null
+                && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : "The request could not be accepted.";
+        return respond(status, title, detail, null, uri, headers);
     }
 
     @ServerExceptionMapper

@@ -426,4 +426,124 @@ public interface Msg {
 
     @Message("The subject was saved.")
     String flash_subject_saved();
+
+    @Message("Public log")
+    String log_title();
+
+    @Message("Every official reply and every moderation action, newest first: {size} entries so far. Entries are never changed or removed, and anyone can check that.")
+    String log_intro(long size);
+
+    @Message("How to verify this log")
+    String log_verify_link();
+
+    @Message("Atom feed")
+    String log_feed();
+
+    @Message("Subject (address name)")
+    String log_filter_subject();
+
+    @Message("Kind")
+    String log_filter_kind();
+
+    @Message("Any")
+    String log_filter_any();
+
+    @Message("From (date)")
+    String log_filter_from();
+
+    @Message("To (date)")
+    String log_filter_to();
+
+    @Message("Filter")
+    String log_filter_apply();
+
+    @Message("Dates are written as year-month-day, e.g. 2026-11-23.")
+    String log_bad_date();
+
+    @Message("No entries match.")
+    String log_empty();
+
+    @Message("Older entries")
+    String log_older();
+
+    @Message("the post")
+    String log_item();
+
+    @Message("By {role} {handle}")
+    String log_actor(String role, String handle);
+
+    @Message("Reason")
+    String log_reason();
+
+    @Message("Official reply")
+    String logkind_OFFICIAL_REPLY();
+
+    @Message("Public annotation")
+    String logkind_ANNOTATION();
+
+    @Message("Hidden with a notice")
+    String logkind_HIDE();
+
+    @Message("Restored")
+    String logkind_RESTORE();
+
+    @Message("Published after moderation")
+    String logkind_PUBLISH();
+
+    @Message("Personal data redacted")
+    String logkind_REDACT();
+
+    @Message("Statement published")
+    String logkind_STATEMENT_PUBLISHED();
+
+    @Message("Statement retired")
+    String logkind_STATEMENT_RETIRED();
+
+    @Message("Policy change")
+    String logkind_POLICY_CHANGE();
+
+    @Message("Offer granted")
+    String logkind_OFFER_GRANTED();
+
+    @Message("Role granted")
+    String logkind_ROLE_GRANTED();
+
+    @Message("Role revoked")
+    String logkind_ROLE_REVOKED();
+
+    @Message("How to verify the public log")
+    String verify_title();
+
+    @Message("The log is a Merkle tree (RFC 9162, as used by Certificate Transparency). Each entry commits to every entry before it, and Candor signs the tree's root. If any entry were changed or removed, the signed roots you saved earlier would no longer match.")
+    String verify_intro();
+
+    @Message("What a check does")
+    String verify_how_title();
+
+    @Message("Download every entry from /api/log (100 at a time, following next).")
+    String verify_step_entries();
+
+    @Message("For each entry, rebuild its canonical bytes: a JSON object of its fields with sorted keys and no spaces, and hash it: SHA-256(0x00 followed by those bytes). It must equal the entry's leafHash.")
+    String verify_step_leaves();
+
+    @Message("Combine the leaves into the tree's root: SHA-256(0x01, left, right), splitting at the largest power of two below the size. It must equal the root of the checkpoint.")
+    String verify_step_root();
+
+    @Message("Check the checkpoint's Ed25519 signature with the public key below.")
+    String verify_step_signature();
+
+    @Message("Keep the checkpoint. Next time, ask /api/log/proof/consistency for a proof that the new tree extends the one you kept.")
+    String verify_step_consistency();
+
+    @Message("Run the verifier")
+    String verify_tool_title();
+
+    @Message("This repository ships a verifier that needs only Java. It prints OK, or the sequence number of the first entry that does not match. Give it a file to keep the checkpoint in; the next run checks the log still extends it.")
+    String verify_tool_text();
+
+    @Message("Public key")
+    String verify_key_title();
+
+    @Message("Current checkpoint")
+    String verify_checkpoint_title();
 }

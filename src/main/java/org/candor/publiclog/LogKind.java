@@ -1,0 +1,34 @@
+package org.candor.publiclog;
+
+/** What a public log entry records. */
+public enum LogKind {
+    OFFICIAL_REPLY,
+    ANNOTATION,
+    HIDE,
+    RESTORE,
+    PUBLISH,
+    REDACT,
+    STATEMENT_PUBLISHED,
+    STATEMENT_RETIRED,
+    POLICY_CHANGE,
+    OFFER_GRANTED,
+    ROLE_GRANTED,
+    ROLE_REVOKED;
+
+    /** The message key of this kind's label ({@code Msg.logkind_*}). */
+    public String messageKey() {
+        return "logkind_" + name();
+    }
+
+    /** The kind a filter names, or null for none or an unknown name. */
+    public static LogKind parse(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

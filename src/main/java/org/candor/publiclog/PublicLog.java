@@ -1,0 +1,220 @@
+package org.candor.publiclog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * The append-only public log. Every feature records its public actions with {@link #append}, inside the transaction
+ * that makes the change, so an action and its entry commit together or not at all. Appends serialise on one row
+ * ({@code log_head}), which makes sequence numbers gap-free and the tree a single, ordered history.
+ */
+@ApplicationScoped
+public class PublicLog {
+
+    /** What a feature records; the log adds the sequence number and the time. */
+    public record Draft(LogKind kind, Long subjectId, String subjectSlug, Long reviewId, Long commentId,
+            String actorRole, String actorHandle, String reasonCode, String reasonText, String body,
+            String contentSha256) {
+    }
+
+    private final EntityManager em;
+    private final SigningKey key;
+
+    PublicLog(EntityManager em, SigningKey key) {
+        this.em = em;
+        this.key = key;
+    }
+
+    /** Appends an entry. Must run inside the transaction of the action it records. */
+    @Transactional(TxType.MANDATORY)
+    public LogEntry append(Draft d) {
+        long size = ((Number) em.createNativeQuery("select size from log_head where id = 1 for update")
+                .getSingleResult()).longValue();
+        LogEntry entry = new LogEntry(size + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), d.kind(), d.subjectSlug(),
+                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.reasonText(), d.body(),
+                d.contentSha256());
+        byte[] leaf = entry.leafHash();
+        em.createNativeQuery("""
+                insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role,
+                    actor_handle, reason_code, reason_text, body, content_sha256, leaf_hash)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                .setParameter(1, entry.seq())
+                .setParameter(2, Timestamp.from(entry.time()))
+                .setParameter(3, entry.kind().name())
+                .setParameter(4, d.subjectId())
+                .setParameter(5, entry.subject())
+                .setParameter(6, entry.reviewId())
+                .setParameter(7, entry.commentId())
+                .setParameter(8, entry.actorRole())
+                .setParameter(9, entry.actorHandle())
+                .setParameter(10, entry.reasonCode())
+                .setParameter(11, entry.reasonText())
+                .setParameter(12, entry.body())
+                .setParameter(13, entry.contentSha256())
+                .setParameter(14, leaf)
+                .executeUpdate();
+        // store the leaf and every perfect subtree it completes
+        long index = size;
+        int level = 0;
+        byte[] hash = leaf;
+        insertNode(0, index, leaf);
+        while ((index & 1) == 1) {
+            hash = Merkle.nodeHash(node(level, index - 1), hash);
+            level++;
+            index >>= 1;
+            insertNode(level, index, hash);
+        }
+        em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, entry.seq()).executeUpdate();
+        return entry;
+    }
+
+    /** The number of committed entries. */
+    public long size() {
+        return ((Number) em.createNativeQuery("select size from log_head where id = 1").getSingleResult()).longValue();
+    }
+
+    /** The current size and root, signed. */
+    @Transactional
+    public Checkpoint checkpoint() {
+        long size = size();
+        byte[] root = root(size);
+        String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String note = Checkpoint.note(size, root, time);
+        return new Checkpoint(size, Base64.getEncoder().encodeToString(root), time,
+                key.sign(note.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public String publicKey() {
+        return key.publicKeyBase64();
+    }
+
+    public byte[] root(long size) {
+        return withNodes(n -> Merkle.root(size, n));
+    }
+
+    public List<byte[]> inclusionProof(long seq, long size) {
+        return withNodes(n -> Merkle.inclusionProof(seq - 1, size, n));
+    }
+
+    public List<byte[]> consistencyProof(long from, long to) {
+        return withNodes(n -> Merkle.consistencyProof(from, to, n));
+    }
+
+    public Optional<LogEntry> entry(long seq) {
+        return em.createNativeQuery(SELECT + " where seq = ?1", Object[].class).setParameter(1, seq)
+                .getResultList().stream().map(r -> toEntry((Object[]) r)).findFirst();
+    }
+
+    /** Entries after {@code after}, oldest first: how the API and the verifier read the whole log. */
+    public List<LogEntry> after(long after, int limit) {
+        return em.createNativeQuery(SELECT + " where seq > ?1 order by seq limit ?2", Object[].class)
+                .setParameter(1, after).setParameter(2, limit)
+                .getResultList().stream().map(r -> toEntry((Object[]) r)).toList();
+    }
+
+    /** Filters of the log page. */
+    public record Filter(String subject, LogKind kind, Instant from, Instant to) {
+    }
+
+    /** Entries newest first, before {@code before} when given (keyset paging), matching the filter. */
+    public List<LogEntry> newest(Filter filter, Long before, int limit) {
+        StringBuilder where = new StringBuilder(" where seq < :before");
+        if (filter.subject() != null) {
+            where.append(" and subject_id = (select id from subject where slug = :subject)");
+        }
+        if (filter.kind() != null) {
+            where.append(" and kind = :kind");
+        }
+        if (filter.from() != null) {
+            where.append(" and created_at >= :from");
+        }
+        if (filter.to() != null) {
+            where.append(" and created_at < :to");
+        }
+        var q = em.createNativeQuery(SELECT + where + " order by seq desc limit :limit", Object[].class)
+                .setParameter("before", before == null ? Long.MAX_VALUE : before)
+                .setParameter("limit", limit);
+        if (filter.subject() != null) {
+            q.setParameter("subject", filter.subject());
+        }
+        if (filter.kind() != null) {
+            q.setParameter("kind", filter.kind().name());
+        }
+        if (filter.from() != null) {
+            q.setParameter("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            q.setParameter("to", Timestamp.from(filter.to()));
+        }
+        return q.getResultList().stream().map(r -> toEntry((Object[]) r)).toList();
+    }
+
+    /** Hex SHA-256 of a text, for an entry's {@code contentSha256}. */
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final String SELECT = """
+            select seq, created_at, kind, subject_slug, review_id, comment_id, actor_role, actor_handle, reason_code,
+                reason_text, body, content_sha256, leaf_hash from log_entry""";
+
+    private static LogEntry toEntry(Object[] r) {
+        Instant time = r[1] instanceof Timestamp t ? t.toInstant()
+                : r[1] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[1];
+        return new LogEntry(((Number) r[0]).longValue(), time, LogKind.valueOf((String) r[2]), (String) r[3],
+                r[4] == null ? null : ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(),
+                (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11],
+                (byte[]) r[12]);
+    }
+
+    /** Runs a tree computation with every node it reads fetched in one query. */
+    private <T> T withNodes(java.util.function.Function<Merkle.Nodes, T> computation) {
+        List<long[]> keys = Merkle.nodesRead(computation::apply);
+        Map<String, byte[]> fetched = new HashMap<>();
+        if (!keys.isEmpty()) {
+            String in = keys.stream().map(k -> "(" + k[0] + "," + k[1] + ")").distinct().collect(Collectors.joining(","));
+            for (Object row : em.createNativeQuery("select level, idx, hash from log_node where (level, idx) in (" + in + ")",
+                    Object[].class).getResultList()) {
+                Object[] r = (Object[]) row;
+                fetched.put(((Number) r[0]).intValue() + "/" + ((Number) r[1]).longValue(), (byte[]) r[2]);
+            }
+        }
+        return computation.apply((level, index) -> {
+            byte[] h = fetched.get(level + "/" + index);
+            if (h == null) {
+                throw new IllegalStateException("log node " + level + "/" + index + " is missing");
+            }
+            return h;
+        });
+    }
+
+    private byte[] node(int level, long index) {
+        return (byte[]) em.createNativeQuery("select hash from log_node where level = ?1 and idx = ?2")
+                .setParameter(1, (short) level).setParameter(2, index).getSingleResult();
+    }
+
+    private void insertNode(int level, long index, byte[] hash) {
+        em.createNativeQuery("insert into log_node (level, idx, hash) values (?1, ?2, ?3)")
+                .setParameter(1, (short) level).setParameter(2, index).setParameter(3, hash).executeUpdate();
+    }
+}

@@ -1,0 +1,119 @@
+package org.candor.publiclog;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.LaunchMode;
+
+/**
+ * The Ed25519 key that signs checkpoints. From the environment ({@code CANDOR_LOG_PRIVATE_KEY}, PKCS#8, and
+ * {@code CANDOR_LOG_PUBLIC_KEY}, X.509, both base64) when given; otherwise generated once and kept in the database,
+ * which production warns about.
+ */
+@ApplicationScoped
+public class SigningKey {
+
+    private static final Logger LOG = Logger.getLogger(SigningKey.class);
+
+    private final EntityManager em;
+    private final Optional<String> privateKey;
+    private final Optional<String> publicKey;
+    private volatile KeyPair pair;
+
+    SigningKey(EntityManager em, @ConfigProperty(name = "CANDOR_LOG_PRIVATE_KEY") Optional<String> privateKey,
+            @ConfigProperty(name = "CANDOR_LOG_PUBLIC_KEY") Optional<String> publicKey) {
+        this.em = em;
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+    }
+
+    /** The public key, base64 X.509 SubjectPublicKeyInfo. */
+    public String publicKeyBase64() {
+        return Base64.getEncoder().encodeToString(pair().getPublic().getEncoded());
+    }
+
+    public String sign(byte[] data) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(pair().getPrivate());
+            s.update(data);
+            return Base64.getEncoder().encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not sign a checkpoint", e);
+        }
+    }
+
+    private KeyPair pair() {
+        KeyPair p = pair;
+        if (p == null) {
+            synchronized (this) {
+                if (pair == null) {
+                    pair = privateKey.isPresent() && publicKey.isPresent()
+                            ? decode(privateKey.get(), publicKey.get())
+                            : stored();
+                }
+                p = pair;
+            }
+        }
+        return p;
+    }
+
+    @Transactional
+    KeyPair stored() {
+        if (LaunchMode.current() == LaunchMode.NORMAL) {
+            LOG.warn("CANDOR_LOG_PRIVATE_KEY/CANDOR_LOG_PUBLIC_KEY are not set: checkpoints are signed with a key kept in "
+                    + "the database. Generate one with: java -cp target/quarkus-app/app/* org.candor.publiclog.Verifier --new-key");
+        }
+        Object[] row = stored(em);
+        if (row == null) {
+            KeyPair generated = generate();
+            em.createNativeQuery("insert into log_signing_key (id, private_key, public_key) values (1, ?1, ?2) "
+                    + "on conflict (id) do nothing")
+                    .setParameter(1, Base64.getEncoder().encodeToString(generated.getPrivate().getEncoded()))
+                    .setParameter(2, Base64.getEncoder().encodeToString(generated.getPublic().getEncoded()))
+                    .executeUpdate();
+            row = stored(em);
+        }
+        return decode((String) row[0], (String) row[1]);
+    }
+
+    private static Object[] stored(EntityManager em) {
+        var rows = em.createNativeQuery("select private_key, public_key from log_signing_key where id = 1").getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    }
+
+    public static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
+        }
+    }
+
+    static KeyPair decode(String privateBase64, String publicBase64) {
+        try {
+            KeyFactory factory = KeyFactory.getInstance("Ed25519");
+            PrivateKey priv = factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateBase64.strip())));
+            PublicKey pub = factory.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicBase64.strip())));
+            return new KeyPair(pub, priv);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("CANDOR_LOG_PRIVATE_KEY / CANDOR_LOG_PUBLIC_KEY are not a base64 Ed25519 key pair", e);
+        }
+    }
+}
