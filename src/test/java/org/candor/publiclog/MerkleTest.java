@@ -65,7 +65,7 @@ class MerkleTest {
         for (int i = 0; i < 300; i++) {
             byte[] leaf = Merkle.leafHash(("entry " + i).getBytes(StandardCharsets.UTF_8));
             leaves.add(leaf);
-            append(store, i, leaf);
+            Verifier.append(store, i, leaf); // how the log stores a leaf and the subtrees it completes
             long size = i + 1;
             Merkle.Nodes nodes = (level, index) -> store.get(level + "/" + index);
             byte[] root = Merkle.root(size, nodes);
@@ -89,20 +89,6 @@ class MerkleTest {
         assertTrue(Merkle.nodesRead(n -> Merkle.inclusionProof(123_456, size, n)).size() <= 40);
         assertTrue(Merkle.nodesRead(n -> Merkle.consistencyProof(654_321, size, n)).size() <= 60);
         assertTrue(Merkle.nodesRead(n -> Merkle.root(size, n)).size() <= 20);
-    }
-
-    /** How the log stores a new leaf: the leaf, then every perfect subtree it completes. */
-    static void append(Map<String, byte[]> store, long index, byte[] leaf) {
-        store.put("0/" + index, leaf);
-        byte[] h = leaf;
-        int level = 0;
-        long i = index;
-        while ((i & 1) == 1) {
-            h = Merkle.nodeHash(store.get(level + "/" + (i - 1)), h);
-            level++;
-            i >>= 1;
-            store.put(level + "/" + i, h);
-        }
     }
 
     static byte[] naiveRoot(List<byte[]> leaves, int start, int end) {
