@@ -25,6 +25,10 @@ public interface AccountConfig {
         /** How long a session lasts past the provider's ID token (refreshed where the provider allows). */
         @WithDefault("P7D")
         Duration maxAge();
+
+        /** A session unused for this long ends: the next request is anonymous and sign-in starts again. */
+        @WithDefault("PT2H")
+        Duration idleTimeout();
     }
 
     interface Login {

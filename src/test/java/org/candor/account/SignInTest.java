@@ -112,6 +112,19 @@ class SignInTest {
     }
 
     @Test
+    void aSessionLeftIdleTooLongEnds() throws Exception {
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", TestData.unique("idler"), "/me/profile");
+            assertEquals("/me/profile", browser.path(browser.get("/me/profile")), "fresh session still signed in");
+            long threeHoursAgo = java.time.Instant.now().getEpochSecond() - 3 * 3600;
+            browser.client().getCookieManager().addCookie(new org.htmlunit.util.Cookie("localhost",
+                    IdleSessions.SEEN_COOKIE, Long.toString(threeHoursAgo), "/", null, false, true));
+            HtmlPage after = browser.get("/me/profile");
+            assertTrue(browser.path(after).startsWith("/login?back="), "idle session ended: " + browser.path(after));
+        }
+    }
+
+    @Test
     void aProtectedPageSendsAnonymousVisitorsToSignInAndTheApiAnswers401() {
         given().redirects().follow(false).when().get("/me/profile")
                 .then().statusCode(303)
