@@ -89,10 +89,7 @@ public class SubjectService {
 
     /** The subject with this slug, as its public page shows it. */
     public Optional<SubjectPage> page(String slug) {
-        List<Subject> found = em.createQuery("from Subject s where s.slug = :slug", Subject.class)
-                .setParameter("slug", slug)
-                .getResultList();
-        return found.stream().findFirst().map(s -> new SubjectPage(s.id,
+        return bySlug(slug).map(s -> new SubjectPage(s.id,
                 new SubjectSummary(s.slug, s.name, s.description, s.kind, s.imageUrl, s.reviewCount, s.ratingSum),
                 List.of(s.stars1, s.stars2, s.stars3, s.stars4, s.stars5)));
     }
