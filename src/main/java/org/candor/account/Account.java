@@ -30,6 +30,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false)
     public String displayName;
 
+    /** The name a staff member acts under in public (replies, notices, the log); the display name when unset. */
+    @Column(name = "staff_handle")
+    public String staffHandle;
+
     public String email;
 
     @Column(name = "email_verified", nullable = false)
@@ -44,4 +48,8 @@ public class Account extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    public String publicHandle() {
+        return staffHandle == null || staffHandle.isBlank() ? displayName : staffHandle;
+    }
 }

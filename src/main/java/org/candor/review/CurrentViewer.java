@@ -15,6 +15,6 @@ public class CurrentViewer {
     }
 
     public Viewer get() {
-        return user.signedIn() ? new Viewer(user.accountId(), user.isModerator()) : Viewer.ANONYMOUS;
+        return user.signedIn() ? new Viewer(user.accountId(), user.isModerator(), user.isAdmin()) : Viewer.ANONYMOUS;
     }
 }

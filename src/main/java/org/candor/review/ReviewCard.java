@@ -3,16 +3,17 @@ package org.candor.review;
 import java.time.Instant;
 
 /**
- * A review as a reader sees it. When it is hidden, only its author sees the title and text; everyone else sees the
- * notice that stands in their place.
+ * A review as a reader sees it. When it is hidden, only its author and admins see the title and text; everyone else
+ * sees the notice that stands in their place.
  *
  * @param mine whether the reader wrote it
+ * @param revealed whether the reader may see it even when hidden (its author, or an admin)
  */
 public record ReviewCard(long id, int rating, String title, String body, String authorName, Instant createdAt,
-        Instant updatedAt, ReviewStatus status, int revision, int helpfulCount, boolean mine) {
+        Instant updatedAt, ReviewStatus status, int revision, int helpfulCount, boolean mine, boolean revealed) {
 
     public ReviewCard {
-        if (status == ReviewStatus.HIDDEN && !mine) {
+        if (status == ReviewStatus.HIDDEN && !revealed) {
             title = null;
             body = null;
         }
@@ -30,7 +31,7 @@ public record ReviewCard(long id, int rating, String title, String body, String 
         return revision > 1;
     }
 
-    /** Whether the reader sees the text (published, or their own). */
+    /** Whether the reader sees the text (published, or their own, or an admin's view). */
     public boolean readable() {
         return body != null;
     }

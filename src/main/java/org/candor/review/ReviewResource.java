@@ -157,7 +157,7 @@ public class ReviewResource {
     private TemplateInstance render(String slug, long id, PageForms forms) {
         ReviewWithComments item = load(slug, id);
         boolean marked = user.signedIn() && reviews.marksHelpful(user.accountId(), id);
-        return Templates.show(slug, subjectName(slug), item, reviews.versions(item.review()), marked, forms);
+        return Templates.show(slug, subjectName(slug), item, reviews.versions(item.review(), viewer.get()), marked, forms);
     }
 
     /** The review if it exists, belongs to this subject and the reader may see it; else 404. */

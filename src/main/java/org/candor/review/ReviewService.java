@@ -10,13 +10,18 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.security.ForbiddenException;
 
 import org.candor.account.Account;
+import org.candor.moderation.ModerationQueue;
+import org.candor.moderation.StaffNotes;
+import org.candor.policy.ModerationPolicy;
 import org.candor.subject.Subject;
 import org.candor.subject.SubjectService;
 
@@ -45,11 +50,18 @@ public class ReviewService {
     private final EntityManager em;
     private final SubjectService subjects;
     private final PostingConfig posting;
+    private final ModerationPolicy policy;
+    private final ModerationQueue queue;
+    private final StaffNotes staffNotes;
 
-    ReviewService(EntityManager em, SubjectService subjects, PostingConfig posting) {
+    ReviewService(EntityManager em, SubjectService subjects, PostingConfig posting, ModerationPolicy policy,
+            ModerationQueue queue, StaffNotes staffNotes) {
         this.em = em;
         this.subjects = subjects;
         this.posting = posting;
+        this.policy = policy;
+        this.queue = queue;
+        this.staffNotes = staffNotes;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -75,12 +87,16 @@ public class ReviewService {
         review.rating = form.rating().shortValue();
         review.title = blankToNull(form.title());
         review.body = form.body().strip();
-        review.status = ReviewStatus.PUBLISHED;
+        Optional<String> hold = policy.holdRule(subjectId);
+        review.status = hold.isPresent() ? ReviewStatus.PENDING : ReviewStatus.PUBLISHED;
         em.persist(review);
         em.flush();
         keepVersion(review, accountId);
-        if (review.status == ReviewStatus.PUBLISHED) {
+        if (hold.isPresent()) {
+            queue.held(review.id, null, review.rating, hold.get());
+        } else {
             subjects.countRating(subjectId, review.rating, +1);
+            queue.awaitingReply(review.id, review.rating);
         }
         return new Written(review.id, Outcome.CREATED, review.status);
     }
@@ -117,10 +133,18 @@ public class ReviewService {
         review.updatedAt = Instant.now();
         em.flush();
         keepVersion(review, review.author.id);
+        if (review.status == ReviewStatus.PENDING) {
+            // an edit of a held post goes back in front of a moderator (again, if one kept it held)
+            queue.held(review.id, null, review.rating, "edited-while-held");
+        }
         return new Written(review.id, Outcome.EDITED, review.status);
     }
 
     private void keepVersion(Review review, long authorId) {
+        keepVersion(review, authorId, review.updatedAt);
+    }
+
+    private void keepVersion(Review review, long authorId, Instant at) {
         ReviewVersion version = new ReviewVersion();
         version.reviewId = review.id;
         version.authorId = authorId;
@@ -128,14 +152,14 @@ public class ReviewService {
         version.rating = review.rating;
         version.title = review.title;
         version.body = review.body;
-        version.createdAt = review.updatedAt;
+        version.createdAt = at;
         em.persist(version);
     }
 
     /** Comments on a published review (or on one's own). */
     @Transactional
     public long comment(long accountId, long reviewId, Forms.CommentForm form) {
-        Review review = visibleReview(reviewId, new Viewer(accountId, false));
+        Review review = visibleReview(reviewId, Viewer.customer(accountId));
         if (review.status != ReviewStatus.PUBLISHED) {
             throw new NotFoundException();
         }
@@ -144,9 +168,11 @@ public class ReviewService {
         comment.reviewId = review.id;
         comment.authorId = accountId;
         comment.body = form.body().strip();
-        comment.status = ReviewStatus.PUBLISHED;
+        Optional<String> hold = policy.holdRule(review.subject.id);
+        comment.status = hold.isPresent() ? ReviewStatus.PENDING : ReviewStatus.PUBLISHED;
         em.persist(comment);
         em.flush();
+        hold.ifPresent(rule -> queue.held(review.id, comment.id, 3, rule));
         return comment.id;
     }
 
@@ -156,7 +182,7 @@ public class ReviewService {
      */
     @Transactional
     public int markHelpful(long accountId, long reviewId, boolean helpful) {
-        Review review = visibleReview(reviewId, new Viewer(accountId, false));
+        Review review = visibleReview(reviewId, Viewer.customer(accountId));
         if (review.author.id == accountId) {
             throw new ForbiddenException("authors cannot mark their own review helpful");
         }
@@ -182,7 +208,7 @@ public class ReviewService {
     /** Reports a review, or one of its comments, for moderators to look at. */
     @Transactional
     public long report(long accountId, long reviewId, Long commentId, ReportReason reason, String details) {
-        visibleReview(reviewId, new Viewer(accountId, false));
+        Review review = visibleReview(reviewId, Viewer.customer(accountId));
         if (commentId != null) {
             Comment comment = em.find(Comment.class, commentId);
             if (comment == null || comment.reviewId != reviewId) {
@@ -197,6 +223,7 @@ public class ReviewService {
         report.details = blankToNull(details);
         em.persist(report);
         em.flush();
+        queue.reported(reviewId, commentId, report.id, reason.name(), commentId == null ? review.rating : 3);
         return report.id;
     }
 
@@ -215,6 +242,75 @@ public class ReviewService {
             long wait = (long) Math.ceil(oldest + 60 - Instant.now().toEpochMilli() / 1000.0);
             throw new RateLimitedException(Math.max(1, wait));
         }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // What moderation changes (org.candor.moderation.ModerationService), inside the moderator's transaction
+
+    /** A review, or a comment on it, whatever its status; for staff only. */
+    public Optional<PostContent> content(long reviewId, Long commentId) {
+        if (commentId == null) {
+            return em.createQuery("""
+                    select new org.candor.review.PostContent(r.id, cast(null as Long), s.id, s.slug, s.name,
+                        a.id, a.displayName, cast(r.rating as Integer), r.title, r.body, r.status, r.createdAt)
+                    from Review r join r.subject s join r.author a where r.id = :id""", PostContent.class)
+                    .setParameter("id", reviewId).getResultStream().findFirst();
+        }
+        return em.createQuery("""
+                select new org.candor.review.PostContent(r.id, c.id, s.id, s.slug, s.name,
+                    a.id, a.displayName, 3, cast(null as String), c.body, c.status, c.createdAt)
+                from Comment c, Review r join r.subject s, Account a
+                where r.id = c.reviewId and a.id = c.authorId and c.id = :comment and r.id = :id""", PostContent.class)
+                .setParameter("id", reviewId).setParameter("comment", commentId).getResultStream().findFirst();
+    }
+
+    /**
+     * Moves a review or comment to another status (publish a held post, hide, restore), keeping the subject's rating
+     * summary right. Returns the status it had.
+     */
+    @Transactional(TxType.MANDATORY)
+    public ReviewStatus changeStatus(long reviewId, Long commentId, ReviewStatus to) {
+        if (commentId != null) {
+            Comment comment = em.find(Comment.class, commentId, LockModeType.PESSIMISTIC_WRITE);
+            ReviewStatus before = comment.status;
+            comment.status = to;
+            return before;
+        }
+        Review review = em.find(Review.class, reviewId, LockModeType.PESSIMISTIC_WRITE);
+        ReviewStatus before = review.status;
+        if (before != to) {
+            if (before == ReviewStatus.PUBLISHED) {
+                subjects.countRating(review.subject.id, review.rating, -1);
+            }
+            if (to == ReviewStatus.PUBLISHED) {
+                subjects.countRating(review.subject.id, review.rating, +1);
+            }
+            review.status = to;
+        }
+        return before;
+    }
+
+    /**
+     * Replaces every occurrence of {@code span} in a review's text by {@code marker}, as a new version written by the
+     * moderator. Returns the text as it was, or empty when the span does not occur in it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Optional<String> redact(long reviewId, String span, String marker, long moderatorId) {
+        Review review = em.find(Review.class, reviewId, LockModeType.PESSIMISTIC_WRITE);
+        String original = review.body;
+        if (span.isEmpty() || !original.contains(span)) {
+            return Optional.empty();
+        }
+        review.body = original.replace(span, marker);
+        review.revision++;
+        em.flush();
+        keepVersion(review, moderatorId, Instant.now());
+        return Optional.of(original);
+    }
+
+    /** The current revision of a review. */
+    public int revision(long reviewId) {
+        return em.find(Review.class, reviewId).revision;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -238,6 +334,7 @@ public class ReviewService {
                 .setParameter("subject", subjectId)
                 .setParameter("viewer", viewer.accountId())
                 .setParameter("staff", viewer.staff())
+                .setParameter("admin", viewer.admin())
                 .setMaxResults(PAGE_SIZE + 1);
         if (after != null) {
             query.setParameter("id", after.id());
@@ -266,6 +363,7 @@ public class ReviewService {
                 .setParameter("id", reviewId)
                 .setParameter("viewer", viewer.accountId())
                 .setParameter("staff", viewer.staff())
+                .setParameter("admin", viewer.admin())
                 .getResultList();
         return found.isEmpty() ? Optional.empty() : Optional.of(withComments(found, viewer).get(0));
     }
@@ -276,13 +374,20 @@ public class ReviewService {
                 .setParameter("id", reviewId).getResultStream().findFirst();
     }
 
-    /** Every version of a review, oldest first; empty for a hidden review unless the viewer wrote it. */
-    public List<ReviewVersion> versions(ReviewCard review) {
-        if (review.hidden() && !review.mine()) {
+    /**
+     * Every version of a review the viewer may read, oldest first: none of a hidden review unless the viewer wrote it
+     * or is an admin, and none from before a redaction unless the viewer is an admin (the removed text is in them).
+     */
+    public List<ReviewVersion> versions(ReviewCard review, Viewer viewer) {
+        if (!review.readable()) {
             return List.of();
         }
-        return em.createQuery("from ReviewVersion v where v.reviewId = :id order by v.revision", ReviewVersion.class)
-                .setParameter("id", review.id()).getResultList();
+        int from = viewer.admin() ? 0 : ((Number) em.createNativeQuery(
+                "select coalesce(max(revision), 0) from redaction where review_id = ?1")
+                .setParameter(1, review.id()).getSingleResult()).intValue();
+        return em.createQuery("from ReviewVersion v where v.reviewId = :id and v.revision >= :from order by v.revision",
+                ReviewVersion.class)
+                .setParameter("id", review.id()).setParameter("from", from).getResultList();
     }
 
     /** The author's own review of a subject, for the review form. */
@@ -317,7 +422,8 @@ public class ReviewService {
 
     private static final String CARD = """
             select new org.candor.review.ReviewCard(r.id, r.rating, r.title, r.body, a.displayName, r.createdAt,
-                r.updatedAt, r.status, r.revision, r.helpfulCount, case when a.id = :viewer then true else false end)
+                r.updatedAt, r.status, r.revision, r.helpfulCount, case when a.id = :viewer then true else false end,
+                case when a.id = :viewer or :admin = true then true else false end)
             from Review r join r.author a
             """;
 
@@ -333,7 +439,8 @@ public class ReviewService {
         cards.forEach(c -> byReview.put(c.id(), new ArrayList<>()));
         em.createQuery("""
                 select new org.candor.review.CommentView(c.id, c.reviewId, c.body, a.displayName, c.createdAt, c.status,
-                    case when a.id = :viewer then true else false end)
+                    case when a.id = :viewer then true else false end,
+                    case when a.id = :viewer or :admin = true then true else false end)
                 from Comment c, Account a
                 where a.id = c.authorId and c.reviewId in :ids
                   and (c.status <> org.candor.review.ReviewStatus.PENDING or a.id = :viewer or :staff = true)
@@ -341,9 +448,14 @@ public class ReviewService {
                 .setParameter("ids", byReview.keySet())
                 .setParameter("viewer", viewer.accountId())
                 .setParameter("staff", viewer.staff())
+                .setParameter("admin", viewer.admin())
                 .getResultList()
                 .forEach(c -> byReview.get(c.reviewId()).add(c));
-        return cards.stream().map(c -> new ReviewWithComments(c, byReview.get(c.id()))).toList();
+        StaffNotes.Notes notes = staffNotes.about(byReview.keySet());
+        return cards.stream().map(c -> new ReviewWithComments(c,
+                byReview.get(c.id()).stream().map(v -> v.withNotes(notes)).toList(),
+                notes.repliesTo(c.id()), notes.annotationsOf(c.id()),
+                c.hidden() ? notes.reviewNotices().get(c.id()) : null)).toList();
     }
 
     private Review visibleReview(long reviewId, Viewer viewer) {

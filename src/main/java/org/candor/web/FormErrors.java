@@ -23,9 +23,9 @@ public class FormErrors {
     }
 
     /** Field name → first message, in declaration order; empty when the form is valid. */
-    public <T> Map<String, String> of(T form) {
+    public <T> Map<String, String> of(T form, Class<?>... groups) {
         Map<String, String> errors = new LinkedHashMap<>();
-        for (ConstraintViolation<T> v : validator.validate(form)) {
+        for (ConstraintViolation<T> v : validator.validate(form, groups)) {
             errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
         }
         return errors;

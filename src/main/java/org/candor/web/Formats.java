@@ -61,4 +61,14 @@ public class Formats {
         }
         return locale == null ? Locale.ENGLISH : Locale.forLanguageTag(locale.toString());
     }
+
+    /** A duration as people read it: "45 min", "3 h 20 min", "2 d 5 h" (sign ignored). */
+    static String span(java.time.Duration duration) {
+        long minutes = Math.abs(duration.toMinutes());
+        if (minutes < 60) {
+            return minutes + " min";
+        }
+        long hours = minutes / 60;
+        return hours < 48 ? hours + " h " + (minutes % 60) + " min" : hours / 24 + " d " + hours % 24 + " h";
+    }
 }

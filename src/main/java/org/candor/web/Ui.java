@@ -31,10 +31,14 @@ public class Ui {
     private final CsrfTokenParameterProvider csrf;
     private Locale locale;
 
-    Ui(HttpServerRequest request, CurrentUser user, CsrfTokenParameterProvider csrf) {
+    private final String business;
+
+    Ui(HttpServerRequest request, CurrentUser user, CsrfTokenParameterProvider csrf,
+            org.candor.moderation.ModerationConfig moderation) {
         this.request = request;
         this.user = user;
         this.csrf = csrf;
+        this.business = moderation.businessName();
     }
 
     /** The form field that carries the CSRF token. */
@@ -62,6 +66,16 @@ public class Ui {
     /** The signed-in person's display name, or null. */
     public String userName() {
         return user.displayName();
+    }
+
+    /** The signed-in account's id, or null. */
+    public Long accountId() {
+        return user.signedIn() ? user.accountId() : null;
+    }
+
+    /** Who official replies come from. */
+    public String business() {
+        return business;
     }
 
     public boolean moderator() {

@@ -1,0 +1,62 @@
+package org.candor.moderation;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * What a moderator submits on an item's page. One record for every action; each action validates the fields it uses
+ * (the groups below). The item id comes from the path; {@code version} is the item's version the moderator saw.
+ */
+public record ActionForm(
+        @RestForm @NotNull(message = "{candor.moderation.version}", groups = Any.class) Integer version,
+        @RestForm @NotNull(message = "{candor.moderation.reason}", groups = Reasoned.class)
+        @Pattern(regexp = REASONS, message = "{candor.moderation.reason}", groups = Reasoned.class) String reason,
+        @RestForm @NotBlank(message = "{candor.moderation.text.required}", groups = { Explained.class, Noted.class })
+        @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class) String text,
+        @RestForm @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class) String body,
+        @RestForm Long canned,
+        @RestForm @NotBlank(message = "{candor.moderation.span.required}", groups = Redacting.class)
+        @Size(max = 1000, message = "{candor.moderation.text.size}", groups = Any.class) String span,
+        @RestForm @NotNull(message = "{candor.moderation.assignee}", groups = Reassigning.class) Long assignee) {
+
+    public static final int MAX_TEXT = 5000;
+    static final String REASONS = "MEETS_GUIDELINES|PERSONAL_DATA|ABUSE|SPAM|OFF_TOPIC|ILLEGAL|MISTAKE|OTHER";
+
+    /** Every action: the version. */
+    public interface Any {
+    }
+
+    /** Changes what the public sees: a reason code. */
+    public interface Reasoned extends Any {
+    }
+
+    /** Changes what the public sees and must say why in words (hide, keep held). */
+    public interface Explained extends Reasoned {
+    }
+
+    /** A note, annotation or escalation: the text. */
+    public interface Noted extends Any {
+    }
+
+    public interface Redacting extends Reasoned {
+    }
+
+    public interface Reassigning extends Any {
+    }
+
+    public static ActionForm empty() {
+        return new ActionForm(null, null, "", "", null, "", null);
+    }
+
+    public ReasonCode reasonCode() {
+        return ReasonCode.parse(reason);
+    }
+
+    int v() {
+        return version;
+    }
+}

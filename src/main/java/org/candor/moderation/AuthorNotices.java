@@ -1,0 +1,114 @@
+package org.candor.moderation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Keeps authors informed: every action on their post goes on their "My activity" timeline (in the action's
+ * transaction) and into an e-mail (sent after the transaction commits, so a rolled-back action tells nobody).
+ */
+@ApplicationScoped
+public class AuthorNotices {
+
+    private static final Logger LOG = Logger.getLogger(AuthorNotices.class);
+
+    /** What happened to a post, for its author. */
+    public record Notice(long authorId, long reviewId, Long commentId, String subjectSlug, String subjectName,
+            String action, ReasonCode reason, String message) {
+
+        /** The message key that says what happened ({@code Msg.notice_*}). */
+        public String textKey() {
+            return "notice_" + action;
+        }
+
+        public String mailSubjectKey() {
+            return "mail_subject_" + action;
+        }
+    }
+
+    /** One line of an author's timeline. */
+    public record Told(String action, ReasonCode reason, String message, long reviewId, Long commentId,
+            String subjectSlug, String subjectName, java.time.Instant at) {
+
+        public String textKey() {
+            return "notice_" + action;
+        }
+    }
+
+    /** An e-mail waiting for its transaction to commit. */
+    record Outgoing(String to, String name, Notice notice) {
+    }
+
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance notice(String name, Notice notice, String link);
+
+        static native TemplateInstance noticeSubject(Notice notice);
+    }
+
+    private final EntityManager em;
+    private final Event<Outgoing> outgoing;
+    private final ReactiveMailer mailer;
+    private final ModerationConfig config;
+
+    AuthorNotices(EntityManager em, Event<Outgoing> outgoing, ReactiveMailer mailer, ModerationConfig config) {
+        this.em = em;
+        this.outgoing = outgoing;
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void tell(Notice n) {
+        em.createNativeQuery("""
+                insert into author_notice (account_id, review_id, comment_id, action, reason_code, message)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, n.authorId()).setParameter(2, n.reviewId()).setParameter(3, n.commentId())
+                .setParameter(4, n.action()).setParameter(5, n.reason() == null ? null : n.reason().name())
+                .setParameter(6, n.message())
+                .executeUpdate();
+        Object[] who = (Object[]) em.createNativeQuery("select email, display_name from account where id = ?1")
+                .setParameter(1, n.authorId()).getSingleResult();
+        if (who[0] != null) {
+            outgoing.fire(new Outgoing((String) who[0], (String) who[1], n));
+        }
+    }
+
+    /** What the author was told, newest first. */
+    public java.util.List<Told> timeline(long accountId) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = em.createNativeQuery("""
+                select n.action, n.reason_code, n.message, n.review_id, n.comment_id, s.slug, s.name, n.created_at
+                from author_notice n join review r on r.id = n.review_id join subject s on s.id = r.subject_id
+                where n.account_id = ?1 order by n.id desc limit 200""")
+                .setParameter(1, accountId).getResultList();
+        return rows.stream().map(r -> new Told((String) r[0], ReasonCode.parse((String) r[1]), (String) r[2],
+                ((Number) r[3]).longValue(), r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5],
+                (String) r[6], r[7] instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) r[7]))
+                .toList();
+    }
+
+    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing mail) {
+        Notice n = mail.notice();
+        String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
+                + (n.commentId() == null ? "" : "#comment-" + n.commentId());
+        String subject = Templates.noticeSubject(n).render().strip();
+        String text = Templates.notice(mail.name(), n, link).render();
+        mailer.send(Mail.withText(mail.to(), subject, text)).subscribe().with(
+                sent -> LOG.debugf("Told %s about %s on review %d", mail.to(), n.action(), n.reviewId()),
+                failure -> LOG.warnf("Could not e-mail %s about %s on review %d: %s", mail.to(), n.action(),
+                        n.reviewId(), failure.getMessage()));
+    }
+}

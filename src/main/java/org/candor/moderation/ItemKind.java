@@ -1,0 +1,13 @@
+package org.candor.moderation;
+
+/** Why an item is in the queue. */
+public enum ItemKind {
+    /** Held by policy until a moderator publishes it. */
+    HELD,
+    /** A published review with no official reply yet. */
+    REPLY,
+    /** A customer reported it. */
+    REPORT,
+    /** A moderator opened it from the content itself. */
+    MANUAL
+}

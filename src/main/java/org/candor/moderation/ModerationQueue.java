@@ -1,0 +1,101 @@
+package org.candor.moderation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+/**
+ * Puts content in front of moderators. Called by the features that create content, inside their transaction, so a
+ * post and its queue item commit together. Every change to an item is announced on the PostgreSQL channel
+ * {@value #CHANNEL} (the item id as payload); NOTIFY is delivered at commit, to every instance.
+ */
+@ApplicationScoped
+public class ModerationQueue {
+
+    public static final String CHANNEL = "candor_queue";
+
+    private final EntityManager em;
+    private final ModerationConfig config;
+
+    ModerationQueue(EntityManager em, ModerationConfig config) {
+        this.em = em;
+        this.config = config;
+    }
+
+    /** A post policy holds: it waits for a moderator to publish it. One open item per post. */
+    @Transactional(TxType.MANDATORY)
+    public long held(long reviewId, Long commentId, int rating, String rule) {
+        return openOnce(ItemKind.HELD, reviewId, commentId, null, rule, rating);
+    }
+
+    /** A published review without an official reply yet. */
+    @Transactional(TxType.MANDATORY)
+    public long awaitingReply(long reviewId, int rating) {
+        return openOnce(ItemKind.REPLY, reviewId, null, null, "awaiting-reply", rating);
+    }
+
+    /** A customer's report; further reports on the same content join the open item. */
+    @Transactional(TxType.MANDATORY)
+    public long reported(long reviewId, Long commentId, long reportId, String reason, int rating) {
+        List<QueueItem> open = openItems(ItemKind.REPORT, reviewId, commentId);
+        if (!open.isEmpty()) {
+            QueueItem item = open.get(0);
+            event(item.id, null, "REPORTED", reason);
+            announce(item.id);
+            return item.id;
+        }
+        return create(ItemKind.REPORT, reviewId, commentId, reportId, reason, rating);
+    }
+
+    /** The open item of this kind for this content, if any. */
+    List<QueueItem> openItems(ItemKind kind, long reviewId, Long commentId) {
+        return em.createQuery("""
+                from QueueItem i where i.kind = :kind and i.reviewId = :review and i.status = 'OPEN'
+                  and (i.commentId = :comment or (i.commentId is null and :comment is null))""", QueueItem.class)
+                .setParameter("kind", kind).setParameter("review", reviewId).setParameter("comment", commentId)
+                .getResultList();
+    }
+
+    long create(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, int rating) {
+        QueueItem item = new QueueItem();
+        item.kind = kind;
+        item.reviewId = reviewId;
+        item.commentId = commentId;
+        item.reportId = reportId;
+        item.why = why;
+        item.dueAt = Instant.now().plus(target(rating));
+        em.persist(item);
+        em.flush();
+        event(item.id, null, "CREATED", why);
+        announce(item.id);
+        return item.id;
+    }
+
+    private long openOnce(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, int rating) {
+        List<QueueItem> open = openItems(kind, reviewId, commentId);
+        return open.isEmpty() ? create(kind, reviewId, commentId, reportId, why, rating) : open.get(0).id;
+    }
+
+    /** How long moderators have to answer content with this rating (comments count as 3 stars). */
+    Duration target(int rating) {
+        return rating <= 2 ? config.targetLowRating() : config.target();
+    }
+
+    void event(long itemId, Long actorId, String action, String note) {
+        em.createNativeQuery("insert into queue_event (item_id, actor_id, action, note) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, itemId).setParameter(2, actorId).setParameter(3, action).setParameter(4, note)
+                .executeUpdate();
+    }
+
+    /** Tells every instance, at commit, that this item changed. */
+    void announce(long itemId) {
+        em.createNativeQuery("select count(*) from (select pg_notify(?1, ?2)) sent")
+                .setParameter(1, CHANNEL).setParameter(2, Long.toString(itemId))
+                .getSingleResult();
+    }
+}

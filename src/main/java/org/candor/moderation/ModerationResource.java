@@ -1,0 +1,231 @@
+package org.candor.moderation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Multi;
+
+import org.candor.account.CurrentUser;
+import org.candor.account.Role;
+import org.candor.web.Flash;
+import org.candor.web.FormErrors;
+
+/** The moderation queue: its tabs, one item's page with every action, and the live event stream. Staff only. */
+@Path("/moderation")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.MODERATOR_NAME)
+public class ModerationResource {
+
+    /** What was typed into the action that failed, to show it again with the messages. */
+    public record Typed(String action, ActionForm form, Map<String, String> errors) {
+
+        static final Typed NONE = new Typed("", ActionForm.empty(), Map.of());
+
+        /** The typed value of a field if this action's form was the one sent, else empty. */
+        public String value(String forAction, String field) {
+            if (!action.equals(forAction)) {
+                return "";
+            }
+            Object v = switch (field) {
+                case "reason" -> form.reason();
+                case "text" -> form.text();
+                case "body" -> form.body();
+                case "span" -> form.span();
+                case "canned" -> form.canned();
+                default -> null;
+            };
+            return v == null ? "" : v.toString();
+        }
+
+        public String error(String forAction, String field) {
+            return action.equals(forAction) ? errors.get(field) : null;
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
+                List<QueueTab> tabs);
+
+        static native TemplateInstance queue$list(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
+                List<QueueTab> tabs);
+
+        static native TemplateInstance item(QueueReads.Item item, List<QueueReads.Canned> canned,
+                List<QueueReads.Staff> staff, List<ReasonCode> reasons, Typed typed, String business);
+
+        static native TemplateInstance conflict(QueueReads.Row row, QueueReads.Event last);
+    }
+
+    private final ModerationService moderation;
+    private final QueueReads reads;
+    private final QueueEvents events;
+    private final CurrentUser user;
+    private final FormErrors formErrors;
+    private final Flash flash;
+    private final ModerationConfig config;
+
+    ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
+            FormErrors formErrors, Flash flash, ModerationConfig config) {
+        this.moderation = moderation;
+        this.reads = reads;
+        this.events = events;
+        this.user = user;
+        this.formErrors = formErrors;
+        this.flash = flash;
+        this.config = config;
+    }
+
+    @GET
+    public TemplateInstance queue(@QueryParam("tab") String tab) {
+        QueueTab t = QueueTab.parse(tab);
+        return Templates.queue(t, reads.tab(t, user.accountId()), reads.counts(user.accountId()),
+                List.of(QueueTab.values()));
+    }
+
+    /** The tab's list alone: what the page's script fetches when the queue changes. */
+    @GET
+    @Path("list")
+    public TemplateInstance list(@QueryParam("tab") String tab) {
+        QueueTab t = QueueTab.parse(tab);
+        return Templates.queue$list(t, reads.tab(t, user.accountId()), reads.counts(user.accountId()),
+                List.of(QueueTab.values()));
+    }
+
+    /** Ids of items as they change, on any instance. */
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    public Multi<String> events() {
+        return events.stream();
+    }
+
+    @GET
+    @Path("items/{id}")
+    public TemplateInstance item(@PathParam("id") long id) {
+        return render(id, Typed.NONE);
+    }
+
+    /** Opens (or finds) the item about a review or one of its comments, from the content itself. */
+    @POST
+    @Path("open")
+    public Response open(@RestForm("review") Long reviewId, @RestForm("comment") Long commentId) {
+        if (reviewId == null) {
+            throw new NotFoundException();
+        }
+        long id = moderation.openCase(user.accountId(), reviewId, commentId);
+        return Response.seeOther(itemUri(id)).build();
+    }
+
+    @POST
+    @Path("items/{id}/{action}")
+    public Response act(@PathParam("id") long id, @PathParam("action") String actionName,
+            @BeanParam ActionForm form) {
+        Action action = Action.parse(actionName);
+        if (action == Action.REASSIGN && !user.isAdmin()) {
+            throw new ForbiddenException();
+        }
+        reads.row(id).orElseThrow(NotFoundException::new);
+        Map<String, String> errors = formErrors.of(form, action.group);
+        if (!errors.isEmpty()) {
+            return invalid(id, actionName, form, errors);
+        }
+        long me = user.accountId();
+        int v = form.v();
+        try {
+            switch (action) {
+                case TAKE -> moderation.take(me, id, v);
+                case RELEASE -> moderation.release(me, id, v);
+                case REASSIGN -> moderation.reassign(me, id, v, form.assignee());
+                case PUBLISH -> moderation.publish(me, id, v, form.reasonCode(), form.text());
+                case KEEP_HELD -> moderation.keepHeld(me, id, v, form.reasonCode(), form.text());
+                case REPLY -> moderation.reply(me, id, v, form.body(), form.canned());
+                case ANNOTATE -> moderation.annotate(me, id, v, form.text());
+                case REDACT -> moderation.redact(me, id, v, form.span(), form.reasonCode(), form.text());
+                case HIDE -> moderation.hide(me, id, v, form.reasonCode(), form.text());
+                case RESTORE -> moderation.restore(me, id, v, form.reasonCode(), form.text());
+                case ESCALATE -> moderation.escalate(me, id, v, form.text());
+                case NOTE -> moderation.note(me, id, v, form.text());
+                case CLOSE -> moderation.close(me, id, v, form.text());
+            }
+        } catch (InvalidActionException e) {
+            return invalid(id, actionName, form, Map.of(e.field(), formErrors.message(e.messageTemplate())));
+        }
+        return flash.redirect(itemUri(id), "flash_moderation_" + action.name().toLowerCase());
+    }
+
+    /** Someone else acted first: show what they did and how the item stands now. */
+    @ServerExceptionMapper
+    Response conflict(ConflictException e) {
+        QueueReads.Row row = reads.row(e.itemId()).orElseThrow(NotFoundException::new);
+        List<QueueReads.Event> history = reads.item(e.itemId(), false).map(QueueReads.Item::history).orElse(List.of());
+        QueueReads.Event last = history.isEmpty() ? null : history.get(history.size() - 1);
+        return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(Templates.conflict(row, last)).build();
+    }
+
+    private Response invalid(long id, String action, ActionForm form, Map<String, String> errors) {
+        return Response.status(400).entity(render(id, new Typed(action, form, errors))).build();
+    }
+
+    private TemplateInstance render(long id, Typed typed) {
+        QueueReads.Item item = reads.item(id, user.isAdmin()).orElseThrow(NotFoundException::new);
+        return Templates.item(item, reads.canned(), user.isAdmin() ? reads.staff() : List.of(),
+                List.of(ReasonCode.values()), typed, config.businessName());
+    }
+
+    private static URI itemUri(long id) {
+        return URI.create("/moderation/items/" + id);
+    }
+
+    /** The actions, by the last segment of their route, with the fields each one needs. */
+    enum Action {
+        TAKE(ActionForm.Any.class),
+        RELEASE(ActionForm.Any.class),
+        REASSIGN(ActionForm.Reassigning.class),
+        PUBLISH(ActionForm.Reasoned.class),
+        KEEP_HELD(ActionForm.Explained.class),
+        REPLY(ActionForm.Any.class),
+        ANNOTATE(ActionForm.Noted.class),
+        REDACT(ActionForm.Redacting.class),
+        HIDE(ActionForm.Explained.class),
+        RESTORE(ActionForm.Reasoned.class),
+        ESCALATE(ActionForm.Noted.class),
+        NOTE(ActionForm.Noted.class),
+        CLOSE(ActionForm.Any.class);
+
+        final Class<?> group;
+
+        Action(Class<?> group) {
+            this.group = group;
+        }
+
+        static Action parse(String name) {
+            for (Action a : values()) {
+                if (a.name().toLowerCase().replace('_', '-').equals(name)) {
+                    return a;
+                }
+            }
+            throw new NotFoundException();
+        }
+    }
+}

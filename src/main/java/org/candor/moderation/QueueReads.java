@@ -1,0 +1,238 @@
+package org.candor.moderation;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.candor.review.PostContent;
+import org.candor.review.ReviewService;
+
+/** What moderators read: the queue's tabs and one item with everything needed to decide. Projections only. */
+@ApplicationScoped
+public class QueueReads {
+
+    /** Items on one tab. */
+    public static final int TAB_SIZE = 100;
+
+    /** One line of the queue. {@code claimedBy} is empty when nobody holds a live claim. */
+    public record Row(long id, ItemKind kind, String why, boolean open, boolean escalated, long reviewId, Long commentId,
+            String subjectSlug, String subjectName, int rating, String text, String authorName, Instant createdAt,
+            Instant dueAt, Long claimedById, String claimedBy, String resolution, Instant resolvedAt, int version) {
+
+        public boolean overdue() {
+            return open && dueAt.isBefore(Instant.now());
+        }
+
+        /** Time left to the response target (negative when overdue). */
+        public Duration timeLeft() {
+            return Duration.between(Instant.now(), dueAt);
+        }
+
+        public Duration age() {
+            return Duration.between(createdAt, Instant.now());
+        }
+
+        public String kindKey() {
+            return "queue_kind_" + kind.name();
+        }
+
+        public String resolutionKey() {
+            return "queue_action_" + resolution;
+        }
+
+        public String whyKey() {
+            return "queue_why_" + (kind == ItemKind.HELD ? "HELD" : kind.name());
+        }
+    }
+
+    /** A step in an item's history. */
+    public record Event(String action, String actorName, String note, Instant at) {
+
+        public String actionKey() {
+            return "queue_action_" + action;
+        }
+    }
+
+    /** One of the author's posts, with what staff did about it. */
+    public record AuthorPost(long reviewId, Long commentId, String subjectSlug, String subjectName, String status,
+            Instant at, long actions) {
+    }
+
+    /** A report on the item's content. */
+    public record ReportLine(String reason, String details, String reporter, Instant at) {
+
+        public String reasonKey() {
+            return "report_" + reason;
+        }
+    }
+
+    /** A redaction, with the text as it was: admins only. */
+    public record RedactionLine(String span, String original, String reasonCode, String handle, Instant at) {
+    }
+
+    /** A staff member an admin may hand the item to. */
+    public record Staff(long id, String name, String role) {
+    }
+
+    /** A canned response a moderator may pick. */
+    public record Canned(long id, String title, String body) {
+
+        public String idText() {
+            return Long.toString(id);
+        }
+    }
+
+    /** Everything on an item's page. */
+    public record Item(Row row, PostContent content, List<Event> history, List<AuthorPost> authorPosts,
+            long authorPostCount, long authorActionCount, List<ReportLine> reports, List<RedactionLine> redactions,
+            StaffNotes.Notes notes) {
+    }
+
+    private final EntityManager em;
+    private final ReviewService reviews;
+    private final StaffNotes staffNotes;
+    private final ModerationConfig config;
+
+    QueueReads(EntityManager em, ReviewService reviews, StaffNotes staffNotes, ModerationConfig config) {
+        this.em = em;
+        this.reviews = reviews;
+        this.staffNotes = staffNotes;
+        this.config = config;
+    }
+
+    /** A tab, most urgent first (least time left to the target, then oldest); Done is newest-resolved first. */
+    public List<Row> tab(QueueTab tab, long me) {
+        String order = tab == QueueTab.DONE ? "i.resolved_at desc, i.id desc" : "i.due_at, i.created_at, i.id";
+        var query = em.createNativeQuery(ROW + " where " + tab.where + " order by " + order + " limit " + TAB_SIZE);
+        bind(query, me);
+        return rows(query.getResultList());
+    }
+
+    /** How many open items each tab holds. */
+    public Map<QueueTab, Long> counts(long me) {
+        Map<QueueTab, Long> counts = new java.util.EnumMap<>(QueueTab.class);
+        for (QueueTab tab : QueueTab.values()) {
+            if (tab == QueueTab.DONE) {
+                continue;
+            }
+            var query = em.createNativeQuery("select count(*) from queue_item i where " + tab.where);
+            if (tab == QueueTab.MINE) {
+                query.setParameter("me", me).setParameter("idle", config.claimIdle().toSeconds() + " seconds");
+            }
+            counts.put(tab, ((Number) query.getSingleResult()).longValue());
+        }
+        return counts;
+    }
+
+    public Optional<Row> row(long itemId) {
+        var query = em.createNativeQuery(ROW + " where i.id = :id").setParameter("id", itemId);
+        bind(query, 0);
+        return rows(query.getResultList()).stream().findFirst();
+    }
+
+    /** An item with its content, history, the author's record, reports and (for admins) redacted originals. */
+    public Optional<Item> item(long itemId, boolean admin) {
+        Optional<Row> found = row(itemId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Row row = found.get();
+        PostContent content = reviews.content(row.reviewId(), row.commentId()).orElseThrow();
+        List<Event> history = this.<Object[]>list(em.createNativeQuery("""
+                select e.action, a.display_name, e.note, e.created_at from queue_event e
+                left join account a on a.id = e.actor_id where e.item_id = ?1 order by e.id""")
+                .setParameter(1, itemId).getResultList()).stream()
+                .map(r -> new Event((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
+        List<AuthorPost> posts = this.<Object[]>list(em.createNativeQuery("""
+                select p.review_id, p.comment_id, s.slug, s.name, p.status, p.created_at,
+                    (select count(*) from author_notice n where n.review_id = p.review_id
+                        and n.comment_id is not distinct from p.comment_id) actions
+                from (select r.id review_id, null::bigint comment_id, r.subject_id, r.status, r.created_at
+                        from review r where r.author_id = ?1
+                      union all
+                      select c.review_id, c.id, r.subject_id, c.status, c.created_at
+                        from comment c join review r on r.id = c.review_id where c.author_id = ?1) p
+                join subject s on s.id = p.subject_id
+                order by p.created_at desc limit 10""".replace("null::bigint", "cast(null as bigint)"))
+                .setParameter(1, content.authorId()).getResultList()).stream()
+                .map(r -> new AuthorPost(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
+                        (String) r[2], (String) r[3], (String) r[4], instant(r[5]), ((Number) r[6]).longValue()))
+                .toList();
+        Object[] totals = (Object[]) em.createNativeQuery("""
+                select (select count(*) from review where author_id = ?1) + (select count(*) from comment where author_id = ?1),
+                       (select count(*) from author_notice where account_id = ?1)""")
+                .setParameter(1, content.authorId()).getSingleResult();
+        List<ReportLine> reports = this.<Object[]>list(em.createNativeQuery("""
+                select p.reason, p.details, a.display_name, p.created_at from report p join account a on a.id = p.reporter_id
+                where p.review_id = ?1 and p.comment_id is not distinct from ?2 order by p.id""")
+                .setParameter(1, row.reviewId()).setParameter(2, row.commentId()).getResultList()).stream()
+                .map(r -> new ReportLine((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
+        List<RedactionLine> redactions = !admin ? List.of() : this.<Object[]>list(em.createNativeQuery("""
+                select x.span, x.original, x.reason_code, coalesce(a.staff_handle, a.display_name), x.created_at
+                from redaction x join account a on a.id = x.actor_id where x.review_id = ?1 order by x.id""")
+                .setParameter(1, row.reviewId()).getResultList()).stream()
+                .map(r -> new RedactionLine((String) r[0], (String) r[1], (String) r[2], (String) r[3], instant(r[4])))
+                .toList();
+        return Optional.of(new Item(row, content, history, posts, ((Number) totals[0]).longValue(),
+                ((Number) totals[1]).longValue(), reports, redactions, staffNotes.about(List.of(row.reviewId()))));
+    }
+
+    /** Moderators and admins, for reassigning. */
+    public List<Staff> staff() {
+        return this.<Object[]>list(em.createNativeQuery(
+                "select id, display_name, role from account where role <> 'CUSTOMER' order by display_name, id")
+                .getResultList()).stream()
+                .map(r -> new Staff(((Number) r[0]).longValue(), (String) r[1], ((String) r[2]).toLowerCase())).toList();
+    }
+
+    public List<Canned> canned() {
+        return this.<Object[]>list(em.createNativeQuery(
+                "select id, title, body from canned_response where active order by title, id").getResultList()).stream()
+                .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+    }
+
+    private static final String ROW = """
+            select i.id, i.kind, i.why, i.status = 'OPEN', i.escalated, i.review_id, i.comment_id, s.slug, s.name,
+                case when i.comment_id is null then r.rating else 0 end, coalesce(c.body, r.body), author.display_name,
+                i.created_at, i.due_at,
+                case when i.claimed_at > now() - cast(:idle as interval) then i.claimed_by end,
+                case when i.claimed_at > now() - cast(:idle as interval) then claimer.display_name end,
+                i.resolution, i.resolved_at, i.version
+            from queue_item i
+            join review r on r.id = i.review_id
+            join subject s on s.id = r.subject_id
+            left join comment c on c.id = i.comment_id
+            join account author on author.id = coalesce(c.author_id, r.author_id)
+            left join account claimer on claimer.id = i.claimed_by""";
+
+    private void bind(jakarta.persistence.Query query, long me) {
+        query.setParameter("idle", config.claimIdle().toSeconds() + " seconds");
+        if (query.getParameters().stream().anyMatch(p -> "me".equals(p.getName()))) {
+            query.setParameter("me", me);
+        }
+    }
+
+    private List<Row> rows(List<?> result) {
+        return this.<Object[]>list(result).stream().map(r -> new Row(((Number) r[0]).longValue(),
+                ItemKind.valueOf((String) r[1]), (String) r[2], (Boolean) r[3], (Boolean) r[4],
+                ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7],
+                (String) r[8], ((Number) r[9]).intValue(), (String) r[10], (String) r[11], instant(r[12]),
+                instant(r[13]), r[14] == null ? null : ((Number) r[14]).longValue(), (String) r[15], (String) r[16],
+                r[17] == null ? null : instant(r[17]), ((Number) r[18]).intValue())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> list(List<?> rows) {
+        return (List<T>) rows;
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+    }
+}

@@ -1,0 +1,29 @@
+package org.candor.moderation;
+
+/** The rule a visibility change applies; required wherever what the public sees changes. */
+public enum ReasonCode {
+    MEETS_GUIDELINES,
+    PERSONAL_DATA,
+    ABUSE,
+    SPAM,
+    OFF_TOPIC,
+    ILLEGAL,
+    MISTAKE,
+    OTHER;
+
+    public String messageKey() {
+        return "reason_" + name();
+    }
+
+    /** The code a form names, or null for none or an unknown name. */
+    public static ReasonCode parse(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+// The live moderation queue: when any instance announces a changed item, re-read this tab's list.
+// Progressive enhancement only: without this script the page works by reloading.
+(function () {
+  "use strict";
+  var queue = document.getElementById("queue");
+  if (!queue || !window.EventSource || !window.fetch) {
+    return;
+  }
+  var live = document.getElementById("queue-live");
+  var pending = null;
+
+  function refresh() {
+    pending = null;
+    fetch(queue.dataset.list, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        queue.innerHTML = html;
+        if (live) {
+          live.textContent = live.dataset.updated || "Queue updated";
+          live.dataset.at = Date.now();
+        }
+      })
+      .catch(function () {
+        if (live) {
+          live.textContent = live.dataset.failed || "Could not refresh; reload the page";
+        }
+      });
+  }
+
+  var source = new EventSource(queue.dataset.events);
+  source.onmessage = function (event) {
+    if (event.data === "ping") {
+      return;
+    }
+    if (pending === null) {
+      pending = window.setTimeout(refresh, 150); // several changes at once: one re-read
+    }
+  };
+})();
