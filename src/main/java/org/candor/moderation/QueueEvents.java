@@ -63,10 +63,14 @@ public class QueueEvents {
         }
     }
 
-    /** Ids of changed items, as they change, with a keep-alive every 20 seconds so proxies keep the stream open. */
+    /**
+     * "ready" once subscribed, then ids of changed items as they change, with a keep-alive every 20 seconds so proxies
+     * keep the stream open.
+     */
     public Multi<String> stream() {
         Multi<String> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(t -> "ping");
-        return Multi.createBy().merging().streams(changes, keepAlive);
+        Multi<String> live = Multi.createBy().merging().streams(changes, keepAlive);
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item("ready"), live);
     }
 
     /** Connection options from the JDBC URL the application already uses. */

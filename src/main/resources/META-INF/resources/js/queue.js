@@ -34,7 +34,7 @@
 
   var source = new EventSource(queue.dataset.events);
   source.onmessage = function (event) {
-    if (event.data === "ping") {
+    if (event.data === "ping" || event.data === "ready") {
       return;
     }
     if (pending === null) {

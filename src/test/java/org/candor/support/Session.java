@@ -57,6 +57,25 @@ public final class Session {
         return signIn("google", "customer");
     }
 
+    /** A new person whose account our database makes a moderator. */
+    public static Session moderator() {
+        Session s = signIn("google", "moderator");
+        TestData.update("update account set role = 'MODERATOR', staff_handle = ?1 where provider = 'google' "
+                + "and provider_subject = ?2", "Handle " + s.user(), s.user());
+        return s;
+    }
+
+    /** The account id behind this session. */
+    public long accountId() {
+        return TestData.accountOf("google", user).id;
+    }
+
+    /** The session's cookies as one {@code Cookie} header, for clients other than REST Assured. */
+    public String cookieHeader() {
+        return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     /** The provider's subject of this person (the dev OIDC server uses the user name). */
     public String user() {
         return user;

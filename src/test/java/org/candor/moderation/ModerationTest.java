@@ -1,0 +1,497 @@
+package org.candor.moderation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+import org.candor.publiclog.PublicLog;
+import org.candor.subject.Subject;
+import org.candor.support.Session;
+import org.candor.support.TestData;
+
+/** Every moderation action through HTTP, as the right role, with its effect on pages, timeline, log and mail. */
+@QuarkusTest
+class ModerationTest {
+
+    @Inject
+    MockMailbox mailbox;
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Held posts
+
+    @Test
+    void aHeldPostIsInvisibleToThePublicUntilAModeratorPublishesIt() {
+        Subject subject = TestData.subject("Held kettle");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Session author = Session.customer();
+        String email = giveEmail(author);
+        String location = author.form().formParam("rating", "2").formParam("body", "The lid rattles when it boils.")
+                .when().post("/subjects/" + subject.slug + "/reviews")
+                .then().statusCode(303).extract().header("Location");
+        long reviewId = idAtEndOf(location);
+
+        given().when().get("/subjects/" + subject.slug).then().statusCode(200)
+                .body(not(containsString("The lid rattles")));
+        given().when().get(location).then().statusCode(404);
+        author.request().when().get(location).then().statusCode(200)
+                .body(containsString("The lid rattles"))
+                .body(containsString("Awaiting moderation"));
+
+        long item = item(reviewId, "HELD");
+        Session mod = Session.moderator();
+        mod.request().when().get("/moderation?tab=held").then().statusCode(200)
+                .body(containsString("/moderation/items/" + item))
+                .body(containsString("The lid rattles"));
+        long logBefore = logSize();
+        act(mod, item, "publish", "reason", "MEETS_GUIDELINES", "text", "Thanks for your patience.")
+                .statusCode(303);
+
+        given().when().get("/subjects/" + subject.slug).then().statusCode(200)
+                .body(containsString("The lid rattles"))
+                .body(containsString("1 review"));
+        assertEquals(logBefore + 1, logSize());
+        Map<String, Object> entry = lastLogEntry();
+        assertEquals("PUBLISH", entry.get("kind"));
+        assertEquals("MEETS_GUIDELINES", entry.get("reason_code"));
+        assertEquals(reviewId, ((Number) entry.get("review_id")).longValue());
+        assertEquals(PublicLog.sha256("The lid rattles when it boils."), entry.get("content_sha256"));
+        author.request().when().get("/me").then().statusCode(200)
+                .body(containsString("A moderator published your post."));
+        Mail mail = mailTo(email);
+        assertTrue(mail.getSubject().contains("Your post was published"), mail.getSubject());
+        assertTrue(mail.getText().contains("/subjects/" + subject.slug + "/reviews/" + reviewId), mail.getText());
+        // published reviews wait for their official reply
+        assertNotNull(item(reviewId, "REPLY"));
+    }
+
+    @Test
+    void keepingAPostHeldTellsTheAuthorWhyAndLeavesThePublicLogAlone() {
+        Subject subject = TestData.subject("Kept held");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Session author = Session.customer();
+        long reviewId = post(author, subject, 3, "Call 555-0100 to get the same deal.");
+        long item = item(reviewId, "HELD");
+        long logBefore = logSize();
+
+        act(Session.moderator(), item, "keep-held", "reason", "PERSONAL_DATA",
+                "text", "Please remove the phone number; then we can publish it.").statusCode(303);
+
+        assertEquals(logBefore, logSize());
+        author.request().when().get("/me").then().statusCode(200)
+                .body(containsString("A moderator kept your post held"))
+                .body(containsString("Please remove the phone number"));
+        given().when().get("/subjects/" + subject.slug).then().body(not(containsString("555-0100")));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Replies and annotations
+
+    @Test
+    void aCannedOfficialReplyFillsItsPlaceholdersAndIsOnTheRecord() {
+        Subject subject = TestData.subject("Reply toaster");
+        Session author = Session.customer();
+        String email = giveEmail(author);
+        long reviewId = post(author, subject, 1, "Burnt every slice on the lowest setting.");
+        long item = item(reviewId, "REPLY");
+        Session mod = Session.moderator();
+        long canned = ((Number) TestData.sql("select id from canned_response where title = 'Sorry, we are on it'")).longValue();
+
+        act(mod, item, "reply", "canned", Long.toString(canned), "body", "").statusCode(303);
+
+        String authorName = TestData.accountOf("google", author.user()).displayName;
+        String expected = "Dear " + authorName + ", thank you for telling us about Reply toaster.";
+        given().when().get("/subjects/" + subject.slug).then().statusCode(200)
+                .body(containsString("Official reply from Candor · Handle " + mod.user()))
+                .body(containsString(expected));
+        Map<String, Object> entry = lastLogEntry();
+        assertEquals("OFFICIAL_REPLY", entry.get("kind"));
+        assertTrue(((String) entry.get("body")).startsWith(expected), (String) entry.get("body"));
+        assertEquals("Handle " + mod.user(), entry.get("actor_handle"));
+        assertEquals("moderator", entry.get("actor_role"));
+        author.request().when().get("/me").then().body(containsString("Your review has an official reply."));
+        assertTrue(mailTo(email).getText().contains(expected));
+        assertEquals("DONE", TestData.sql("select status from queue_item where id = ?1", item));
+    }
+
+    @Test
+    void aPublicAnnotationShowsUnderTheReviewWhichStays() {
+        Subject subject = TestData.subject("Annotated mixer");
+        Session author = Session.customer();
+        long reviewId = post(author, subject, 2, "Arrived with a cracked bowl.");
+        long item = item(reviewId, "REPLY");
+
+        act(Session.moderator(), item, "annotate", "text", "Order refunded on 3 March.").statusCode(303);
+
+        given().when().get("/subjects/" + subject.slug + "/reviews/" + reviewId).then().statusCode(200)
+                .body(containsString("Arrived with a cracked bowl."))
+                .body(containsString("Order refunded on 3 March."))
+                .body(containsString("Moderator&#39;s note"));
+        Map<String, Object> entry = lastLogEntry();
+        assertEquals("ANNOTATION", entry.get("kind"));
+        assertEquals("Order refunded on 3 March.", entry.get("body"));
+        author.request().when().get("/me").then().body(containsString("Order refunded on 3 March."));
+        assertEquals("OPEN", TestData.sql("select status from queue_item where id = ?1", item));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Redaction, hiding, restoring
+
+    @Test
+    void redactingReplacesTheSpanKeepsTheOriginalForAdminsAndSaysWhy() {
+        Subject subject = TestData.subject("Redacted courier");
+        Session author = Session.customer();
+        String original = "The courier Jan Novak left it at 12 Elm Street in the rain.";
+        long reviewId = post(author, subject, 2, original);
+        long item = item(reviewId, "REPLY");
+
+        act(Session.moderator(), item, "redact", "span", "12 Elm Street", "reason", "PERSONAL_DATA",
+                "text", "Home address").statusCode(303);
+
+        String permalink = "/subjects/" + subject.slug + "/reviews/" + reviewId;
+        given().when().get(permalink).then().statusCode(200)
+                .body(containsString("left it at [redacted] in the rain"))
+                .body(containsString("Text removed by a moderator: Home address"))
+                .body(not(containsString("12 Elm Street")));
+        Map<String, Object> entry = lastLogEntry();
+        assertEquals("REDACT", entry.get("kind"));
+        assertEquals(PublicLog.sha256(original), entry.get("content_sha256"));
+        assertTrue(!entry.toString().contains("12 Elm Street"), "the log must not repeat the removed text");
+        // the original stays for admins: on the item page and in the edit history
+        Session.admin().request().when().get("/moderation/items/" + item).then().statusCode(200)
+                .body(containsString("12 Elm Street"));
+        assertEquals(original, TestData.sql("select original from redaction where review_id = ?1", reviewId));
+    }
+
+    @Test
+    void redactingTextThatIsNotThereKeepsTheFormAndSaysSo() {
+        Subject subject = TestData.subject("Redact miss");
+        long reviewId = post(Session.customer(), subject, 4, "Nothing personal in here.");
+        long item = item(reviewId, "REPLY");
+
+        act(Session.moderator(), item, "redact", "span", "not in the text", "reason", "PERSONAL_DATA", "text", "")
+                .statusCode(400)
+                .body(containsString("That text does not occur in the review"))
+                .body(containsString("value=\"not in the text\""));
+        assertEquals(0L, ((Number) TestData.sql("select count(*) from redaction where review_id = ?1", reviewId)).longValue());
+    }
+
+    @Test
+    void hidingLeavesAPublicNoticeAndRestoringBringsTheReviewBack() {
+        Subject subject = TestData.subject("Hidden blender");
+        Session author = Session.customer();
+        long reviewId = post(author, subject, 1, "Total scam, the seller is a crook.");
+        long item = item(reviewId, "REPLY");
+        Session mod = Session.moderator();
+
+        act(mod, item, "hide", "reason", "ABUSE", "text", "Name-calling is against the guidelines.").statusCode(303);
+
+        String permalink = "/subjects/" + subject.slug + "/reviews/" + reviewId;
+        given().when().get(permalink).then().statusCode(200)
+                .body(not(containsString("Total scam")))
+                .body(containsString("Hidden by moderator Handle " + mod.user()))
+                .body(containsString("Abuse or harassment"))
+                .body(containsString("Name-calling is against the guidelines."));
+        given().when().get("/subjects/" + subject.slug).then().body(containsString("No reviews yet"));
+        author.request().when().get(permalink).then().body(containsString("Total scam"))
+                .body(containsString("Name-calling is against the guidelines."));
+        Session.admin().request().when().get(permalink).then().body(containsString("Total scam"));
+        Map<String, Object> hide = lastLogEntry();
+        assertEquals("HIDE", hide.get("kind"));
+        assertEquals("ABUSE", hide.get("reason_code"));
+        assertEquals("Name-calling is against the guidelines.", hide.get("reason_text"));
+
+        // the item is done; restore from it
+        int version = version(item);
+        mod.form().formParam("version", version).formParam("reason", "MISTAKE").formParam("text", "Borderline, but fair.")
+                .when().post("/moderation/items/" + item + "/restore").then().statusCode(303);
+        given().when().get(permalink).then().statusCode(200).body(containsString("Total scam"));
+        given().when().get("/subjects/" + subject.slug).then().body(containsString("1 review"));
+        assertEquals("RESTORE", lastLogEntry().get("kind"));
+        author.request().when().get("/me").then()
+                .body(containsString("A moderator hid your post"))
+                .body(containsString("A moderator restored your post."));
+        assertEquals(2L, ((Number) TestData.sql(
+                "select count(*) from visibility_change where review_id = ?1", reviewId)).longValue());
+    }
+
+    @Test
+    void aModeratorHidesACommentFromTheReviewPage() {
+        Subject subject = TestData.subject("Comment hiding");
+        long reviewId = post(Session.customer(), subject, 4, "Solid build.");
+        Session commenter = Session.customer();
+        commenter.form().formParam("body", "You are all idiots.")
+                .when().post("/subjects/" + subject.slug + "/reviews/" + reviewId + "/comments")
+                .then().statusCode(303);
+        long commentId = ((Number) TestData.sql("select id from comment where review_id = ?1", reviewId)).longValue();
+        Session mod = Session.moderator();
+        String location = mod.form().formParam("review", reviewId).formParam("comment", commentId)
+                .when().post("/moderation/open").then().statusCode(303).extract().header("Location");
+        long item = idAtEndOf(location);
+        assertEquals("MANUAL", TestData.sql("select kind from queue_item where id = ?1", item));
+
+        act(mod, item, "hide", "reason", "ABUSE", "text", "Insults.").statusCode(303);
+
+        given().when().get("/subjects/" + subject.slug + "/reviews/" + reviewId).then().statusCode(200)
+                .body(containsString("Solid build."))
+                .body(not(containsString("You are all idiots.")))
+                .body(containsString("Insults."));
+        Map<String, Object> entry = lastLogEntry();
+        assertEquals("HIDE", entry.get("kind"));
+        assertEquals(commentId, ((Number) entry.get("comment_id")).longValue());
+    }
+
+    @Test
+    void aHideWithoutAReasonIsRefusedAndKeepsWhatWasTyped() {
+        Subject subject = TestData.subject("No reason");
+        long reviewId = post(Session.customer(), subject, 3, "Fine.");
+        long item = item(reviewId, "REPLY");
+        long logBefore = logSize();
+
+        act(Session.moderator(), item, "hide", "reason", "", "text", "Because I said so")
+                .statusCode(400)
+                .body(containsString("Choose the rule this decision applies."))
+                .body(containsString("Because I said so"));
+        assertEquals(logBefore, logSize());
+        assertEquals("PUBLISHED", TestData.sql("select status from review where id = ?1", reviewId));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Reports, escalation, claims, tabs
+
+    @Test
+    void aReportBecomesAQueueItemThatShowsTheReportAndCanBeEscalated() {
+        Subject subject = TestData.subject("Reported lamp");
+        long reviewId = post(Session.customer(), subject, 5, "Buy it at cheap-lamps.example for half the price!");
+        Session.customer().form().formParam("reason", "SPAM").formParam("details", "Advert for another shop")
+                .when().post("/subjects/" + subject.slug + "/reviews/" + reviewId + "/report").then().statusCode(303);
+        long item = item(reviewId, "REPORT");
+        Session mod = Session.moderator();
+        mod.request().when().get("/moderation?tab=reported").then().statusCode(200)
+                .body(containsString("/moderation/items/" + item));
+        mod.request().when().get("/moderation/items/" + item).then().statusCode(200)
+                .body(containsString("Advert for another shop"))
+                .body(containsString("Spam"));
+
+        act(mod, item, "escalate", "text", "Is this the seller's competitor?").statusCode(303);
+        Session.admin().request().when().get("/moderation?tab=escalated").then().statusCode(200)
+                .body(containsString("/moderation/items/" + item));
+        act(mod, item, "note", "text", "Checked: the link is an affiliate shop.").statusCode(303);
+        mod.request().when().get("/moderation/items/" + item).then()
+                .body(containsString("Checked: the link is an affiliate shop."));
+        given().when().get("/log").then().body(not(containsString("affiliate shop")));
+    }
+
+    @Test
+    void lowRatingsComeFirstBecauseTheirTargetIsShorter() {
+        Subject subject = TestData.subject("Urgency");
+        long happy = post(Session.customer(), subject, 5, "Lovely, zero complaints at all.");
+        long angry = post(Session.customer(), subject, 1, "Broke on day one, nobody answers.");
+        String page = Session.moderator().request().when().get("/moderation?tab=reply")
+                .then().statusCode(200).extract().asString();
+        int angryAt = page.indexOf("/moderation/items/" + item(angry, "REPLY"));
+        int happyAt = page.indexOf("/moderation/items/" + item(happy, "REPLY"));
+        assertTrue(angryAt > 0 && happyAt > angryAt, "the 1-star review (4 h target) comes before the 5-star one");
+        Duration target = Duration.ofSeconds(((Number) TestData.sql(
+                "select extract(epoch from due_at - created_at) from queue_item where id = ?1", item(angry, "REPLY")))
+                .longValue());
+        assertEquals(Duration.ofHours(4), target);
+    }
+
+    @Test
+    void aTakenItemIsRefusedToColleaguesUntilReleasedOrLapsed() {
+        Subject subject = TestData.subject("Claims");
+        long reviewId = post(Session.customer(), subject, 3, "Average at best.");
+        long item = item(reviewId, "REPLY");
+        Session mo = Session.moderator();
+        Session colleague = Session.moderator();
+
+        act(mo, item, "take").statusCode(303);
+        mo.request().when().get("/moderation?tab=mine").then().body(containsString("/moderation/items/" + item));
+        act(colleague, item, "annotate", "text", "Me too").statusCode(409)
+                .body(containsString("A colleague got there first"))
+                .body(containsString("Taken"));
+
+        // claims lapse after candor.moderation.claim-idle
+        TestData.update("update queue_item set claimed_at = now() - interval '2 hours' where id = ?1", item);
+        act(colleague, item, "take").statusCode(303);
+        assertEquals(colleague.accountId(), ((Number) TestData.sql("select claimed_by from queue_item where id = ?1", item)).longValue());
+        act(colleague, item, "release").statusCode(303);
+        assertEquals(null, TestData.sql("select claimed_by from queue_item where id = ?1", item));
+
+        // an admin reassigns
+        Session.admin().form().formParam("version", version(item)).formParam("assignee", mo.accountId())
+                .when().post("/moderation/items/" + item + "/reassign").then().statusCode(303);
+        assertEquals(mo.accountId(), ((Number) TestData.sql("select claimed_by from queue_item where id = ?1", item)).longValue());
+        // ...which a moderator may not
+        colleague.form().formParam("version", version(item)).formParam("assignee", colleague.accountId())
+                .when().post("/moderation/items/" + item + "/reassign").then().statusCode(403);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Conflicts and permissions
+
+    @Test
+    void eightModeratorsActingAtOnceGetOneSuccessAndSevenConflicts() throws Exception {
+        Subject subject = TestData.subject("Race");
+        long reviewId = post(Session.customer(), subject, 2, "Which of you answers first?");
+        long item = item(reviewId, "REPLY");
+        int version = version(item);
+        List<Session> mods = java.util.stream.IntStream.range(0, 8).mapToObj(i -> Session.moderator()).toList();
+        long logBefore = logSize();
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            Session s = mods.get(i);
+            String text = "Reply number " + i;
+            results.add(pool.submit(() -> {
+                start.await();
+                return s.form().formParam("version", version).formParam("body", text)
+                        .when().post("/moderation/items/" + item + "/reply").then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var r : results) {
+            statuses.add(r.get());
+        }
+        pool.shutdown();
+
+        assertEquals(1, statuses.stream().filter(s -> s == 303).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(logBefore + 1, logSize());
+        assertEquals(1L, ((Number) TestData.sql("select count(*) from official_reply where review_id = ?1", reviewId)).longValue());
+    }
+
+    @Test
+    void aStaleFormShowsWhatTheColleagueDid() {
+        Subject subject = TestData.subject("Stale");
+        long reviewId = post(Session.customer(), subject, 4, "Good value.");
+        long item = item(reviewId, "REPLY");
+        int seen = version(item);
+        act(Session.moderator(), item, "reply", "body", "Thank you!").statusCode(303);
+
+        Session.moderator().form().formParam("version", seen).formParam("text", "Late note")
+                .when().post("/moderation/items/" + item + "/annotate")
+                .then().statusCode(409)
+                .body(containsString("A colleague got there first"))
+                .body(containsString("Official reply"));
+    }
+
+    @Test
+    void customersAreRefusedAndVisitorsSentToSignIn() {
+        Subject subject = TestData.subject("Refusals");
+        long reviewId = post(Session.customer(), subject, 3, "Meh.");
+        long item = item(reviewId, "REPLY");
+        Session customer = Session.customer();
+        customer.request().when().get("/moderation").then().statusCode(403);
+        customer.request().when().get("/moderation/items/" + item).then().statusCode(403);
+        customer.request().when().get("/moderation/events").then().statusCode(403);
+        for (String action : List.of("take", "release", "reassign", "publish", "keep-held", "reply", "annotate", "redact",
+                "hide", "restore", "escalate", "note", "close")) {
+            customer.form().formParam("version", version(item)).formParam("reason", "ABUSE").formParam("text", "x")
+                    .formParam("body", "x").formParam("span", "Meh")
+                    .when().post("/moderation/items/" + item + "/" + action).then().statusCode(403);
+            given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .formParam("version", version(item))
+                    .when().post("/moderation/items/" + item + "/" + action)
+                    .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(302),
+                            org.hamcrest.Matchers.is(303), org.hamcrest.Matchers.is(400)));
+        }
+        given().redirects().follow(false).when().get("/moderation/items/" + item).then().statusCode(303)
+                .header("Location", containsString("/login"));
+        given().redirects().follow(false).when().get("/moderation").then().statusCode(303)
+                .header("Location", containsString("/login"));
+        assertEquals("PUBLISHED", TestData.sql("select status from review where id = ?1", reviewId));
+        assertEquals(0L, ((Number) TestData.sql("select count(*) from annotation where review_id = ?1", reviewId)).longValue());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static long post(Session author, Subject subject, int rating, String body) {
+        String location = author.form().formParam("rating", Integer.toString(rating)).formParam("body", body)
+                .when().post("/subjects/" + subject.slug + "/reviews")
+                .then().statusCode(303).extract().header("Location");
+        return idAtEndOf(location);
+    }
+
+    static long idAtEndOf(String location) {
+        String path = location.replaceAll("[?#].*$", "");
+        return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    static long item(long reviewId, String kind) {
+        Object id = TestData.sql("select id from queue_item where review_id = ?1 and kind = ?2 order by id desc limit 1",
+                reviewId, kind);
+        assertNotNull(id, "no " + kind + " item for review " + reviewId);
+        return ((Number) id).longValue();
+    }
+
+    static int version(long item) {
+        return ((Number) TestData.sql("select version from queue_item where id = ?1", item)).intValue();
+    }
+
+    static ValidatableResponse act(Session s, long item, String action, String... fields) {
+        var request = s.form().formParam("version", version(item));
+        for (int i = 0; i < fields.length; i += 2) {
+            request = request.formParam(fields[i], fields[i + 1]);
+        }
+        return request.when().post("/moderation/items/" + item + "/" + action).then();
+    }
+
+    static long logSize() {
+        return ((Number) TestData.sql("select size from log_head where id = 1")).longValue();
+    }
+
+    static Map<String, Object> lastLogEntry() {
+        Object[] row = (Object[]) TestData.sql("""
+                select kind, review_id, comment_id, actor_role, actor_handle, reason_code, reason_text, body, content_sha256
+                from log_entry order by seq desc limit 1""");
+        Map<String, Object> entry = new java.util.HashMap<>();
+        String[] names = { "kind", "review_id", "comment_id", "actor_role", "actor_handle", "reason_code", "reason_text",
+                "body", "content_sha256" };
+        for (int i = 0; i < names.length; i++) {
+            entry.put(names[i], row[i]);
+        }
+        return entry;
+    }
+
+    private static String giveEmail(Session s) {
+        String email = s.user() + "@mail.example";
+        TestData.update("update account set email = ?1 where provider = 'google' and provider_subject = ?2", email, s.user());
+        return email;
+    }
+
+    private Mail mailTo(String address) {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            List<Mail> mails = mailbox.getMailsSentTo(address);
+            if (mails != null && !mails.isEmpty()) {
+                return mails.get(mails.size() - 1);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no e-mail to " + address);
+    }
+}
