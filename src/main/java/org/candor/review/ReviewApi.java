@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.candor.moderation.StaffNotes;
+
 
 /** Reviews and their comments as JSON, read-only, with the same visibility as the pages. */
 @Path("/api/reviews")
@@ -20,20 +22,40 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Reviews")
 public class ReviewApi {
 
-    /** A comment; {@code body} is null when it is hidden (a notice stands in its place). */
-    public record CommentJson(long id, String body, String author, Instant createdAt, ReviewStatus status) {
-        static CommentJson of(CommentView c) {
-            return new CommentJson(c.id(), c.body(), c.authorName(), c.createdAt(), c.status());
+    /** An official reply or a moderator's annotation: the staff member's public handle and role, and the text. */
+    public record StaffNoteJson(String role, String handle, String body, Instant createdAt) {
+        static List<StaffNoteJson> of(List<StaffNotes.Note> notes) {
+            return notes.stream().map(n -> new StaffNoteJson(n.role(), n.handle(), n.body(), n.at())).toList();
         }
     }
 
-    /** A review; {@code title} and {@code body} are null when it is hidden. */
+    /** Why content is hidden: who, when, which rule and why. */
+    public record NoticeJson(String role, String handle, Instant at, String reason, String text) {
+        static NoticeJson of(StaffNotes.HideNotice n) {
+            return n == null ? null
+                    : new NoticeJson(n.role(), n.handle(), n.at(), n.reason() == null ? null : n.reason().name(), n.text());
+        }
+    }
+
+    /** A comment; {@code body} is null when it is hidden (the notice stands in its place). */
+    public record CommentJson(long id, String body, String author, Instant createdAt, ReviewStatus status,
+            NoticeJson notice, List<StaffNoteJson> annotations) {
+        static CommentJson of(CommentView c) {
+            return new CommentJson(c.id(), c.body(), c.authorName(), c.createdAt(), c.status(), NoticeJson.of(c.notice()),
+                    StaffNoteJson.of(c.annotations()));
+        }
+    }
+
+    /** A review; {@code title} and {@code body} are null when it is hidden (the notice says why). */
     public record ReviewJson(long id, int rating, String title, String body, String author, Instant createdAt,
-            Instant updatedAt, ReviewStatus status, boolean edited, int helpfulCount, List<CommentJson> comments) {
+            Instant updatedAt, ReviewStatus status, boolean edited, int helpfulCount, NoticeJson notice,
+            List<StaffNoteJson> officialReplies, List<StaffNoteJson> annotations, List<CommentJson> comments) {
         static ReviewJson of(ReviewWithComments item) {
             ReviewCard r = item.review();
             return new ReviewJson(r.id(), r.rating(), r.title(), r.body(), r.authorName(), r.createdAt(), r.updatedAt(),
-                    r.status(), r.edited(), r.helpfulCount(), item.comments().stream().map(CommentJson::of).toList());
+                    r.status(), r.edited(), r.helpfulCount(), NoticeJson.of(item.notice()),
+                    StaffNoteJson.of(item.replies()), StaffNoteJson.of(item.annotations()),
+                    item.comments().stream().map(CommentJson::of).toList());
         }
     }
 

@@ -125,6 +125,9 @@ class ModerationTest {
         assertEquals("Handle " + mod.user(), entry.get("actor_handle"));
         assertEquals("moderator", entry.get("actor_role"));
         author.request().when().get("/me").then().body(containsString("Your review has an official reply."));
+        given().when().get("/api/reviews/" + reviewId).then().statusCode(200)
+                .body("officialReplies[0].handle", org.hamcrest.Matchers.equalTo("Handle " + mod.user()))
+                .body("officialReplies[0].body", org.hamcrest.Matchers.startsWith(expected));
         assertTrue(mailTo(email).getText().contains(expected));
         assertEquals("DONE", TestData.sql("select status from queue_item where id = ?1", item));
     }
@@ -211,6 +214,10 @@ class ModerationTest {
         author.request().when().get(permalink).then().body(containsString("Total scam"))
                 .body(containsString("Name-calling is against the guidelines."));
         Session.admin().request().when().get(permalink).then().body(containsString("Total scam"));
+        given().when().get("/api/reviews/" + reviewId).then().statusCode(200)
+                .body("body", org.hamcrest.Matchers.nullValue())
+                .body("notice.reason", org.hamcrest.Matchers.equalTo("ABUSE"))
+                .body("notice.handle", org.hamcrest.Matchers.equalTo("Handle " + mod.user()));
         Map<String, Object> hide = lastLogEntry();
         assertEquals("HIDE", hide.get("kind"));
         assertEquals("ABUSE", hide.get("reason_code"));
