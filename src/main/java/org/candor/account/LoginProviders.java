@@ -16,14 +16,21 @@ public class LoginProviders {
 
     /** A sign-in button. */
     public record Provider(String id, String label) {
+
+        /** The environment variable that enables this provider. */
+        public String clientIdVariable() {
+            return "QUARKUS_OIDC_" + id.toUpperCase(java.util.Locale.ROOT) + "_CLIENT_ID";
+        }
     }
 
     /** Every provider Candor can offer, in the order the sign-in page shows them. */
     static final List<String> KNOWN = List.of("google", "github", "microsoft", "facebook", "apple", "oidc");
 
     private final List<Provider> enabled;
+    private final List<Provider> all;
 
     LoginProviders(Config config, AccountConfig accountConfig) {
+        this.all = KNOWN.stream().map(id -> new Provider(id, label(id, accountConfig.login().oidcLabel()))).toList();
         this.enabled = KNOWN.stream()
                 .filter(id -> config.getOptionalValue("quarkus.oidc." + id + ".tenant-enabled", Boolean.class).orElse(true))
                 .filter(id -> config.getOptionalValue("quarkus.oidc." + id + ".client-id", String.class)
@@ -34,6 +41,11 @@ public class LoginProviders {
 
     public List<Provider> enabled() {
         return enabled;
+    }
+
+    /** Every provider Candor can offer, enabled or not. */
+    public List<Provider> all() {
+        return all;
     }
 
     public boolean isEnabled(String id) {

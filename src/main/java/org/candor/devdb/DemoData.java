@@ -87,7 +87,7 @@ class DemoData {
 
         // Moderators at work: a canned reply, an annotation, a redaction (each on the public log), and a subject under
         // pre-moderation with a post waiting for a decision.
-        moderation.reply(mo.id, itemOf(hinge), 0, null, 1L);
+        moderation.reply(mo.id, itemOf(hinge), 0, null, 1L, 2L, "DEFECT");
         moderation.annotate(mo.id, itemOf(rain), 0, "We contacted this customer and replaced the damaged order.");
         moderation.redact(mo.id, itemOf(rain), 1, "0612 345 678", ReasonCode.PERSONAL_DATA, "Phone number removed.");
         em.createNativeQuery("update subject set moderation_mode = 'PRE' where id = ?1").setParameter(1, backpack.id)

@@ -19,6 +19,9 @@ public record ActionForm(
         @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class) String text,
         @RestForm @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class) String body,
         @RestForm Long canned,
+        @RestForm Long offer,
+        @RestForm @Pattern(regexp = "DEFECT|DELIVERY|SERVICE|PRICE|OTHER", message = "{candor.moderation.complaint}",
+                groups = Any.class) String complaint,
         @RestForm @NotBlank(message = "{candor.moderation.span.required}", groups = Redacting.class)
         @Size(max = 1000, message = "{candor.moderation.text.size}", groups = Any.class) String span,
         @RestForm @NotNull(message = "{candor.moderation.assignee}", groups = Reassigning.class) Long assignee) {
@@ -49,7 +52,7 @@ public record ActionForm(
     }
 
     public static ActionForm empty() {
-        return new ActionForm(null, null, "", "", null, "", null);
+        return new ActionForm(null, null, "", "", null, null, null, "", null);
     }
 
     public ReasonCode reasonCode() {

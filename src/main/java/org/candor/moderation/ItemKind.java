@@ -8,6 +8,8 @@ public enum ItemKind {
     REPLY,
     /** A customer reported it. */
     REPORT,
+    /** A word rule flagged it: published, but a moderator should look. */
+    FLAG,
     /** A moderator opened it from the content itself. */
     MANUAL
 }

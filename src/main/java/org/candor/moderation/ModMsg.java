@@ -378,4 +378,40 @@ public interface ModMsg {
 
     @Message("A moderator restored your post.")
     String notice_RESTORE();
+
+    @Message("matched:")
+    String queue_matched();
+
+    @Message("Flagged by a rule")
+    String queue_kind_FLAG();
+
+    @Message("Published, flagged by rule")
+    String queue_why_FLAG();
+
+    @Message("The complaint is about")
+    String action_complaint();
+
+    @Message("— not a complaint —")
+    String action_complaint_none();
+
+    @Message("Attach an offer (its kind is shown in the public log)")
+    String action_offer();
+
+    @Message("— no offer —")
+    String action_offer_none();
+
+    @Message("A defect")
+    String complaint_DEFECT();
+
+    @Message("Delivery")
+    String complaint_DELIVERY();
+
+    @Message("Service")
+    String complaint_SERVICE();
+
+    @Message("Price")
+    String complaint_PRICE();
+
+    @Message("Something else")
+    String complaint_OTHER();
 }

@@ -5,17 +5,9 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the moderation queue behaves. Response-time targets move to the admin policy pages later. */
+/** How the moderation queue behaves; response-time targets are policy, set by admins (org.candor.policy). */
 @ConfigMapping(prefix = "candor.moderation")
 public interface ModerationConfig {
-
-    /** Time to answer a review of 1 or 2 stars. */
-    @WithDefault("PT4H")
-    Duration targetLowRating();
-
-    /** Time to answer anything else. */
-    @WithDefault("PT24H")
-    Duration target();
 
     /** A claim nobody acted on for this long lapses, and the item is free again. */
     @WithDefault("PT30M")

@@ -1,6 +1,5 @@
 package org.candor.moderation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import org.candor.policy.ModerationPolicy;
 
 /**
  * Puts content in front of moderators. Called by the features that create content, inside their transaction, so a
@@ -20,23 +21,29 @@ public class ModerationQueue {
     public static final String CHANNEL = "candor_queue";
 
     private final EntityManager em;
-    private final ModerationConfig config;
+    private final ModerationPolicy policy;
 
-    ModerationQueue(EntityManager em, ModerationConfig config) {
+    ModerationQueue(EntityManager em, ModerationPolicy policy) {
         this.em = em;
-        this.config = config;
+        this.policy = policy;
     }
 
     /** A post policy holds: it waits for a moderator to publish it. One open item per post. */
     @Transactional(TxType.MANDATORY)
-    public long held(long reviewId, Long commentId, int rating, String rule) {
-        return openOnce(ItemKind.HELD, reviewId, commentId, null, rule, rating);
+    public long held(long reviewId, Long commentId, int rating, String rule, String matched) {
+        return openOnce(ItemKind.HELD, reviewId, commentId, null, rule, matched, rating);
+    }
+
+    /** A published post a word rule flagged: it stays public and waits for a moderator to look. */
+    @Transactional(TxType.MANDATORY)
+    public long flagged(long reviewId, Long commentId, int rating, String rule, String matched) {
+        return openOnce(ItemKind.FLAG, reviewId, commentId, null, rule, matched, rating);
     }
 
     /** A published review without an official reply yet. */
     @Transactional(TxType.MANDATORY)
     public long awaitingReply(long reviewId, int rating) {
-        return openOnce(ItemKind.REPLY, reviewId, null, null, "awaiting-reply", rating);
+        return openOnce(ItemKind.REPLY, reviewId, null, null, "awaiting-reply", null, rating);
     }
 
     /** A customer's report; further reports on the same content join the open item. */
@@ -49,7 +56,7 @@ public class ModerationQueue {
             announce(item.id);
             return item.id;
         }
-        return create(ItemKind.REPORT, reviewId, commentId, reportId, reason, rating);
+        return create(ItemKind.REPORT, reviewId, commentId, reportId, reason, null, rating);
     }
 
     /** The open item of this kind for this content, if any. */
@@ -61,14 +68,15 @@ public class ModerationQueue {
                 .getResultList();
     }
 
-    long create(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, int rating) {
+    long create(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, String matched, int rating) {
         QueueItem item = new QueueItem();
         item.kind = kind;
         item.reviewId = reviewId;
         item.commentId = commentId;
         item.reportId = reportId;
         item.why = why;
-        item.dueAt = Instant.now().plus(target(rating));
+        item.matched = matched;
+        item.dueAt = Instant.now().plus(policy.settings().target(rating));
         em.persist(item);
         em.flush();
         event(item.id, null, "CREATED", why);
@@ -76,14 +84,10 @@ public class ModerationQueue {
         return item.id;
     }
 
-    private long openOnce(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, int rating) {
+    private long openOnce(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, String matched,
+            int rating) {
         List<QueueItem> open = openItems(kind, reviewId, commentId);
-        return open.isEmpty() ? create(kind, reviewId, commentId, reportId, why, rating) : open.get(0).id;
-    }
-
-    /** How long moderators have to answer content with this rating (comments count as 3 stars). */
-    Duration target(int rating) {
-        return rating <= 2 ? config.targetLowRating() : config.target();
+        return open.isEmpty() ? create(kind, reviewId, commentId, reportId, why, matched, rating) : open.get(0).id;
     }
 
     void event(long itemId, Long actorId, String action, String note) {

@@ -52,6 +52,8 @@ public class ModerationResource {
                 case "body" -> form.body();
                 case "span" -> form.span();
                 case "canned" -> form.canned();
+                case "offer" -> form.offer();
+                case "complaint" -> form.complaint();
                 default -> null;
             };
             return v == null ? "" : v.toString();
@@ -71,7 +73,8 @@ public class ModerationResource {
                 List<QueueTab> tabs);
 
         static native TemplateInstance item(QueueReads.Item item, List<QueueReads.Canned> canned,
-                List<QueueReads.Staff> staff, List<ReasonCode> reasons, Typed typed, String business);
+                List<QueueReads.Canned> offers, List<QueueReads.Staff> staff, List<ReasonCode> reasons,
+                List<Complaint> complaints, Typed typed, String business);
 
         static native TemplateInstance conflict(QueueReads.Row row, QueueReads.Event last);
     }
@@ -83,9 +86,11 @@ public class ModerationResource {
     private final FormErrors formErrors;
     private final Flash flash;
     private final ModerationConfig config;
+    private final org.candor.review.ReviewService reviews;
 
     ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
-            FormErrors formErrors, Flash flash, ModerationConfig config) {
+            FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewService reviews) {
+        this.reviews = reviews;
         this.moderation = moderation;
         this.reads = reads;
         this.events = events;
@@ -126,6 +131,14 @@ public class ModerationResource {
         return render(id, Typed.NONE);
     }
 
+    /** A review by its id alone (from staff views that do not know its subject): its permalink. */
+    @GET
+    @Path("reviews/{id}")
+    public Response review(@PathParam("id") long id) {
+        String slug = reviews.subjectSlugOf(id).orElseThrow(NotFoundException::new);
+        return Response.seeOther(URI.create("/subjects/" + slug + "/reviews/" + id)).build();
+    }
+
     /** Opens (or finds) the item about a review or one of its comments, from the content itself. */
     @POST
     @Path("open")
@@ -159,7 +172,7 @@ public class ModerationResource {
                 case REASSIGN -> moderation.reassign(me, id, v, form.assignee());
                 case PUBLISH -> moderation.publish(me, id, v, form.reasonCode(), form.text());
                 case KEEP_HELD -> moderation.keepHeld(me, id, v, form.reasonCode(), form.text());
-                case REPLY -> moderation.reply(me, id, v, form.body(), form.canned());
+                case REPLY -> moderation.reply(me, id, v, form.body(), form.canned(), form.offer(), form.complaint());
                 case ANNOTATE -> moderation.annotate(me, id, v, form.text());
                 case REDACT -> moderation.redact(me, id, v, form.span(), form.reasonCode(), form.text());
                 case HIDE -> moderation.hide(me, id, v, form.reasonCode(), form.text());
@@ -189,8 +202,9 @@ public class ModerationResource {
 
     private TemplateInstance render(long id, Typed typed) {
         QueueReads.Item item = reads.item(id, user.isAdmin()).orElseThrow(NotFoundException::new);
-        return Templates.item(item, reads.canned(), user.isAdmin() ? reads.staff() : List.of(),
-                List.of(ReasonCode.values()), typed, config.businessName());
+        return Templates.item(item, reads.canned(user.isAdmin()), reads.offers(user.isAdmin()),
+                user.isAdmin() ? reads.staff() : List.of(),
+                List.of(ReasonCode.values()), List.of(Complaint.values()), typed, config.businessName());
     }
 
     private static URI itemUri(long id) {

@@ -13,6 +13,7 @@ import io.quarkus.security.ForbiddenException;
 
 import org.candor.account.Account;
 import org.candor.account.Role;
+import org.candor.policy.ModerationPolicy;
 import org.candor.publiclog.LogKind;
 import org.candor.publiclog.PublicLog;
 import org.candor.review.PostContent;
@@ -36,15 +37,17 @@ public class ModerationService {
     private final PublicLog log;
     private final AuthorNotices notices;
     private final ModerationConfig config;
+    private final ModerationPolicy policy;
 
     ModerationService(EntityManager em, ReviewService reviews, ModerationQueue queue, PublicLog log,
-            AuthorNotices notices, ModerationConfig config) {
+            AuthorNotices notices, ModerationConfig config, ModerationPolicy policy) {
         this.em = em;
         this.reviews = reviews;
         this.queue = queue;
         this.log = log;
         this.notices = notices;
         this.config = config;
+        this.policy = policy;
     }
 
     /** The item locked for this action, the content it is about, and who acts. */
@@ -124,24 +127,39 @@ public class ModerationService {
      * filled in.
      */
     @Transactional
-    public long reply(long actorId, long itemId, int version, String body, Long cannedId) {
+    public long reply(long actorId, long itemId, int version, String body, Long cannedId, Long offerId,
+            String complaint) {
         Acting a = begin(actorId, itemId, version);
         if (a.content.isComment()) {
             throw new InvalidActionException("body", "{candor.moderation.reply.comment}");
         }
         String text = body == null ? "" : body.strip();
-        if (text.isEmpty() && cannedId != null) {
-            text = cannedBody(cannedId);
+        String canned = cannedId == null ? null : allowed(a, "canned_response", "body", cannedId, "canned",
+                "{candor.moderation.canned.unknown}");
+        if (text.isEmpty() && canned != null) {
+            text = canned;
         }
+        String offer = offerId == null ? null : allowed(a, "offer_type", "name", offerId, "offer",
+                "{candor.moderation.offer.unknown}");
         if (text.isEmpty()) {
             throw new InvalidActionException("body", "{candor.moderation.reply.empty}");
         }
         text = text.replace("{customer}", a.content.authorName()).replace("{subject}", a.content.subjectName());
         Long id = ((Number) em.createNativeQuery("""
-                insert into official_reply (review_id, author_id, body, canned_id) values (?1, ?2, ?3, ?4) returning id""")
+                insert into official_reply (review_id, author_id, body, canned_id, complaint)
+                values (?1, ?2, ?3, ?4, ?5) returning id""")
                 .setParameter(1, a.content.reviewId()).setParameter(2, actorId).setParameter(3, text)
-                .setParameter(4, cannedId).getSingleResult()).longValue();
+                .setParameter(4, cannedId).setParameter(5, complaint == null || complaint.isBlank() ? null : complaint)
+                .getSingleResult()).longValue();
         logEntry(a, LogKind.OFFICIAL_REPLY, null, null, text);
+        if (offer != null) {
+            em.createNativeQuery("""
+                    insert into offer_grant (offer_type_id, review_id, reply_id, granted_by) values (?1, ?2, ?3, ?4)""")
+                    .setParameter(1, offerId).setParameter(2, a.content.reviewId()).setParameter(3, id)
+                    .setParameter(4, actorId).executeUpdate();
+            // the kind of offer is public, so every customer can see who got what; codes never are
+            logEntry(a, LogKind.OFFER_GRANTED, null, null, offer);
+        }
         tell(a, "REPLY", null, text);
         finish(a, "REPLY", null, true);
         return id;
@@ -245,6 +263,9 @@ public class ModerationService {
     public long openCase(long actorId, long reviewId, Long commentId) {
         Account actor = staff(actorId);
         PostContent content = reviews.content(reviewId, commentId).orElseThrow(NotFoundException::new);
+        if (!inScope(actor, content.subjectId())) {
+            throw new ForbiddenException("this moderator does not moderate " + content.subjectSlug());
+        }
         List<Long> open = em.createQuery("""
                 select i.id from QueueItem i where i.reviewId = :review and i.status = 'OPEN'
                   and (i.commentId = :comment or (i.commentId is null and :comment is null)) order by i.dueAt""",
@@ -253,7 +274,7 @@ public class ModerationService {
         if (!open.isEmpty()) {
             return open.get(0);
         }
-        long id = queue.create(ItemKind.MANUAL, reviewId, commentId, null, "opened-by-staff", content.rating());
+        long id = queue.create(ItemKind.MANUAL, reviewId, commentId, null, "opened-by-staff", null, content.rating());
         QueueItem item = em.find(QueueItem.class, id);
         item.claimedBy = actor.id;
         item.claimedAt = Instant.now();
@@ -275,6 +296,9 @@ public class ModerationService {
             throw new ConflictException(itemId, "a colleague holds the item");
         }
         PostContent content = reviews.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
+        if (!inScope(actor, content.subjectId())) {
+            throw new ForbiddenException("this moderator does not moderate " + content.subjectSlug());
+        }
         return new Acting(actor, item, content);
     }
 
@@ -348,7 +372,8 @@ public class ModerationService {
     private PublicLog.Draft draft(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body,
             String contentSha256) {
         return new PublicLog.Draft(kind, a.content.subjectId(), a.content.subjectSlug(), a.content.reviewId(),
-                a.content.commentId(), a.role(), a.actor.publicHandle(), reason == null ? null : reason.name(),
+                a.content.commentId(), a.role(), policy.settings().staffByHandle() ? a.actor.publicHandle() : null,
+                reason == null ? null : reason.name(),
                 reasonText, body, contentSha256);
     }
 
@@ -357,13 +382,31 @@ public class ModerationService {
                 a.content.subjectSlug(), a.content.subjectName(), action, reason, blankToNull(message)));
     }
 
-    private String cannedBody(long cannedId) {
-        List<?> found = em.createNativeQuery("select body from canned_response where id = ?1 and active", String.class)
-                .setParameter(1, cannedId).getResultList();
+    /**
+     * A column of an active canned response or offer this actor's role may use; an admin-only one is refused to
+     * moderators.
+     */
+    private String allowed(Acting a, String table, String column, long id, String field, String unknown) {
+        List<?> found = em.createNativeQuery("select " + column + ", allowed_role from " + table
+                + " where id = ?1 and active").setParameter(1, id).getResultList();
         if (found.isEmpty()) {
-            throw new InvalidActionException("canned", "{candor.moderation.canned.unknown}");
+            throw new InvalidActionException(field, unknown);
         }
-        return (String) found.get(0);
+        Object[] row = (Object[]) found.get(0);
+        if ("ADMIN".equals(row[1]) && a.actor.role != Role.ADMIN) {
+            throw new ForbiddenException("only admins may use this " + field);
+        }
+        return (String) row[0];
+    }
+
+    /** Whether a moderator limited to some subjects may act on this one (admins and unscoped moderators may). */
+    boolean inScope(Account actor, long subjectId) {
+        if (actor.role != Role.MODERATOR) {
+            return true;
+        }
+        return ((Number) em.createNativeQuery(
+                "select count(*) from account where id = ?1 and (scope_subject_ids is null or ?2 = any(scope_subject_ids))")
+                .setParameter(1, actor.id).setParameter(2, subjectId).getSingleResult()).longValue() == 1;
     }
 
     private static String blankToNull(String s) {

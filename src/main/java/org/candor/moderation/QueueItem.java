@@ -45,6 +45,10 @@ public class QueueItem {
     @Column(nullable = false, updatable = false)
     public String why;
 
+    /** The words the rule in {@link #why} matched, if a word rule put the item here. */
+    @Column(updatable = false)
+    public String matched;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Status status = Status.OPEN;

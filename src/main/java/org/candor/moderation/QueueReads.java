@@ -23,7 +23,8 @@ public class QueueReads {
     /** One line of the queue. {@code claimedBy} is empty when nobody holds a live claim. */
     public record Row(long id, ItemKind kind, String why, boolean open, boolean escalated, long reviewId, Long commentId,
             String subjectSlug, String subjectName, int rating, String text, String authorName, Instant createdAt,
-            Instant dueAt, Long claimedById, String claimedBy, String resolution, Instant resolvedAt, int version) {
+            Instant dueAt, Long claimedById, String claimedBy, String resolution, Instant resolvedAt, int version,
+            String matched) {
 
         public boolean overdue() {
             return open && dueAt.isBefore(Instant.now());
@@ -47,7 +48,7 @@ public class QueueReads {
         }
 
         public String whyKey() {
-            return "queue_why_" + (kind == ItemKind.HELD ? "HELD" : kind.name());
+            return "queue_why_" + kind.name();
         }
     }
 
@@ -109,8 +110,10 @@ public class QueueReads {
     /** A tab, most urgent first (least time left to the target, then oldest); Done is newest-resolved first. */
     public List<Row> tab(QueueTab tab, long me) {
         String order = tab == QueueTab.DONE ? "i.resolved_at desc, i.id desc" : "i.due_at, i.created_at, i.id";
-        var query = em.createNativeQuery(ROW + " where " + tab.where + " order by " + order + " limit " + TAB_SIZE);
+        var query = em.createNativeQuery(ROW + " where " + tab.where + " and " + SCOPE + " order by " + order
+                + " limit " + TAB_SIZE);
         bind(query, me);
+        query.setParameter("me", me);
         return rows(query.getResultList());
     }
 
@@ -121,9 +124,10 @@ public class QueueReads {
             if (tab == QueueTab.DONE) {
                 continue;
             }
-            var query = em.createNativeQuery("select count(*) from queue_item i where " + tab.where);
+            var query = em.createNativeQuery("select count(*) from queue_item i join review r on r.id = i.review_id where "
+                    + tab.where + " and " + SCOPE).setParameter("me", me);
             if (tab == QueueTab.MINE) {
-                query.setParameter("me", me).setParameter("idle", config.claimIdle().toSeconds() + " seconds");
+                query.setParameter("idle", config.claimIdle().toSeconds() + " seconds");
             }
             counts.put(tab, ((Number) query.getSingleResult()).longValue());
         }
@@ -191,11 +195,26 @@ public class QueueReads {
                 .map(r -> new Staff(((Number) r[0]).longValue(), (String) r[1], ((String) r[2]).toLowerCase())).toList();
     }
 
-    public List<Canned> canned() {
-        return this.<Object[]>list(em.createNativeQuery(
-                "select id, title, body from canned_response where active order by title, id").getResultList()).stream()
+    /** Canned responses this role may use, by category. */
+    public List<Canned> canned(boolean admin) {
+        return this.<Object[]>list(em.createNativeQuery("""
+                select id, category || ': ' || title, body from canned_response
+                where active and (allowed_role = 'MODERATOR' or ?1) order by category, title, id""")
+                .setParameter(1, admin).getResultList()).stream()
                 .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
     }
+
+    /** Offers this role may grant. */
+    public List<Canned> offers(boolean admin) {
+        return this.<Object[]>list(em.createNativeQuery("""
+                select id, name, description from offer_type where active and (allowed_role = 'MODERATOR' or ?1)
+                order by name, id""").setParameter(1, admin).getResultList()).stream()
+                .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+    }
+
+    /** Items a moderator limited to some subjects sees: only theirs. */
+    private static final String SCOPE = """
+            (select coalesce(r.subject_id = any(m.scope_subject_ids), true) from account m where m.id = :me)""";
 
     private static final String ROW = """
             select i.id, i.kind, i.why, i.status = 'OPEN', i.escalated, i.review_id, i.comment_id, s.slug, s.name,
@@ -203,7 +222,7 @@ public class QueueReads {
                 i.created_at, i.due_at,
                 case when i.claimed_at > now() - cast(:idle as interval) then i.claimed_by end,
                 case when i.claimed_at > now() - cast(:idle as interval) then claimer.display_name end,
-                i.resolution, i.resolved_at, i.version
+                i.resolution, i.resolved_at, i.version, i.matched
             from queue_item i
             join review r on r.id = i.review_id
             join subject s on s.id = r.subject_id
@@ -213,9 +232,6 @@ public class QueueReads {
 
     private void bind(jakarta.persistence.Query query, long me) {
         query.setParameter("idle", config.claimIdle().toSeconds() + " seconds");
-        if (query.getParameters().stream().anyMatch(p -> "me".equals(p.getName()))) {
-            query.setParameter("me", me);
-        }
     }
 
     private List<Row> rows(List<?> result) {
@@ -224,7 +240,7 @@ public class QueueReads {
                 ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7],
                 (String) r[8], ((Number) r[9]).intValue(), (String) r[10], (String) r[11], instant(r[12]),
                 instant(r[13]), r[14] == null ? null : ((Number) r[14]).longValue(), (String) r[15], (String) r[16],
-                r[17] == null ? null : instant(r[17]), ((Number) r[18]).intValue())).toList();
+                r[17] == null ? null : instant(r[17]), ((Number) r[18]).intValue(), (String) r[19])).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -4,7 +4,7 @@ package org.candor.moderation;
 public enum QueueTab {
     HELD("i.status = 'OPEN' and i.kind = 'HELD'"),
     REPLY("i.status = 'OPEN' and i.kind = 'REPLY'"),
-    REPORTED("i.status = 'OPEN' and i.kind = 'REPORT'"),
+    REPORTED("i.status = 'OPEN' and i.kind in ('REPORT', 'FLAG')"),
     ESCALATED("i.status = 'OPEN' and i.escalated"),
     MINE("i.status = 'OPEN' and i.claimed_by = :me and i.claimed_at > now() - cast(:idle as interval)"),
     DONE("i.status = 'DONE'");

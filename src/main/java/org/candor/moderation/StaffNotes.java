@@ -11,6 +11,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.candor.policy.ModerationPolicy;
+
 /**
  * What staff attached to reviews and comments, as the public sees it: official replies, annotations, and the notice
  * that stands in for hidden content. Read in three queries for a whole page of reviews, never one per review.
@@ -18,8 +20,15 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class StaffNotes {
 
-    /** An official reply or an annotation. {@code handle} is the staff member's public handle. */
+    /**
+     * An official reply or an annotation. {@code handle} is the staff member's public handle, or null when the policy
+     * shows staff by role only.
+     */
     public record Note(long id, long reviewId, Long commentId, String body, String role, String handle, Instant at) {
+
+        public String roleKey() {
+            return "role_" + role;
+        }
     }
 
     /** Why content is hidden: who (role and handle), when, which rule, and why in words. */
@@ -51,9 +60,11 @@ public class StaffNotes {
     }
 
     private final EntityManager em;
+    private final ModerationPolicy policy;
 
-    StaffNotes(EntityManager em) {
+    StaffNotes(EntityManager em, ModerationPolicy policy) {
         this.em = em;
+        this.policy = policy;
     }
 
     public Notes about(Collection<Long> reviewIds) {
@@ -61,6 +72,7 @@ public class StaffNotes {
             return Notes.NONE;
         }
         List<Long> ids = List.copyOf(reviewIds);
+        boolean byHandle = policy.settings().staffByHandle();
         Map<Long, List<Note>> replies = new HashMap<>();
         Map<Long, List<Note>> reviewAnnotations = new HashMap<>();
         Map<Long, List<Note>> commentAnnotations = new HashMap<>();
@@ -73,7 +85,7 @@ public class StaffNotes {
                 order by 2""", ids)) {
             Note note = new Note(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                     r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((String) r[5]).toLowerCase(),
-                    (String) r[6], instant(r[7]));
+                    byHandle ? (String) r[6] : null, instant(r[7]));
             if ("R".equals(r[0])) {
                 replies.computeIfAbsent(note.reviewId(), k -> new ArrayList<>()).add(note);
             } else if (note.commentId() == null) {
@@ -95,7 +107,7 @@ public class StaffNotes {
             if (!"HIDE".equals(r[2])) {
                 continue;
             }
-            HideNotice notice = new HideNotice(((String) r[3]).toLowerCase(), (String) r[4], instant(r[5]),
+            HideNotice notice = new HideNotice(((String) r[3]).toLowerCase(), byHandle ? (String) r[4] : null, instant(r[5]),
                     ReasonCode.parse((String) r[6]), (String) r[7]);
             if (r[1] == null) {
                 reviewNotices.put(((Number) r[0]).longValue(), notice);

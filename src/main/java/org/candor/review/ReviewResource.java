@@ -22,6 +22,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 
 import org.candor.account.CurrentUser;
+import org.candor.policy.PolicyRejection;
 import org.candor.review.Forms.CommentForm;
 import org.candor.review.Forms.ReportForm;
 import org.candor.review.Forms.ReviewForm;
@@ -101,6 +102,9 @@ public class ReviewResource {
         } catch (RateLimitedException e) {
             return Response.status(429).header("Retry-After", e.retryAfterSeconds())
                     .entity(Templates.edit(slug, subjectName(slug), id, form, Map.of(), e.retryAfterSeconds())).build();
+        } catch (PolicyRejection e) {
+            return Response.status(400).entity(Templates.edit(slug, subjectName(slug), id, form,
+                    Map.of("body", formErrors.rejection(e)), null)).build();
         }
     }
 
@@ -120,6 +124,9 @@ public class ReviewResource {
         } catch (RateLimitedException e) {
             return Response.status(429).header("Retry-After", e.retryAfterSeconds()).entity(render(slug, id,
                     new PageForms(form, new ReportForm(null, ""), Map.of(), Map.of(), e.retryAfterSeconds()))).build();
+        } catch (PolicyRejection e) {
+            return Response.status(400).entity(render(slug, id, new PageForms(form, new ReportForm(null, ""),
+                    Map.of("body", formErrors.rejection(e)), Map.of(), null))).build();
         }
     }
 

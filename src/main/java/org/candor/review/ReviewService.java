@@ -22,6 +22,8 @@ import org.candor.account.Account;
 import org.candor.moderation.ModerationQueue;
 import org.candor.moderation.StaffNotes;
 import org.candor.policy.ModerationPolicy;
+import org.candor.policy.PolicyRejection;
+import org.candor.policy.WordRules;
 import org.candor.subject.Subject;
 import org.candor.subject.SubjectService;
 
@@ -49,16 +51,14 @@ public class ReviewService {
 
     private final EntityManager em;
     private final SubjectService subjects;
-    private final PostingConfig posting;
     private final ModerationPolicy policy;
     private final ModerationQueue queue;
     private final StaffNotes staffNotes;
 
-    ReviewService(EntityManager em, SubjectService subjects, PostingConfig posting, ModerationPolicy policy,
-            ModerationQueue queue, StaffNotes staffNotes) {
+    ReviewService(EntityManager em, SubjectService subjects, ModerationPolicy policy, ModerationQueue queue,
+            StaffNotes staffNotes) {
         this.em = em;
         this.subjects = subjects;
-        this.posting = posting;
         this.policy = policy;
         this.queue = queue;
         this.staffNotes = staffNotes;
@@ -81,22 +81,28 @@ public class ReviewService {
             return edit(existing.get(), form);
         }
         checkRate(accountId);
+        ModerationPolicy.Verdict verdict = policy.judge(subjectId, accountId, textOf(form.title(), form.body()));
+        if (verdict.outcome() == ModerationPolicy.Outcome.REJECT) {
+            throw new PolicyRejection(verdict.rule(), verdict.matched());
+        }
         Review review = new Review();
         review.subject = em.getReference(Subject.class, subjectId);
         review.author = em.getReference(Account.class, accountId);
         review.rating = form.rating().shortValue();
         review.title = blankToNull(form.title());
         review.body = form.body().strip();
-        Optional<String> hold = policy.holdRule(subjectId);
-        review.status = hold.isPresent() ? ReviewStatus.PENDING : ReviewStatus.PUBLISHED;
+        review.status = verdict.published() ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
         em.persist(review);
         em.flush();
         keepVersion(review, accountId);
-        if (hold.isPresent()) {
-            queue.held(review.id, null, review.rating, hold.get());
-        } else {
+        if (verdict.published()) {
             subjects.countRating(subjectId, review.rating, +1);
             queue.awaitingReply(review.id, review.rating);
+            if (verdict.outcome() == ModerationPolicy.Outcome.FLAG) {
+                queue.flagged(review.id, null, review.rating, verdict.rule(), verdict.matched());
+            }
+        } else {
+            queue.held(review.id, null, review.rating, verdict.rule(), verdict.matched());
         }
         return new Written(review.id, Outcome.CREATED, review.status);
     }
@@ -122,6 +128,13 @@ public class ReviewService {
             return new Written(review.id, Outcome.UNCHANGED, review.status);
         }
         checkRate(review.author.id);
+        // an edit must pass the word rules and the link limit too; what would be held is flagged instead, so a
+        // published review does not vanish while a moderator looks at it
+        ModerationPolicy.Verdict verdict = ModerationPolicy.byText(WordRules.of(policy.rules()),
+                policy.settings().maxLinks(), textOf(title, body));
+        if (verdict.outcome() == ModerationPolicy.Outcome.REJECT) {
+            throw new PolicyRejection(verdict.rule(), verdict.matched());
+        }
         if (review.status == ReviewStatus.PUBLISHED && review.rating != rating) {
             subjects.countRating(review.subject.id, review.rating, -1);
             subjects.countRating(review.subject.id, rating, +1);
@@ -135,7 +148,9 @@ public class ReviewService {
         keepVersion(review, review.author.id);
         if (review.status == ReviewStatus.PENDING) {
             // an edit of a held post goes back in front of a moderator (again, if one kept it held)
-            queue.held(review.id, null, review.rating, "edited-while-held");
+            queue.held(review.id, null, review.rating, "edited-while-held", verdict.matched());
+        } else if (verdict.outcome() != ModerationPolicy.Outcome.PUBLISH) {
+            queue.flagged(review.id, null, review.rating, verdict.rule(), verdict.matched());
         }
         return new Written(review.id, Outcome.EDITED, review.status);
     }
@@ -164,15 +179,22 @@ public class ReviewService {
             throw new NotFoundException();
         }
         checkRate(accountId);
+        ModerationPolicy.Verdict verdict = policy.judge(review.subject.id, accountId, form.body());
+        if (verdict.outcome() == ModerationPolicy.Outcome.REJECT) {
+            throw new PolicyRejection(verdict.rule(), verdict.matched());
+        }
         Comment comment = new Comment();
         comment.reviewId = review.id;
         comment.authorId = accountId;
         comment.body = form.body().strip();
-        Optional<String> hold = policy.holdRule(review.subject.id);
-        comment.status = hold.isPresent() ? ReviewStatus.PENDING : ReviewStatus.PUBLISHED;
+        comment.status = verdict.published() ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
         em.persist(comment);
         em.flush();
-        hold.ifPresent(rule -> queue.held(review.id, comment.id, 3, rule));
+        switch (verdict.outcome()) {
+            case HOLD -> queue.held(review.id, comment.id, 3, verdict.rule(), verdict.matched());
+            case FLAG -> queue.flagged(review.id, comment.id, 3, verdict.rule(), verdict.matched());
+            default -> { }
+        }
         return comment.id;
     }
 
@@ -227,7 +249,7 @@ public class ReviewService {
         return report.id;
     }
 
-    /** Refuses a post when the account has posted {@code candor.posting.per-minute} times in the last minute. */
+    /** Refuses a post when the account has posted as often as the policy allows in the last minute. */
     void checkRate(long accountId) {
         Object[] window = (Object[]) em.createNativeQuery("""
                 select count(*), extract(epoch from min(created_at)) from (
@@ -237,7 +259,7 @@ public class ReviewService {
                 .setParameter(1, accountId)
                 .getSingleResult();
         long count = ((Number) window[0]).longValue();
-        if (count >= posting.perMinute()) {
+        if (count >= policy.settings().postsPerMinute()) {
             double oldest = ((Number) window[1]).doubleValue();
             long wait = (long) Math.ceil(oldest + 60 - Instant.now().toEpochMilli() / 1000.0);
             throw new RateLimitedException(Math.max(1, wait));
@@ -465,6 +487,10 @@ public class ReviewService {
             throw new NotFoundException();
         }
         return review;
+    }
+
+    private static String textOf(String title, String body) {
+        return title == null || title.isBlank() ? body : title + "\n" + body;
     }
 
     private static String blankToNull(String s) {

@@ -21,6 +21,8 @@ import io.quarkus.security.Authenticated;
 
 import org.candor.account.CurrentUser;
 import org.candor.review.Forms.ReviewForm;
+import org.candor.policy.PolicyRejection;
+import org.candor.policy.StatementService;
 import org.candor.review.RateLimitedException;
 import org.candor.review.ReviewService;
 import org.candor.review.ReviewSort;
@@ -36,10 +38,11 @@ public class SubjectResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<SubjectSummary> subjects);
+        static native TemplateInstance home(List<SubjectSummary> subjects, List<StatementService.Statement> statements);
 
         static native TemplateInstance show(SubjectPage subject, ReviewService.Page page, ReviewSort sort,
-                boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter);
+                boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter,
+                List<StatementService.Statement> statements);
     }
 
     private final SubjectService subjects;
@@ -48,9 +51,11 @@ public class SubjectResource {
     private final CurrentUser user;
     private final FormErrors formErrors;
     private final Flash flash;
+    private final StatementService statements;
 
     SubjectResource(SubjectService subjects, ReviewService reviews, CurrentViewer viewer, CurrentUser user,
-            FormErrors formErrors, Flash flash) {
+            FormErrors formErrors, Flash flash, StatementService statements) {
+        this.statements = statements;
         this.subjects = subjects;
         this.reviews = reviews;
         this.viewer = viewer;
@@ -61,7 +66,7 @@ public class SubjectResource {
 
     @GET
     public TemplateInstance home() {
-        return Templates.home(subjects.list());
+        return Templates.home(subjects.list(), statements.boardWide());
     }
 
     @GET
@@ -103,12 +108,16 @@ public class SubjectResource {
             return Response.status(429).header("Retry-After", e.retryAfterSeconds())
                     .entity(render(subject, ReviewSort.NEWEST, null, form, editing, Map.of(), e.retryAfterSeconds()))
                     .build();
+        } catch (PolicyRejection e) {
+            return Response.status(400).entity(render(subject, ReviewSort.NEWEST, null, form, editing,
+                    Map.of("body", formErrors.rejection(e)), null)).build();
         }
     }
 
     private TemplateInstance render(SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, ReviewForm form,
             boolean editing, Map<String, String> errors, Long retryAfter) {
         ReviewService.Page page = reviews.page(subject.id(), sort, after, viewer.get());
-        return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter);
+        return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter,
+                statements.forSubject(subject.id()));
     }
 }

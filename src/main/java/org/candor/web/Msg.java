@@ -597,4 +597,37 @@ public interface Msg {
 
     @Message("Your posts")
     String activity_posts_title();
+
+    @Message("Saved. The change is on the public log.")
+    String flash_policy_saved();
+
+    @Message("Nothing changed.")
+    String flash_policy_unchanged();
+
+    @Message("Rule added. It applies to new posts from now on.")
+    String flash_rule_added();
+
+    @Message("Rule retired.")
+    String flash_rule_retired();
+
+    @Message("Canned response saved.")
+    String flash_canned_saved();
+
+    @Message("Canned response retired.")
+    String flash_canned_retired();
+
+    @Message("Offer saved.")
+    String flash_offer_saved();
+
+    @Message("Offer retired.")
+    String flash_offer_retired();
+
+    @Message("Account saved.")
+    String flash_role_saved();
+
+    @Message("Statement published.")
+    String flash_statement_published();
+
+    @Message("Statement retired.")
+    String flash_statement_retired();
 }

@@ -1,0 +1,96 @@
+package org.candor.policy;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The forms of the policy pages, as records with their rules. Ids come from the path, never from here. */
+public final class PolicyForms {
+
+    private PolicyForms() {
+    }
+
+    public record SettingsForm(
+            @RestForm @NotNull(message = "{candor.policy.required}") Integer version,
+            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "POST|PRE", message = "{candor.policy.required}") String mode,
+            @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 0, message = "{candor.policy.number}") @Max(value = 1000, message = "{candor.policy.number}") Integer holdFirstPosts,
+            @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 0, message = "{candor.policy.number}") @Max(value = 3650, message = "{candor.policy.number}") Integer holdNewAccountDays,
+            @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 0, message = "{candor.policy.number}") @Max(value = 100, message = "{candor.policy.number}") Integer maxLinks,
+            @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 1, message = "{candor.policy.number}") @Max(value = 1000, message = "{candor.policy.number}") Integer postsPerMinute,
+            @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 1, message = "{candor.policy.number}") @Max(value = 100000, message = "{candor.policy.number}") Integer targetLowMinutes,
+            @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 1, message = "{candor.policy.number}") @Max(value = 100000, message = "{candor.policy.number}") Integer targetMidMinutes,
+            @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 1, message = "{candor.policy.number}") @Max(value = 100000, message = "{candor.policy.number}") Integer targetHighMinutes,
+            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "HANDLE|ROLE", message = "{candor.policy.required}") String staffInPublic) {
+
+        static SettingsForm of(Settings s) {
+            return new SettingsForm(s.version(), s.mode(), s.holdFirstPosts(), s.holdNewAccountDays(), s.maxLinks(),
+                    s.postsPerMinute(), s.targetLowMinutes(), s.targetMidMinutes(), s.targetHighMinutes(),
+                    s.staffInPublic());
+        }
+
+        Settings settings() {
+            return new Settings(mode, holdFirstPosts, holdNewAccountDays, maxLinks, postsPerMinute, targetLowMinutes,
+                    targetMidMinutes, targetHighMinutes, staffInPublic, version);
+        }
+    }
+
+    public record RuleForm(
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 200, message = "{candor.moderation.text.size}") String pattern,
+            @RestForm boolean regex,
+            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "REJECT|HOLD|FLAG", message = "{candor.policy.required}") String action,
+            @RestForm String dryRun) {
+
+        static RuleForm empty() {
+            return new RuleForm("", false, "HOLD", null);
+        }
+
+        WordRules.Rule rule() {
+            return new WordRules.Rule(0, pattern.strip(), regex, WordRules.Action.valueOf(action));
+        }
+    }
+
+    public record CannedForm(
+            @RestForm Integer version,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 120, message = "{candor.moderation.text.size}") String title,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 5000, message = "{candor.moderation.text.size}") String body,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 60, message = "{candor.moderation.text.size}") String category,
+            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "MODERATOR|ADMIN", message = "{candor.policy.required}") String allowedRole) {
+
+        static CannedForm empty() {
+            return new CannedForm(null, "", "", "General", "MODERATOR");
+        }
+    }
+
+    public record OfferForm(
+            @RestForm Integer version,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 120, message = "{candor.moderation.text.size}") String name,
+            @RestForm @Size(max = 1000, message = "{candor.moderation.text.size}") String description,
+            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "MODERATOR|ADMIN", message = "{candor.policy.required}") String allowedRole) {
+
+        static OfferForm empty() {
+            return new OfferForm(null, "", "", "MODERATOR");
+        }
+    }
+
+    public record RoleForm(
+            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "CUSTOMER|MODERATOR|ADMIN", message = "{candor.policy.required}") String role,
+            @RestForm @Size(max = 60, message = "{candor.moderation.text.size}") String handle,
+            @RestForm @Size(max = 2000, message = "{candor.moderation.text.size}") String scope) {
+    }
+
+    public record StatementForm(
+            @RestForm Integer version,
+            @RestForm @Size(max = 200, message = "{candor.moderation.text.size}") String subject,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 200, message = "{candor.moderation.text.size}") String title,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 5000, message = "{candor.moderation.text.size}") String body) {
+
+        static StatementForm empty() {
+            return new StatementForm(null, "", "", "");
+        }
+    }
+}

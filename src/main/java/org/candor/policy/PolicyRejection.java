@@ -1,0 +1,22 @@
+package org.candor.policy;
+
+/** A post the policy rejects: the author is told which rule and which words, and keeps their text to edit. */
+public class PolicyRejection extends RuntimeException {
+
+    private final String rule;
+    private final String matched;
+
+    public PolicyRejection(String rule, String matched) {
+        super("rejected by " + rule);
+        this.rule = rule;
+        this.matched = matched;
+    }
+
+    public String rule() {
+        return rule;
+    }
+
+    public String matched() {
+        return matched;
+    }
+}

@@ -1,0 +1,460 @@
+package org.candor.policy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.security.ForbiddenException;
+
+import org.candor.account.Account;
+import org.candor.account.Role;
+import org.candor.publiclog.LogKind;
+import org.candor.publiclog.PublicLog;
+
+/**
+ * What admins change about moderation. Every change checks that an admin makes it, is versioned (a row in
+ * {@code policy_version}) and written to the public log as a policy change, saying what changed but not secrets (a
+ * word rule's pattern is not published: that would teach evasion), all in one transaction.
+ */
+@ApplicationScoped
+public class PolicyService {
+
+    /** Someone changed the same thing since the admin opened the form. */
+    public static class StaleException extends RuntimeException {
+        public StaleException() {
+            super("changed since the form was shown");
+        }
+    }
+
+    /** An invalid value, with the field it belongs to and a validation message template. */
+    public static class InvalidException extends RuntimeException {
+        private final String field;
+        private final String detail;
+
+        public InvalidException(String field, String template, String detail) {
+            super(template);
+            this.field = field;
+            this.detail = detail;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        public String detail() {
+            return detail;
+        }
+    }
+
+    public record RuleRow(long id, String pattern, boolean regex, WordRules.Action action, boolean active,
+            Instant createdAt) {
+    }
+
+    public record Canned(long id, String title, String body, String category, String allowedRole, boolean active,
+            long uses, int version) {
+    }
+
+    public record Offer(long id, String name, String description, String allowedRole, boolean active, long grants,
+            int version) {
+    }
+
+    /** How a set of rules would have treated recent posts. */
+    public record Tally(int published, int flagged, int held, int rejected, List<Example> examples) {
+    }
+
+    public record Example(String outcome, String excerpt, String rule, String words) {
+    }
+
+    public record DryRun(int posts, Tally current, Tally proposed) {
+    }
+
+    public record AccountRow(long id, String provider, String displayName, String email, Role role, String staffHandle,
+            String scope) {
+
+        /** Whether this is the account with that id (the one whose form is shown again with messages). */
+        public boolean isId(Long other) {
+            return other != null && other == id;
+        }
+    }
+
+    private final EntityManager em;
+    private final PublicLog log;
+    private final ModerationPolicy policy;
+
+    PolicyService(EntityManager em, PublicLog log, ModerationPolicy policy) {
+        this.em = em;
+        this.log = log;
+        this.policy = policy;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Settings
+
+    /** Saves the board-wide settings; returns false when nothing changed. */
+    @Transactional
+    public boolean updateSettings(long adminId, Settings next, int seenVersion) {
+        Account admin = admin(adminId);
+        Settings current = policy.settings();
+        if (current.version() != seenVersion) {
+            throw new StaleException();
+        }
+        List<String> changes = next.changesFrom(current);
+        if (changes.isEmpty()) {
+            return false;
+        }
+        em.createNativeQuery("""
+                update moderation_policy set mode = ?1, hold_first_posts = ?2, hold_new_account_days = ?3, max_links = ?4,
+                    posts_per_minute = ?5, target_low_minutes = ?6, target_mid_minutes = ?7, target_high_minutes = ?8,
+                    staff_in_public = ?9, version = version + 1
+                where id = 1 and version = ?10""")
+                .setParameter(1, next.mode()).setParameter(2, next.holdFirstPosts())
+                .setParameter(3, next.holdNewAccountDays()).setParameter(4, next.maxLinks())
+                .setParameter(5, next.postsPerMinute()).setParameter(6, next.targetLowMinutes())
+                .setParameter(7, next.targetMidMinutes()).setParameter(8, next.targetHighMinutes())
+                .setParameter(9, next.staffInPublic()).setParameter(10, seenVersion)
+                .executeUpdate();
+        changed(admin, "Moderation settings changed: " + String.join("; ", changes), null);
+        return true;
+    }
+
+    /** Sets a subject's own moderation mode ({@code POST}, {@code PRE}), or back to the board's ({@code null}). */
+    @Transactional
+    public void setSubjectMode(long adminId, String slug, String mode) {
+        Account admin = admin(adminId);
+        Object[] subject = rows(em.createNativeQuery("select id, moderation_mode from subject where slug = ?1")
+                .setParameter(1, slug)).stream().findFirst()
+                .orElseThrow(NotFoundException::new);
+        String before = subject[1] == null ? "board default" : (String) subject[1];
+        String after = mode == null ? "board default" : mode;
+        if (before.equals(after)) {
+            return;
+        }
+        em.createNativeQuery("update subject set moderation_mode = ?1 where id = ?2")
+                .setParameter(1, mode).setParameter(2, subject[0]).executeUpdate();
+        changed(admin, "Moderation mode of " + slug + ": " + before + " → " + after, ((Number) subject[0]).longValue());
+    }
+
+    /** A subject with its own moderation mode. */
+    public record SubjectMode(String slug, String name, String mode) {
+    }
+
+    /** Subjects whose mode is set, whatever the board's. */
+    public List<SubjectMode> subjectModes() {
+        return rows(em.createNativeQuery(
+                "select slug, name, moderation_mode from subject where moderation_mode is not null order by slug"))
+                .stream().map(r -> new SubjectMode((String) r[0], (String) r[1], (String) r[2])).toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Word rules
+
+    public List<RuleRow> allRules() {
+        return rows(em.createNativeQuery("select id, pattern, is_regex, action, active, created_at from word_rule order by active desc, id")
+                ).stream()
+                .map(r -> new RuleRow(((Number) r[0]).longValue(), (String) r[1], (Boolean) r[2],
+                        WordRules.Action.valueOf((String) r[3]), (Boolean) r[4], instant(r[5]))).toList();
+    }
+
+    /** Adds a rule; a regular expression that does not compile is refused. */
+    @Transactional
+    public long addRule(long adminId, String pattern, boolean regex, WordRules.Action action) {
+        Account admin = admin(adminId);
+        check(pattern, regex);
+        long id = ((Number) em.createNativeQuery(
+                "insert into word_rule (pattern, is_regex, action) values (?1, ?2, ?3) returning id")
+                .setParameter(1, pattern.strip()).setParameter(2, regex).setParameter(3, action.name())
+                .getSingleResult()).longValue();
+        changed(admin, "Word rule #" + id + " added (" + (regex ? "pattern" : "word") + ", action " + action + ")", null);
+        return id;
+    }
+
+    /** Retires a rule: it stops applying, and stays on record. */
+    @Transactional
+    public void retireRule(long adminId, long ruleId) {
+        Account admin = admin(adminId);
+        int n = em.createNativeQuery("update word_rule set active = false, retired_at = now(), version = version + 1 "
+                + "where id = ?1 and active").setParameter(1, ruleId).executeUpdate();
+        if (n == 1) {
+            changed(admin, "Word rule #" + ruleId + " retired", null);
+        }
+    }
+
+    /** Refuses a pattern that cannot work. */
+    public static void check(String pattern, boolean regex) {
+        try {
+            WordRules.compile(pattern, regex);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidException("pattern", "{candor.policy.pattern}", e.getMessage());
+        }
+    }
+
+    /** How the rules in force, and the rules with this one added, would have treated the last 30 days of posts. */
+    public DryRun dryRun(WordRules.Rule added, Integer maxLinks) {
+        if (added != null) {
+            check(added.pattern(), added.regex());
+        }
+        List<WordRules.Rule> current = policy.rules();
+        List<WordRules.Rule> proposed = new ArrayList<>(current);
+        if (added != null) {
+            proposed.add(added);
+        }
+        Settings settings = policy.settings();
+        List<String> posts = recentPosts();
+        return new DryRun(posts.size(), tally(posts, WordRules.of(current), settings.maxLinks()),
+                tally(posts, WordRules.of(proposed), maxLinks == null ? settings.maxLinks() : maxLinks));
+    }
+
+    /** The texts of reviews and comments written in the last 30 days, newest first (at most 20,000). */
+    List<String> recentPosts() {
+        return em.createNativeQuery("""
+                select text from (
+                    select coalesce(title || chr(10), '') || body text, created_at from review
+                    where created_at > now() - interval '30 days'
+                    union all
+                    select body, created_at from comment where created_at > now() - interval '30 days') p
+                order by created_at desc limit 20000""").getResultList().stream().map(String.class::cast).toList();
+    }
+
+    private static Tally tally(List<String> posts, WordRules rules, int maxLinks) {
+        int[] counts = new int[ModerationPolicy.Outcome.values().length];
+        List<Example> examples = new ArrayList<>();
+        for (String text : posts) {
+            ModerationPolicy.Verdict v = ModerationPolicy.byText(rules, maxLinks, text);
+            counts[v.outcome().ordinal()]++;
+            if (v.outcome() != ModerationPolicy.Outcome.PUBLISH && examples.size() < 10) {
+                String excerpt = text.length() > 140 ? text.substring(0, 140) + "…" : text;
+                examples.add(new Example(v.outcome().name(), excerpt, v.rule(), v.matched()));
+            }
+        }
+        return new Tally(counts[ModerationPolicy.Outcome.PUBLISH.ordinal()], counts[ModerationPolicy.Outcome.FLAG.ordinal()],
+                counts[ModerationPolicy.Outcome.HOLD.ordinal()], counts[ModerationPolicy.Outcome.REJECT.ordinal()],
+                examples);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Canned responses
+
+    public List<Canned> canned() {
+        return rows(em.createNativeQuery("""
+                select c.id, c.title, c.body, c.category, c.allowed_role, c.active,
+                    (select count(*) from official_reply r where r.canned_id = c.id), c.version
+                from canned_response c order by c.active desc, c.category, c.title, c.id""")
+                ).stream()
+                .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                        (String) r[4], (Boolean) r[5], ((Number) r[6]).longValue(), ((Number) r[7]).intValue()))
+                .toList();
+    }
+
+    public Optional<Canned> canned(long id) {
+        return canned().stream().filter(c -> c.id() == id).findFirst();
+    }
+
+    @Transactional
+    public long saveCanned(long adminId, Long id, Integer seenVersion, String title, String body, String category,
+            Role allowed) {
+        Account admin = admin(adminId);
+        if (id == null) {
+            long created = ((Number) em.createNativeQuery("""
+                    insert into canned_response (title, body, category, allowed_role) values (?1, ?2, ?3, ?4) returning id""")
+                    .setParameter(1, title.strip()).setParameter(2, body.strip()).setParameter(3, category.strip())
+                    .setParameter(4, allowed.name()).getSingleResult()).longValue();
+            changed(admin, "Canned response \"" + title.strip() + "\" created (for " + allowed.name().toLowerCase() + "s)", null);
+            return created;
+        }
+        int n = em.createNativeQuery("""
+                update canned_response set title = ?1, body = ?2, category = ?3, allowed_role = ?4, version = version + 1
+                where id = ?5 and version = ?6""")
+                .setParameter(1, title.strip()).setParameter(2, body.strip()).setParameter(3, category.strip())
+                .setParameter(4, allowed.name()).setParameter(5, id).setParameter(6, seenVersion).executeUpdate();
+        if (n == 0) {
+            throw new StaleException();
+        }
+        changed(admin, "Canned response \"" + title.strip() + "\" edited", null);
+        return id;
+    }
+
+    @Transactional
+    public void retireCanned(long adminId, long id) {
+        Account admin = admin(adminId);
+        Object title = em.createNativeQuery("update canned_response set active = false, retired_at = now(), "
+                + "version = version + 1 where id = ?1 and active returning title").setParameter(1, id)
+                .getResultList().stream().findFirst().orElse(null);
+        if (title != null) {
+            changed(admin, "Canned response \"" + title + "\" retired", null);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Offers
+
+    public List<Offer> offers() {
+        return rows(em.createNativeQuery("""
+                select o.id, o.name, o.description, o.allowed_role, o.active,
+                    (select count(*) from offer_grant g where g.offer_type_id = o.id), o.version
+                from offer_type o order by o.active desc, o.name, o.id""")
+                ).stream()
+                .map(r -> new Offer(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                        (Boolean) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).intValue()))
+                .toList();
+    }
+
+    @Transactional
+    public long saveOffer(long adminId, Long id, Integer seenVersion, String name, String description, Role allowed) {
+        Account admin = admin(adminId);
+        if (id == null) {
+            long created = ((Number) em.createNativeQuery(
+                    "insert into offer_type (name, description, allowed_role) values (?1, ?2, ?3) returning id")
+                    .setParameter(1, name.strip()).setParameter(2, description == null ? "" : description.strip())
+                    .setParameter(3, allowed.name()).getSingleResult()).longValue();
+            changed(admin, "Offer \"" + name.strip() + "\" created (granted by " + allowed.name().toLowerCase() + "s)", null);
+            return created;
+        }
+        int n = em.createNativeQuery("""
+                update offer_type set name = ?1, description = ?2, allowed_role = ?3, version = version + 1
+                where id = ?4 and version = ?5""")
+                .setParameter(1, name.strip()).setParameter(2, description == null ? "" : description.strip())
+                .setParameter(3, allowed.name()).setParameter(4, id).setParameter(5, seenVersion).executeUpdate();
+        if (n == 0) {
+            throw new StaleException();
+        }
+        changed(admin, "Offer \"" + name.strip() + "\" edited", null);
+        return id;
+    }
+
+    @Transactional
+    public void retireOffer(long adminId, long id) {
+        Account admin = admin(adminId);
+        Object name = em.createNativeQuery("update offer_type set active = false, retired_at = now(), "
+                + "version = version + 1 where id = ?1 and active returning name").setParameter(1, id)
+                .getResultList().stream().findFirst().orElse(null);
+        if (name != null) {
+            changed(admin, "Offer \"" + name + "\" retired", null);
+        }
+    }
+
+    /** One line of the offer-consistency view: a kind of complaint at a rating, and what it got. */
+    public record ConsistencyRow(String complaint, int rating, long replied, String offers, long withoutOffer,
+            List<Long> withoutOfferReviews) {
+    }
+
+    /** Per complaint and rating: how many replies, which offers were granted, and which similar ones got none. */
+    public List<ConsistencyRow> consistency() {
+        return rows(em.createNativeQuery("""
+                select coalesce(r.complaint, 'OTHER') complaint, v.rating, count(distinct r.review_id),
+                    coalesce(string_agg(distinct o.name, ', '), ''),
+                    count(distinct r.review_id) filter (where not exists (select 1 from offer_grant g2 where g2.review_id = r.review_id)),
+                    array_to_string((array_agg(distinct r.review_id) filter (where not exists
+                        (select 1 from offer_grant g3 where g3.review_id = r.review_id)))[1:20], ',')
+                from official_reply r join review v on v.id = r.review_id
+                left join offer_grant g on g.review_id = r.review_id left join offer_type o on o.id = g.offer_type_id
+                group by 1, 2 order by 1, 2""")).stream()
+                .map(r -> new ConsistencyRow((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
+                        (String) r[3], ((Number) r[4]).longValue(),
+                        r[5] == null || ((String) r[5]).isEmpty() ? List.of()
+                                : Arrays.stream(((String) r[5]).split(",")).map(Long::valueOf).toList()))
+                .toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Roles
+
+    /** Accounts whose name, provider or e-mail contains the query (staff first when the query is empty). */
+    public List<AccountRow> findAccounts(String q) {
+        String like = "%" + (q == null ? "" : q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_")) + "%";
+        return rows(em.createNativeQuery("""
+                select a.id, a.provider, a.display_name, a.email, a.role, a.staff_handle,
+                    (select string_agg(s.slug, ', ' order by s.slug) from subject s where s.id = any(a.scope_subject_ids))
+                from account a
+                where lower(a.display_name) like ?1 or lower(a.provider) like ?1 or lower(coalesce(a.email, '')) like ?1
+                order by case a.role when 'ADMIN' then 0 when 'MODERATOR' then 1 else 2 end, a.display_name, a.id
+                limit 50""").setParameter(1, like)).stream()
+                .map(r -> new AccountRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
+                        Role.valueOf((String) r[4]), (String) r[5], (String) r[6])).toList();
+    }
+
+    /**
+     * Sets an account's role, public staff handle and (for moderators) the subjects they moderate, given as
+     * comma-separated slugs (blank: all). Granting or revoking a role is on the public log.
+     */
+    @Transactional
+    public void setRole(long adminId, long accountId, Role role, String handle, String scopeSlugs) {
+        Account admin = admin(adminId);
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFoundException();
+        }
+        if (account.id == admin.id && role != Role.ADMIN) {
+            throw new InvalidException("role", "{candor.policy.self}", null);
+        }
+        List<String> slugs = scopeSlugs == null ? List.of() : Arrays.stream(scopeSlugs.split("[,\\s]+"))
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        List<Long> ids = new ArrayList<>();
+        for (String slug : slugs) {
+            List<?> found = em.createNativeQuery("select id from subject where slug = ?1").setParameter(1, slug)
+                    .getResultList();
+            if (found.isEmpty()) {
+                throw new InvalidException("scope", "{candor.policy.scope}", slug);
+            }
+            ids.add(((Number) found.get(0)).longValue());
+        }
+        Role before = account.role;
+        String newHandle = handle == null || handle.isBlank() ? null : handle.strip();
+        account.role = role;
+        account.staffHandle = newHandle;
+        em.flush();
+        em.createNativeQuery("update account set scope_subject_ids = cast(?1 as bigint[]) where id = ?2")
+                .setParameter(1, ids.isEmpty() || role != Role.MODERATOR ? null
+                        : ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(2, accountId).executeUpdate();
+        if (before != role) {
+            boolean granted = role.ordinal() > before.ordinal();
+            String who = policy.settings().staffByHandle() ? account.publicHandle() : "an account";
+            String what = granted ? role.name().toLowerCase() + " role granted to " + who
+                    : before.name().toLowerCase() + " role revoked from " + who
+                            + (role == Role.CUSTOMER ? "" : " (now " + role.name().toLowerCase() + ")");
+            log.append(draft(admin, granted ? LogKind.ROLE_GRANTED : LogKind.ROLE_REVOKED, what, null));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private Account admin(long adminId) {
+        Account admin = em.find(Account.class, adminId);
+        if (admin == null || admin.role != Role.ADMIN) {
+            throw new ForbiddenException("admins only");
+        }
+        return admin;
+    }
+
+    private void changed(Account admin, String summary, Long subjectId) {
+        em.createNativeQuery("insert into policy_version (changed_by, summary) values (?1, ?2)")
+                .setParameter(1, admin.id).setParameter(2, summary).executeUpdate();
+        log.append(draft(admin, LogKind.POLICY_CHANGE, summary, subjectId));
+    }
+
+    private PublicLog.Draft draft(Account admin, LogKind kind, String body, Long subjectId) {
+        String slug = subjectId == null ? null : (String) em.createNativeQuery("select slug from subject where id = ?1")
+                .setParameter(1, subjectId).getSingleResult();
+        return new PublicLog.Draft(kind, subjectId, slug, null, null, admin.role.name().toLowerCase(),
+                policy.settings().staffByHandle() ? admin.publicHandle() : null, null, null, body, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(jakarta.persistence.Query query) {
+        return query.getResultList();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+    }
+}

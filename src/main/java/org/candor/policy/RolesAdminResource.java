@@ -1,0 +1,74 @@
+package org.candor.policy;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import org.candor.account.CurrentUser;
+import org.candor.account.Role;
+import org.candor.policy.PolicyForms.RoleForm;
+import org.candor.web.Flash;
+import org.candor.web.FormErrors;
+import org.candor.web.LocalPath;
+
+/** Admins find accounts and grant or revoke staff roles, with a public handle and an optional subject scope. */
+@Path("/admin/roles")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.ADMIN_NAME)
+public class RolesAdminResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance roles(String q, List<PolicyService.AccountRow> accounts, Long failed,
+                RoleForm form, Map<String, String> errors, List<Role> roles);
+    }
+
+    private final PolicyService service;
+    private final CurrentUser user;
+    private final FormErrors formErrors;
+    private final Flash flash;
+
+    RolesAdminResource(PolicyService service, CurrentUser user, FormErrors formErrors, Flash flash) {
+        this.service = service;
+        this.user = user;
+        this.formErrors = formErrors;
+        this.flash = flash;
+    }
+
+    @GET
+    public TemplateInstance roles(@QueryParam("q") String q) {
+        return Templates.roles(q == null ? "" : q, service.findAccounts(q), null, null, Map.of(), List.of(Role.values()));
+    }
+
+    @POST
+    @Path("{id}")
+    public Response setRole(@PathParam("id") long id, @BeanParam RoleForm form, @QueryParam("q") String q) {
+        Map<String, String> errors = formErrors.of(form);
+        if (errors.isEmpty()) {
+            try {
+                service.setRole(user.accountId(), id, Role.valueOf(form.role()), form.handle(), form.scope());
+                String back = "/admin/roles" + (q == null || q.isBlank() ? ""
+                        : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+                return flash.redirect(URI.create(LocalPath.orHome(back)), "flash_role_saved");
+            } catch (PolicyService.InvalidException e) {
+                errors = Map.of(e.field(), formErrors.message(e.getMessage()) + (e.detail() == null ? "" : " " + e.detail()));
+            }
+        }
+        return Response.status(400).entity(Templates.roles(q == null ? "" : q, service.findAccounts(q), id, form, errors,
+                List.of(Role.values()))).build();
+    }
+}

@@ -1,0 +1,103 @@
+package org.candor.policy;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import org.candor.account.CurrentUser;
+import org.candor.account.Role;
+import org.candor.policy.PolicyForms.StatementForm;
+import org.candor.web.Flash;
+import org.candor.web.FormErrors;
+
+/** Moderators and admins publish, update and retire pinned statements. */
+@Path("/moderation/statements")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.MODERATOR_NAME)
+public class StatementResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance statements(List<StatementService.Statement> statements, Long editing,
+                StatementForm form, Map<String, String> errors);
+    }
+
+    private final StatementService statements;
+    private final CurrentUser user;
+    private final FormErrors formErrors;
+    private final Flash flash;
+
+    StatementResource(StatementService statements, CurrentUser user, FormErrors formErrors, Flash flash) {
+        this.statements = statements;
+        this.user = user;
+        this.formErrors = formErrors;
+        this.flash = flash;
+    }
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.statements(statements.all(), null, StatementForm.empty(), Map.of());
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance edit(@PathParam("id") long id) {
+        StatementService.Statement s = statements.one(id).orElseThrow(NotFoundException::new);
+        return Templates.statements(statements.all(), id,
+                new StatementForm(s.version(), s.subjectSlug(), s.title(), s.body()), Map.of());
+    }
+
+    @POST
+    public Response publish(@BeanParam StatementForm form) {
+        return save(null, form);
+    }
+
+    @POST
+    @Path("{id}")
+    public Response update(@PathParam("id") long id, @BeanParam StatementForm form) {
+        statements.one(id).orElseThrow(NotFoundException::new);
+        return save(id, form);
+    }
+
+    @POST
+    @Path("{id}/retire")
+    public Response retire(@PathParam("id") long id, @RestForm("version") Integer version, @RestForm("note") String note) {
+        statements.one(id).orElseThrow(NotFoundException::new);
+        statements.retire(user.accountId(), id, version == null ? -1 : version, note);
+        return flash.redirect(URI.create("/moderation/statements"), "flash_statement_retired");
+    }
+
+    private Response save(Long id, StatementForm form) {
+        Map<String, String> errors = formErrors.of(form);
+        if (errors.isEmpty()) {
+            try {
+                if (id == null) {
+                    statements.publish(user.accountId(), form.subject(), form.title(), form.body());
+                } else {
+                    statements.update(user.accountId(), id, form.version() == null ? -1 : form.version(), form.title(),
+                            form.body());
+                }
+                return flash.redirect(URI.create("/moderation/statements"), "flash_statement_published");
+            } catch (PolicyService.InvalidException e) {
+                errors = Map.of(e.field(), formErrors.message(e.getMessage()) + " " + e.detail());
+            }
+        }
+        return Response.status(400).entity(Templates.statements(statements.all(), id, form, errors)).build();
+    }
+}

@@ -1,0 +1,182 @@
+package org.candor.policy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.security.ForbiddenException;
+
+import org.candor.account.Account;
+import org.candor.account.Role;
+import org.candor.publiclog.LogKind;
+import org.candor.publiclog.PublicLog;
+
+/**
+ * Pinned statements (seed 004: pre-empt a known problem): what happened, an apology, what is being done. Published on
+ * a subject or board-wide by a moderator or admin, updated, retired; every step is versioned and on the public log.
+ */
+@ApplicationScoped
+public class StatementService {
+
+    /** A statement; {@code subjectSlug} is null for a board-wide one. */
+    public record Statement(long id, String subjectSlug, String subjectName, String title, String body, boolean current,
+            String author, Instant createdAt, Instant updatedAt, int version) {
+
+        public boolean edited() {
+            return updatedAt.isAfter(createdAt.plusSeconds(1));
+        }
+    }
+
+    private final EntityManager em;
+    private final PublicLog log;
+    private final ModerationPolicy policy;
+
+    StatementService(EntityManager em, PublicLog log, ModerationPolicy policy) {
+        this.em = em;
+        this.log = log;
+        this.policy = policy;
+    }
+
+    /** Current statements shown on a subject's page: its own, then board-wide ones. */
+    public List<Statement> forSubject(long subjectId) {
+        return query(" where s.status = 'PUBLISHED' and (s.subject_id = ?1 or s.subject_id is null)"
+                + " order by s.subject_id nulls last, s.id desc", subjectId);
+    }
+
+    /** Current board-wide statements, for the home page. */
+    public List<Statement> boardWide() {
+        return query(" where s.status = 'PUBLISHED' and s.subject_id is null order by s.id desc", null);
+    }
+
+    /** Every statement, current first, for the people who manage them. */
+    public List<Statement> all() {
+        return query(" order by s.status desc, s.id desc limit 200", null);
+    }
+
+    public Optional<Statement> one(long id) {
+        return query(" where s.id = ?1", id).stream().findFirst();
+    }
+
+    @Transactional
+    public long publish(long actorId, String subjectSlug, String title, String body) {
+        Account actor = staff(actorId);
+        Long subjectId = subjectId(subjectSlug);
+        checkScope(actor, subjectId);
+        long id = ((Number) em.createNativeQuery("""
+                insert into statement (subject_id, title, body, created_by) values (?1, ?2, ?3, ?4) returning id""")
+                .setParameter(1, subjectId).setParameter(2, title.strip()).setParameter(3, body.strip())
+                .setParameter(4, actorId).getSingleResult()).longValue();
+        keepVersion(id, title, body, "PUBLISHED", actorId);
+        append(actor, LogKind.STATEMENT_PUBLISHED, subjectId, subjectSlug, null, title.strip() + "\n\n" + body.strip());
+        return id;
+    }
+
+    @Transactional
+    public void update(long actorId, long id, int seenVersion, String title, String body) {
+        Account actor = staff(actorId);
+        Statement current = one(id).orElseThrow(NotFoundException::new);
+        Long subjectId = subjectId(current.subjectSlug());
+        checkScope(actor, subjectId);
+        int n = em.createNativeQuery("""
+                update statement set title = ?1, body = ?2, updated_at = now(), version = version + 1
+                where id = ?3 and version = ?4 and status = 'PUBLISHED'""")
+                .setParameter(1, title.strip()).setParameter(2, body.strip()).setParameter(3, id)
+                .setParameter(4, seenVersion).executeUpdate();
+        if (n == 0) {
+            throw new PolicyService.StaleException();
+        }
+        keepVersion(id, title, body, "PUBLISHED", actorId);
+        append(actor, LogKind.STATEMENT_PUBLISHED, subjectId, current.subjectSlug(), "updated",
+                title.strip() + "\n\n" + body.strip());
+    }
+
+    @Transactional
+    public void retire(long actorId, long id, int seenVersion, String note) {
+        Account actor = staff(actorId);
+        Statement current = one(id).orElseThrow(NotFoundException::new);
+        Long subjectId = subjectId(current.subjectSlug());
+        checkScope(actor, subjectId);
+        int n = em.createNativeQuery("""
+                update statement set status = 'RETIRED', updated_at = now(), version = version + 1
+                where id = ?1 and version = ?2 and status = 'PUBLISHED'""")
+                .setParameter(1, id).setParameter(2, seenVersion).executeUpdate();
+        if (n == 0) {
+            throw new PolicyService.StaleException();
+        }
+        keepVersion(id, current.title(), current.body(), "RETIRED", actorId);
+        append(actor, LogKind.STATEMENT_RETIRED, subjectId, current.subjectSlug(),
+                note == null || note.isBlank() ? null : note.strip(), current.title());
+    }
+
+    private void keepVersion(long id, String title, String body, String status, long actorId) {
+        em.createNativeQuery("""
+                insert into statement_version (statement_id, title, body, status, changed_by) values (?1, ?2, ?3, ?4, ?5)""")
+                .setParameter(1, id).setParameter(2, title.strip()).setParameter(3, body.strip())
+                .setParameter(4, status).setParameter(5, actorId).executeUpdate();
+    }
+
+    private void append(Account actor, LogKind kind, Long subjectId, String slug, String reasonText, String body) {
+        log.append(new PublicLog.Draft(kind, subjectId, slug, null, null, actor.role.name().toLowerCase(),
+                policy.settings().staffByHandle() ? actor.publicHandle() : null, null, reasonText, body, null));
+    }
+
+    private Long subjectId(String slug) {
+        if (slug == null || slug.isBlank()) {
+            return null;
+        }
+        List<?> found = em.createNativeQuery("select id from subject where slug = ?1").setParameter(1, slug)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new PolicyService.InvalidException("subject", "{candor.policy.scope}", slug);
+        }
+        return ((Number) found.get(0)).longValue();
+    }
+
+    private void checkScope(Account actor, Long subjectId) {
+        if (actor.role != Role.MODERATOR) {
+            return;
+        }
+        // a moderator limited to some subjects may speak for those, not for the whole board
+        boolean ok = ((Number) em.createNativeQuery("""
+                select count(*) from account where id = ?1 and (scope_subject_ids is null or ?2 = any(scope_subject_ids))""")
+                .setParameter(1, actor.id).setParameter(2, subjectId == null ? -1L : subjectId)
+                .getSingleResult()).longValue() == 1;
+        if (!ok) {
+            throw new ForbiddenException("outside this moderator's subjects");
+        }
+    }
+
+    private Account staff(long actorId) {
+        Account actor = em.find(Account.class, actorId);
+        if (actor == null || actor.role == Role.CUSTOMER) {
+            throw new ForbiddenException("moderators and admins only");
+        }
+        return actor;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Statement> query(String where, Object param) {
+        var q = em.createNativeQuery("""
+                select s.id, subj.slug, subj.name, s.title, s.body, s.status = 'PUBLISHED', a.display_name,
+                    s.created_at, s.updated_at, s.version
+                from statement s left join subject subj on subj.id = s.subject_id join account a on a.id = s.created_by"""
+                + where);
+        if (param != null) {
+            q.setParameter(1, param);
+        }
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new Statement(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (Boolean) r[5], (String) r[6], instant(r[7]), instant(r[8]),
+                ((Number) r[9]).intValue())).toList();
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+    }
+}
