@@ -23,6 +23,7 @@ import io.restassured.response.ValidatableResponse;
 import org.candor.publiclog.PublicLog;
 import org.candor.subject.Subject;
 import org.candor.support.Session;
+import org.candor.support.Steps;
 import org.candor.support.TestData;
 
 /** Every moderation action through HTTP, as the right role, with its effect on pages, timeline, log and mail. */
@@ -44,7 +45,7 @@ class ModerationTest {
         String location = author.form().formParam("rating", "2").formParam("body", "The lid rattles when it boils.")
                 .when().post("/subjects/" + subject.slug + "/reviews")
                 .then().statusCode(303).extract().header("Location");
-        long reviewId = idAtEndOf(location);
+        long reviewId = Steps.idAtEndOf(location);
 
         given().when().get("/subjects/" + subject.slug).then().statusCode(200)
                 .body(not(containsString("The lid rattles")));
@@ -53,20 +54,20 @@ class ModerationTest {
                 .body(containsString("The lid rattles"))
                 .body(containsString("Awaiting moderation"));
 
-        long item = item(reviewId, "HELD");
+        long item = Steps.item(reviewId, "HELD");
         Session mod = Session.moderator();
         mod.request().when().get("/moderation?tab=held").then().statusCode(200)
                 .body(containsString("/moderation/items/" + item))
                 .body(containsString("The lid rattles"));
-        long logBefore = logSize();
-        act(mod, item, "publish", "reason", "MEETS_GUIDELINES", "text", "Thanks for your patience.")
+        long logBefore = Steps.logSize();
+        Steps.act(mod, item, "publish", "reason", "MEETS_GUIDELINES", "text", "Thanks for your patience.")
                 .statusCode(303);
 
         given().when().get("/subjects/" + subject.slug).then().statusCode(200)
                 .body(containsString("The lid rattles"))
                 .body(containsString("1 review"));
-        assertEquals(logBefore + 1, logSize());
-        Map<String, Object> entry = lastLogEntry();
+        assertEquals(logBefore + 1, Steps.logSize());
+        Map<String, Object> entry = Steps.lastLogEntry();
         assertEquals("PUBLISH", entry.get("kind"));
         assertEquals("MEETS_GUIDELINES", entry.get("reason_code"));
         assertEquals(reviewId, ((Number) entry.get("review_id")).longValue());
@@ -77,7 +78,7 @@ class ModerationTest {
         assertTrue(mail.getSubject().contains("Your post was published"), mail.getSubject());
         assertTrue(mail.getText().contains("/subjects/" + subject.slug + "/reviews/" + reviewId), mail.getText());
         // published reviews wait for their official reply
-        assertNotNull(item(reviewId, "REPLY"));
+        assertNotNull(Steps.item(reviewId, "REPLY"));
     }
 
     @Test
@@ -86,13 +87,13 @@ class ModerationTest {
         TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
         Session author = Session.customer();
         long reviewId = post(author, subject, 3, "Call 555-0100 to get the same deal.");
-        long item = item(reviewId, "HELD");
-        long logBefore = logSize();
+        long item = Steps.item(reviewId, "HELD");
+        long logBefore = Steps.logSize();
 
-        act(Session.moderator(), item, "keep-held", "reason", "PERSONAL_DATA",
+        Steps.act(Session.moderator(), item, "keep-held", "reason", "PERSONAL_DATA",
                 "text", "Please remove the phone number; then we can publish it.").statusCode(303);
 
-        assertEquals(logBefore, logSize());
+        assertEquals(logBefore, Steps.logSize());
         author.request().when().get("/me").then().statusCode(200)
                 .body(containsString("A moderator kept your post held"))
                 .body(containsString("Please remove the phone number"));
@@ -108,18 +109,18 @@ class ModerationTest {
         Session author = Session.customer();
         String email = giveEmail(author);
         long reviewId = post(author, subject, 1, "Burnt every slice on the lowest setting.");
-        long item = item(reviewId, "REPLY");
+        long item = Steps.item(reviewId, "REPLY");
         Session mod = Session.moderator();
         long canned = ((Number) TestData.sql("select id from canned_response where title = 'Sorry, we are on it'")).longValue();
 
-        act(mod, item, "reply", "canned", Long.toString(canned), "body", "").statusCode(303);
+        Steps.act(mod, item, "reply", "canned", Long.toString(canned), "body", "").statusCode(303);
 
         String authorName = TestData.accountOf("google", author.user()).displayName;
         String expected = "Dear " + authorName + ", thank you for telling us about Reply toaster.";
         given().when().get("/subjects/" + subject.slug).then().statusCode(200)
                 .body(containsString("Official reply from Candor · Handle " + mod.user()))
                 .body(containsString(expected));
-        Map<String, Object> entry = lastLogEntry();
+        Map<String, Object> entry = Steps.lastLogEntry();
         assertEquals("OFFICIAL_REPLY", entry.get("kind"));
         assertTrue(((String) entry.get("body")).startsWith(expected), (String) entry.get("body"));
         assertEquals("Handle " + mod.user(), entry.get("actor_handle"));
@@ -137,15 +138,15 @@ class ModerationTest {
         Subject subject = TestData.subject("Annotated mixer");
         Session author = Session.customer();
         long reviewId = post(author, subject, 2, "Arrived with a cracked bowl.");
-        long item = item(reviewId, "REPLY");
+        long item = Steps.item(reviewId, "REPLY");
 
-        act(Session.moderator(), item, "annotate", "text", "Order refunded on 3 March.").statusCode(303);
+        Steps.act(Session.moderator(), item, "annotate", "text", "Order refunded on 3 March.").statusCode(303);
 
         given().when().get("/subjects/" + subject.slug + "/reviews/" + reviewId).then().statusCode(200)
                 .body(containsString("Arrived with a cracked bowl."))
                 .body(containsString("Order refunded on 3 March."))
                 .body(containsString("Moderator&#39;s note"));
-        Map<String, Object> entry = lastLogEntry();
+        Map<String, Object> entry = Steps.lastLogEntry();
         assertEquals("ANNOTATION", entry.get("kind"));
         assertEquals("Order refunded on 3 March.", entry.get("body"));
         author.request().when().get("/me").then().body(containsString("Order refunded on 3 March."));
@@ -161,9 +162,9 @@ class ModerationTest {
         Session author = Session.customer();
         String original = "The courier Jan Novak left it at 12 Elm Street in the rain.";
         long reviewId = post(author, subject, 2, original);
-        long item = item(reviewId, "REPLY");
+        long item = Steps.item(reviewId, "REPLY");
 
-        act(Session.moderator(), item, "redact", "span", "12 Elm Street", "reason", "PERSONAL_DATA",
+        Steps.act(Session.moderator(), item, "redact", "span", "12 Elm Street", "reason", "PERSONAL_DATA",
                 "text", "Home address").statusCode(303);
 
         String permalink = "/subjects/" + subject.slug + "/reviews/" + reviewId;
@@ -171,7 +172,7 @@ class ModerationTest {
                 .body(containsString("left it at [redacted] in the rain"))
                 .body(containsString("Text removed by a moderator: Home address"))
                 .body(not(containsString("12 Elm Street")));
-        Map<String, Object> entry = lastLogEntry();
+        Map<String, Object> entry = Steps.lastLogEntry();
         assertEquals("REDACT", entry.get("kind"));
         assertEquals(PublicLog.sha256(original), entry.get("content_sha256"));
         assertTrue(!entry.toString().contains("12 Elm Street"), "the log must not repeat the removed text");
@@ -185,9 +186,9 @@ class ModerationTest {
     void redactingTextThatIsNotThereKeepsTheFormAndSaysSo() {
         Subject subject = TestData.subject("Redact miss");
         long reviewId = post(Session.customer(), subject, 4, "Nothing personal in here.");
-        long item = item(reviewId, "REPLY");
+        long item = Steps.item(reviewId, "REPLY");
 
-        act(Session.moderator(), item, "redact", "span", "not in the text", "reason", "PERSONAL_DATA", "text", "")
+        Steps.act(Session.moderator(), item, "redact", "span", "not in the text", "reason", "PERSONAL_DATA", "text", "")
                 .statusCode(400)
                 .body(containsString("That text does not occur in the review"))
                 .body(containsString("value=\"not in the text\""));
@@ -199,10 +200,10 @@ class ModerationTest {
         Subject subject = TestData.subject("Hidden blender");
         Session author = Session.customer();
         long reviewId = post(author, subject, 1, "Total scam, the seller is a crook.");
-        long item = item(reviewId, "REPLY");
+        long item = Steps.item(reviewId, "REPLY");
         Session mod = Session.moderator();
 
-        act(mod, item, "hide", "reason", "ABUSE", "text", "Name-calling is against the guidelines.").statusCode(303);
+        Steps.act(mod, item, "hide", "reason", "ABUSE", "text", "Name-calling is against the guidelines.").statusCode(303);
 
         String permalink = "/subjects/" + subject.slug + "/reviews/" + reviewId;
         given().when().get(permalink).then().statusCode(200)
@@ -218,18 +219,18 @@ class ModerationTest {
                 .body("body", org.hamcrest.Matchers.nullValue())
                 .body("notice.reason", org.hamcrest.Matchers.equalTo("ABUSE"))
                 .body("notice.handle", org.hamcrest.Matchers.equalTo("Handle " + mod.user()));
-        Map<String, Object> hide = lastLogEntry();
+        Map<String, Object> hide = Steps.lastLogEntry();
         assertEquals("HIDE", hide.get("kind"));
         assertEquals("ABUSE", hide.get("reason_code"));
         assertEquals("Name-calling is against the guidelines.", hide.get("reason_text"));
 
         // the item is done; restore from it
-        int version = version(item);
+        int version = Steps.version(item);
         mod.form().formParam("version", version).formParam("reason", "MISTAKE").formParam("text", "Borderline, but fair.")
                 .when().post("/moderation/items/" + item + "/restore").then().statusCode(303);
         given().when().get(permalink).then().statusCode(200).body(containsString("Total scam"));
         given().when().get("/subjects/" + subject.slug).then().body(containsString("1 review"));
-        assertEquals("RESTORE", lastLogEntry().get("kind"));
+        assertEquals("RESTORE", Steps.lastLogEntry().get("kind"));
         author.request().when().get("/me").then()
                 .body(containsString("A moderator hid your post"))
                 .body(containsString("A moderator restored your post."));
@@ -249,16 +250,16 @@ class ModerationTest {
         Session mod = Session.moderator();
         String location = mod.form().formParam("review", reviewId).formParam("comment", commentId)
                 .when().post("/moderation/open").then().statusCode(303).extract().header("Location");
-        long item = idAtEndOf(location);
+        long item = Steps.idAtEndOf(location);
         assertEquals("MANUAL", TestData.sql("select kind from queue_item where id = ?1", item));
 
-        act(mod, item, "hide", "reason", "ABUSE", "text", "Insults.").statusCode(303);
+        Steps.act(mod, item, "hide", "reason", "ABUSE", "text", "Insults.").statusCode(303);
 
         given().when().get("/subjects/" + subject.slug + "/reviews/" + reviewId).then().statusCode(200)
                 .body(containsString("Solid build."))
                 .body(not(containsString("You are all idiots.")))
                 .body(containsString("Insults."));
-        Map<String, Object> entry = lastLogEntry();
+        Map<String, Object> entry = Steps.lastLogEntry();
         assertEquals("HIDE", entry.get("kind"));
         assertEquals(commentId, ((Number) entry.get("comment_id")).longValue());
     }
@@ -267,14 +268,14 @@ class ModerationTest {
     void aHideWithoutAReasonIsRefusedAndKeepsWhatWasTyped() {
         Subject subject = TestData.subject("No reason");
         long reviewId = post(Session.customer(), subject, 3, "Fine.");
-        long item = item(reviewId, "REPLY");
-        long logBefore = logSize();
+        long item = Steps.item(reviewId, "REPLY");
+        long logBefore = Steps.logSize();
 
-        act(Session.moderator(), item, "hide", "reason", "", "text", "Because I said so")
+        Steps.act(Session.moderator(), item, "hide", "reason", "", "text", "Because I said so")
                 .statusCode(400)
                 .body(containsString("Choose the rule this decision applies."))
                 .body(containsString("Because I said so"));
-        assertEquals(logBefore, logSize());
+        assertEquals(logBefore, Steps.logSize());
         assertEquals("PUBLISHED", TestData.sql("select status from review where id = ?1", reviewId));
     }
 
@@ -287,7 +288,7 @@ class ModerationTest {
         long reviewId = post(Session.customer(), subject, 5, "Buy it at cheap-lamps.example for half the price!");
         Session.customer().form().formParam("reason", "SPAM").formParam("details", "Advert for another shop")
                 .when().post("/subjects/" + subject.slug + "/reviews/" + reviewId + "/report").then().statusCode(303);
-        long item = item(reviewId, "REPORT");
+        long item = Steps.item(reviewId, "REPORT");
         Session mod = Session.moderator();
         mod.request().when().get("/moderation?tab=reported").then().statusCode(200)
                 .body(containsString("/moderation/items/" + item));
@@ -295,10 +296,10 @@ class ModerationTest {
                 .body(containsString("Advert for another shop"))
                 .body(containsString("Spam"));
 
-        act(mod, item, "escalate", "text", "Is this the seller's competitor?").statusCode(303);
+        Steps.act(mod, item, "escalate", "text", "Is this the seller's competitor?").statusCode(303);
         Session.admin().request().when().get("/moderation?tab=escalated").then().statusCode(200)
                 .body(containsString("/moderation/items/" + item));
-        act(mod, item, "note", "text", "Checked: the link is an affiliate shop.").statusCode(303);
+        Steps.act(mod, item, "note", "text", "Checked: the link is an affiliate shop.").statusCode(303);
         mod.request().when().get("/moderation/items/" + item).then()
                 .body(containsString("Checked: the link is an affiliate shop."));
         given().when().get("/log").then().body(not(containsString("affiliate shop")));
@@ -311,11 +312,11 @@ class ModerationTest {
         long angry = post(Session.customer(), subject, 1, "Broke on day one, nobody answers.");
         String page = Session.moderator().request().when().get("/moderation?tab=reply")
                 .then().statusCode(200).extract().asString();
-        int angryAt = page.indexOf("/moderation/items/" + item(angry, "REPLY"));
-        int happyAt = page.indexOf("/moderation/items/" + item(happy, "REPLY"));
+        int angryAt = page.indexOf("/moderation/items/" + Steps.item(angry, "REPLY"));
+        int happyAt = page.indexOf("/moderation/items/" + Steps.item(happy, "REPLY"));
         assertTrue(angryAt > 0 && happyAt > angryAt, "the 1-star review (4 h target) comes before the 5-star one");
         Duration target = Duration.ofSeconds(((Number) TestData.sql(
-                "select extract(epoch from due_at - created_at) from queue_item where id = ?1", item(angry, "REPLY")))
+                "select extract(epoch from due_at - created_at) from queue_item where id = ?1", Steps.item(angry, "REPLY")))
                 .longValue());
         assertEquals(Duration.ofHours(4), target);
     }
@@ -324,29 +325,29 @@ class ModerationTest {
     void aTakenItemIsRefusedToColleaguesUntilReleasedOrLapsed() {
         Subject subject = TestData.subject("Claims");
         long reviewId = post(Session.customer(), subject, 3, "Average at best.");
-        long item = item(reviewId, "REPLY");
+        long item = Steps.item(reviewId, "REPLY");
         Session mo = Session.moderator();
         Session colleague = Session.moderator();
 
-        act(mo, item, "take").statusCode(303);
+        Steps.act(mo, item, "take").statusCode(303);
         mo.request().when().get("/moderation?tab=mine").then().body(containsString("/moderation/items/" + item));
-        act(colleague, item, "annotate", "text", "Me too").statusCode(409)
+        Steps.act(colleague, item, "annotate", "text", "Me too").statusCode(409)
                 .body(containsString("A colleague got there first"))
                 .body(containsString("Taken"));
 
         // claims lapse after candor.moderation.claim-idle
         TestData.update("update queue_item set claimed_at = now() - interval '2 hours' where id = ?1", item);
-        act(colleague, item, "take").statusCode(303);
+        Steps.act(colleague, item, "take").statusCode(303);
         assertEquals(colleague.accountId(), ((Number) TestData.sql("select claimed_by from queue_item where id = ?1", item)).longValue());
-        act(colleague, item, "release").statusCode(303);
+        Steps.act(colleague, item, "release").statusCode(303);
         assertEquals(null, TestData.sql("select claimed_by from queue_item where id = ?1", item));
 
         // an admin reassigns
-        Session.admin().form().formParam("version", version(item)).formParam("assignee", mo.accountId())
+        Session.admin().form().formParam("version", Steps.version(item)).formParam("assignee", mo.accountId())
                 .when().post("/moderation/items/" + item + "/reassign").then().statusCode(303);
         assertEquals(mo.accountId(), ((Number) TestData.sql("select claimed_by from queue_item where id = ?1", item)).longValue());
         // ...which a moderator may not
-        colleague.form().formParam("version", version(item)).formParam("assignee", colleague.accountId())
+        colleague.form().formParam("version", Steps.version(item)).formParam("assignee", colleague.accountId())
                 .when().post("/moderation/items/" + item + "/reassign").then().statusCode(403);
     }
 
@@ -357,10 +358,10 @@ class ModerationTest {
     void eightModeratorsActingAtOnceGetOneSuccessAndSevenConflicts() throws Exception {
         Subject subject = TestData.subject("Race");
         long reviewId = post(Session.customer(), subject, 2, "Which of you answers first?");
-        long item = item(reviewId, "REPLY");
-        int version = version(item);
+        long item = Steps.item(reviewId, "REPLY");
+        int version = Steps.version(item);
         List<Session> mods = java.util.stream.IntStream.range(0, 8).mapToObj(i -> Session.moderator()).toList();
-        long logBefore = logSize();
+        long logBefore = Steps.logSize();
 
         var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         var start = new java.util.concurrent.CountDownLatch(1);
@@ -383,7 +384,7 @@ class ModerationTest {
 
         assertEquals(1, statuses.stream().filter(s -> s == 303).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        assertEquals(logBefore + 1, logSize());
+        assertEquals(logBefore + 1, Steps.logSize());
         assertEquals(1L, ((Number) TestData.sql("select count(*) from official_reply where review_id = ?1", reviewId)).longValue());
     }
 
@@ -391,9 +392,9 @@ class ModerationTest {
     void aStaleFormShowsWhatTheColleagueDid() {
         Subject subject = TestData.subject("Stale");
         long reviewId = post(Session.customer(), subject, 4, "Good value.");
-        long item = item(reviewId, "REPLY");
-        int seen = version(item);
-        act(Session.moderator(), item, "reply", "body", "Thank you!").statusCode(303);
+        long item = Steps.item(reviewId, "REPLY");
+        int seen = Steps.version(item);
+        Steps.act(Session.moderator(), item, "reply", "body", "Thank you!").statusCode(303);
 
         Session.moderator().form().formParam("version", seen).formParam("text", "Late note")
                 .when().post("/moderation/items/" + item + "/annotate")
@@ -406,18 +407,18 @@ class ModerationTest {
     void customersAreRefusedAndVisitorsSentToSignIn() {
         Subject subject = TestData.subject("Refusals");
         long reviewId = post(Session.customer(), subject, 3, "Meh.");
-        long item = item(reviewId, "REPLY");
+        long item = Steps.item(reviewId, "REPLY");
         Session customer = Session.customer();
         customer.request().when().get("/moderation").then().statusCode(403);
         customer.request().when().get("/moderation/items/" + item).then().statusCode(403);
         customer.request().when().get("/moderation/events").then().statusCode(403);
         for (String action : List.of("take", "release", "reassign", "publish", "keep-held", "reply", "annotate", "redact",
                 "hide", "restore", "escalate", "note", "close")) {
-            customer.form().formParam("version", version(item)).formParam("reason", "ABUSE").formParam("text", "x")
+            customer.form().formParam("version", Steps.version(item)).formParam("reason", "ABUSE").formParam("text", "x")
                     .formParam("body", "x").formParam("span", "Meh")
                     .when().post("/moderation/items/" + item + "/" + action).then().statusCode(403);
             given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                    .formParam("version", version(item))
+                    .formParam("version", Steps.version(item))
                     .when().post("/moderation/items/" + item + "/" + action)
                     .then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(302),
                             org.hamcrest.Matchers.is(303), org.hamcrest.Matchers.is(400)));
@@ -436,48 +437,7 @@ class ModerationTest {
         String location = author.form().formParam("rating", Integer.toString(rating)).formParam("body", body)
                 .when().post("/subjects/" + subject.slug + "/reviews")
                 .then().statusCode(303).extract().header("Location");
-        return idAtEndOf(location);
-    }
-
-    static long idAtEndOf(String location) {
-        String path = location.replaceAll("[?#].*$", "");
-        return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
-    }
-
-    static long item(long reviewId, String kind) {
-        Object id = TestData.sql("select id from queue_item where review_id = ?1 and kind = ?2 order by id desc limit 1",
-                reviewId, kind);
-        assertNotNull(id, "no " + kind + " item for review " + reviewId);
-        return ((Number) id).longValue();
-    }
-
-    static int version(long item) {
-        return ((Number) TestData.sql("select version from queue_item where id = ?1", item)).intValue();
-    }
-
-    static ValidatableResponse act(Session s, long item, String action, String... fields) {
-        var request = s.form().formParam("version", version(item));
-        for (int i = 0; i < fields.length; i += 2) {
-            request = request.formParam(fields[i], fields[i + 1]);
-        }
-        return request.when().post("/moderation/items/" + item + "/" + action).then();
-    }
-
-    static long logSize() {
-        return ((Number) TestData.sql("select size from log_head where id = 1")).longValue();
-    }
-
-    static Map<String, Object> lastLogEntry() {
-        Object[] row = (Object[]) TestData.sql("""
-                select kind, review_id, comment_id, actor_role, actor_handle, reason_code, reason_text, body, content_sha256
-                from log_entry order by seq desc limit 1""");
-        Map<String, Object> entry = new java.util.HashMap<>();
-        String[] names = { "kind", "review_id", "comment_id", "actor_role", "actor_handle", "reason_code", "reason_text",
-                "body", "content_sha256" };
-        for (int i = 0; i < names.length; i++) {
-            entry.put(names[i], row[i]);
-        }
-        return entry;
+        return Steps.idAtEndOf(location);
     }
 
     private static String giveEmail(Session s) {

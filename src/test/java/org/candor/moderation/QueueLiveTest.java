@@ -27,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.candor.subject.Subject;
 import org.candor.support.Session;
+import org.candor.support.Steps;
 import org.candor.support.TestData;
 
 /** The queue updates live, across instances, and nothing in the code base deletes content. */
@@ -45,12 +46,12 @@ class QueueLiveTest {
         Session author = Session.customer();
         String location = author.form().formParam("rating", "2").formParam("body", "Live event please.")
                 .when().post("/subjects/" + subject.slug + "/reviews").then().statusCode(303).extract().header("Location");
-        long item = ModerationTest.item(ModerationTest.idAtEndOf(location), "REPLY");
+        long item = Steps.item(Steps.idAtEndOf(location), "REPLY");
         Session mod = Session.moderator();
 
         try (Listener listener = new Listener(events, mod)) {
             long start = System.nanoTime();
-            ModerationTest.act(mod, item, "take").statusCode(303);
+            Steps.act(mod, item, "take").statusCode(303);
             String data = listener.next(1000);
             long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertEquals(Long.toString(item), data);

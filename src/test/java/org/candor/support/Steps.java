@@ -1,0 +1,55 @@
+package org.candor.support;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.Map;
+
+import io.restassured.response.ValidatableResponse;
+
+/** Steps the moderation and policy tests share: queue items, acting on them, and reading the public log. */
+public final class Steps {
+
+    private Steps() {
+    }
+
+    public static long idAtEndOf(String location) {
+        String path = location.replaceAll("[?#].*$", "");
+        return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    public static long item(long reviewId, String kind) {
+        Object id = TestData.sql("select id from queue_item where review_id = ?1 and kind = ?2 order by id desc limit 1",
+                reviewId, kind);
+        assertNotNull(id, "no " + kind + " item for review " + reviewId);
+        return ((Number) id).longValue();
+    }
+
+    public static int version(long item) {
+        return ((Number) TestData.sql("select version from queue_item where id = ?1", item)).intValue();
+    }
+
+    public static ValidatableResponse act(Session s, long item, String action, String... fields) {
+        var request = s.form().formParam("version", version(item));
+        for (int i = 0; i < fields.length; i += 2) {
+            request = request.formParam(fields[i], fields[i + 1]);
+        }
+        return request.when().post("/moderation/items/" + item + "/" + action).then();
+    }
+
+    public static long logSize() {
+        return ((Number) TestData.sql("select size from log_head where id = 1")).longValue();
+    }
+
+    public static Map<String, Object> lastLogEntry() {
+        Object[] row = (Object[]) TestData.sql("""
+                select kind, review_id, comment_id, actor_role, actor_handle, reason_code, reason_text, body, content_sha256
+                from log_entry order by seq desc limit 1""");
+        Map<String, Object> entry = new java.util.HashMap<>();
+        String[] names = { "kind", "review_id", "comment_id", "actor_role", "actor_handle", "reason_code", "reason_text",
+                "body", "content_sha256" };
+        for (int i = 0; i < names.length; i++) {
+            entry.put(names[i], row[i]);
+        }
+        return entry;
+    }
+}
