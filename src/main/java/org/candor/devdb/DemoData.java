@@ -17,6 +17,7 @@ import org.candor.account.LoginProviders;
 import org.candor.account.Role;
 import org.candor.moderation.ModerationService;
 import org.candor.moderation.ReasonCode;
+import org.candor.policy.StatementService;
 import org.candor.review.Review;
 import org.candor.review.Forms;
 import org.candor.review.ReviewService;
@@ -32,12 +33,15 @@ class DemoData {
     private final LoginProviders providers;
     private final ReviewService reviews;
     private final ModerationService moderation;
+    private final StatementService statements;
     private final EntityManager em;
 
-    DemoData(LoginProviders providers, ReviewService reviews, ModerationService moderation, EntityManager em) {
+    DemoData(LoginProviders providers, ReviewService reviews, ModerationService moderation, StatementService statements,
+            EntityManager em) {
         this.providers = providers;
         this.reviews = reviews;
         this.moderation = moderation;
+        this.statements = statements;
         this.em = em;
     }
 
@@ -90,6 +94,9 @@ class DemoData {
         moderation.reply(mo.id, itemOf(hinge), 0, null, 1L, 2L, "DEFECT");
         moderation.annotate(mo.id, itemOf(rain), 0, "We contacted this customer and replaced the damaged order.");
         moderation.redact(mo.id, itemOf(rain), 1, "0612 345 678", ReasonCode.PERSONAL_DATA, "Phone number removed.");
+        statements.publish(mo.id, kettle.slug, "Lid hinges on early kettles",
+                "Some kettles made in March have a weak lid hinge. We are sorry. Write to us with your order number and "
+                        + "we will send a new lid, free, whatever the date of purchase.");
         em.createNativeQuery("update subject set moderation_mode = 'PRE' where id = ?1").setParameter(1, backpack.id)
                 .executeUpdate();
         review(backpack, chloe, 2, "Straps dig in", "Comfortable for an hour, then the shoulder straps start to dig in.", 0);

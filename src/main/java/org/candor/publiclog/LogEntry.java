@@ -31,6 +31,11 @@ public record LogEntry(long seq, Instant time, LogKind kind, String subject, Lon
             .withZone(java.time.ZoneOffset.UTC);
 
     /** The time as it is hashed: ISO-8601 UTC, milliseconds. */
+    /** The message key of the reason code's label ({@code mod:reason_*}). */
+    public String reasonKey() {
+        return "reason_" + reasonCode;
+    }
+
     public String timeText() {
         return TIME.format(time);
     }
