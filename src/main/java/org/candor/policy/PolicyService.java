@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -89,11 +90,14 @@ public class PolicyService {
     private final EntityManager em;
     private final PublicLog log;
     private final ModerationPolicy policy;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    PolicyService(EntityManager em, PublicLog log, ModerationPolicy policy) {
+    PolicyService(EntityManager em, PublicLog log, ModerationPolicy policy,
+            com.fasterxml.jackson.databind.ObjectMapper json) {
         this.em = em;
         this.log = log;
         this.policy = policy;
+        this.json = json;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -122,7 +126,7 @@ public class PolicyService {
                 .setParameter(7, next.targetMidMinutes()).setParameter(8, next.targetHighMinutes())
                 .setParameter(9, next.staffInPublic()).setParameter(10, seenVersion)
                 .executeUpdate();
-        changed(admin, "Moderation settings changed: " + String.join("; ", changes), null);
+        changed(admin, "Moderation settings changed: " + String.join("; ", changes), null, detail(current, next));
         return true;
     }
 
@@ -140,7 +144,8 @@ public class PolicyService {
         }
         em.createNativeQuery("update subject set moderation_mode = ?1 where id = ?2")
                 .setParameter(1, mode).setParameter(2, subject[0]).executeUpdate();
-        changed(admin, "Moderation mode of " + slug + ": " + before + " → " + after, ((Number) subject[0]).longValue());
+        changed(admin, "Moderation mode of " + slug + ": " + before + " → " + after, ((Number) subject[0]).longValue(),
+                detail(Map.of("subject", slug, "mode", before), Map.of("subject", slug, "mode", after)));
     }
 
     /** A subject with its own moderation mode. */
@@ -173,7 +178,8 @@ public class PolicyService {
                 "insert into word_rule (pattern, is_regex, action) values (?1, ?2, ?3) returning id")
                 .setParameter(1, pattern.strip()).setParameter(2, regex).setParameter(3, action.name())
                 .getSingleResult()).longValue();
-        changed(admin, "Word rule #" + id + " added (" + (regex ? "pattern" : "word") + ", action " + action + ")", null);
+        changed(admin, "Word rule #" + id + " added (" + (regex ? "pattern" : "word") + ", action " + action + ")", null,
+                detail(null, Map.of("id", id, "pattern", pattern.strip(), "regex", regex, "action", action)));
         return id;
     }
 
@@ -184,7 +190,7 @@ public class PolicyService {
         int n = em.createNativeQuery("update word_rule set active = false, retired_at = now(), version = version + 1 "
                 + "where id = ?1 and active").setParameter(1, ruleId).executeUpdate();
         if (n == 1) {
-            changed(admin, "Word rule #" + ruleId + " retired", null);
+            changed(admin, "Word rule #" + ruleId + " retired", null, null);
         }
     }
 
@@ -267,9 +273,12 @@ public class PolicyService {
                     insert into canned_response (title, body, category, allowed_role) values (?1, ?2, ?3, ?4) returning id""")
                     .setParameter(1, title.strip()).setParameter(2, body.strip()).setParameter(3, category.strip())
                     .setParameter(4, allowed.name()).getSingleResult()).longValue();
-            changed(admin, "Canned response \"" + title.strip() + "\" created (for " + allowed.name().toLowerCase() + "s)", null);
+            changed(admin, "Canned response \"" + title.strip() + "\" created (for " + allowed.name().toLowerCase() + "s)",
+                    null, detail(null, Map.of("title", title.strip(), "body", body.strip(), "category", category.strip(),
+                            "allowedRole", allowed.name())));
             return created;
         }
+        Canned before = canned(id).orElseThrow(NotFoundException::new);
         int n = em.createNativeQuery("""
                 update canned_response set title = ?1, body = ?2, category = ?3, allowed_role = ?4, version = version + 1
                 where id = ?5 and version = ?6""")
@@ -278,7 +287,11 @@ public class PolicyService {
         if (n == 0) {
             throw new StaleException();
         }
-        changed(admin, "Canned response \"" + title.strip() + "\" edited", null);
+        changed(admin, "Canned response \"" + title.strip() + "\" edited", null, detail(
+                Map.of("title", before.title(), "body", before.body(), "category", before.category(),
+                        "allowedRole", before.allowedRole()),
+                Map.of("title", title.strip(), "body", body.strip(), "category", category.strip(),
+                        "allowedRole", allowed.name())));
         return id;
     }
 
@@ -289,7 +302,7 @@ public class PolicyService {
                 + "version = version + 1 where id = ?1 and active returning title").setParameter(1, id)
                 .getResultList().stream().findFirst().orElse(null);
         if (title != null) {
-            changed(admin, "Canned response \"" + title + "\" retired", null);
+            changed(admin, "Canned response \"" + title + "\" retired", null, null);
         }
     }
 
@@ -315,9 +328,11 @@ public class PolicyService {
                     "insert into offer_type (name, description, allowed_role) values (?1, ?2, ?3) returning id")
                     .setParameter(1, name.strip()).setParameter(2, description == null ? "" : description.strip())
                     .setParameter(3, allowed.name()).getSingleResult()).longValue();
-            changed(admin, "Offer \"" + name.strip() + "\" created (granted by " + allowed.name().toLowerCase() + "s)", null);
+            changed(admin, "Offer \"" + name.strip() + "\" created (granted by " + allowed.name().toLowerCase() + "s)",
+                    null, null);
             return created;
         }
+        Offer before = offers().stream().filter(o -> o.id() == id).findFirst().orElseThrow(NotFoundException::new);
         int n = em.createNativeQuery("""
                 update offer_type set name = ?1, description = ?2, allowed_role = ?3, version = version + 1
                 where id = ?4 and version = ?5""")
@@ -326,7 +341,10 @@ public class PolicyService {
         if (n == 0) {
             throw new StaleException();
         }
-        changed(admin, "Offer \"" + name.strip() + "\" edited", null);
+        changed(admin, "Offer \"" + name.strip() + "\" edited", null, detail(
+                Map.of("name", before.name(), "description", before.description(), "allowedRole", before.allowedRole()),
+                Map.of("name", name.strip(), "description", description == null ? "" : description.strip(),
+                        "allowedRole", allowed.name())));
         return id;
     }
 
@@ -337,7 +355,7 @@ public class PolicyService {
                 + "version = version + 1 where id = ?1 and active returning name").setParameter(1, id)
                 .getResultList().stream().findFirst().orElse(null);
         if (name != null) {
-            changed(admin, "Offer \"" + name + "\" retired", null);
+            changed(admin, "Offer \"" + name + "\" retired", null, null);
         }
     }
 
@@ -436,9 +454,9 @@ public class PolicyService {
         return admin;
     }
 
-    private void changed(Account admin, String summary, Long subjectId) {
-        em.createNativeQuery("insert into policy_version (changed_by, summary) values (?1, ?2)")
-                .setParameter(1, admin.id).setParameter(2, summary).executeUpdate();
+    private void changed(Account admin, String summary, Long subjectId, String detail) {
+        em.createNativeQuery("insert into policy_version (changed_by, summary, detail) values (?1, ?2, ?3)")
+                .setParameter(1, admin.id).setParameter(2, summary).setParameter(3, detail).executeUpdate();
         log.append(draft(admin, LogKind.POLICY_CHANGE, summary, subjectId));
     }
 
@@ -447,6 +465,18 @@ public class PolicyService {
                 .setParameter(1, subjectId).getSingleResult();
         return new PublicLog.Draft(kind, subjectId, slug, null, null, admin.role.name().toLowerCase(),
                 policy.settings().staffByHandle() ? admin.publicHandle() : null, null, null, body, null);
+    }
+
+    /** The values before and after a change, as JSON, for {@code policy_version.detail}. */
+    private String detail(Object before, Object after) {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("before", before);
+        d.put("after", after);
+        try {
+            return json.writeValueAsString(d);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -354,6 +354,19 @@ class PolicyTest {
         admin.form().when().post("/admin/rules/" + rule + "/retire").then().statusCode(303);
         assertEquals(before + 1, Steps.logSize());
         assertEquals("Word rule #" + rule + " retired", Steps.lastLogEntry().get("body"));
+        // an edit keeps what was there before
+        String title = TestData.unique("Versioned");
+        admin.form().formParam("title", title).formParam("body", "First wording.").formParam("category", "c")
+                .formParam("allowedRole", "MODERATOR").when().post("/admin/canned").then().statusCode(303);
+        long canned = ((Number) TestData.sql("select id from canned_response where title = ?1", title)).longValue();
+        admin.form().formParam("version", "0").formParam("title", title).formParam("body", "Second wording.")
+                .formParam("category", "c").formParam("allowedRole", "MODERATOR")
+                .when().post("/admin/canned/" + canned).then().statusCode(303);
+        String detail = (String) TestData.sql("select detail from policy_version order by id desc limit 1");
+        assertTrue(detail.contains("First wording.") && detail.contains("Second wording."), detail);
+        admin.form().formParam("version", "0").formParam("title", title).formParam("body", "Stale wording.")
+                .formParam("category", "c").formParam("allowedRole", "MODERATOR")
+                .when().post("/admin/canned/" + canned).then().statusCode(409);
         // saving settings unchanged writes nothing
         before = Steps.logSize();
         withSettings(admin, Map.of(), () -> { });
