@@ -12,19 +12,21 @@ import org.jboss.resteasy.reactive.RestForm;
  * (the groups below). The item id comes from the path; {@code version} is the item's version the moderator saw.
  */
 public record ActionForm(
-        @RestForm @NotNull(message = "{candor.moderation.version}", groups = Any.class) Integer version,
+        @RestForm @NotNull(message = "{candor.moderation.version}", groups = Any.class)
+        @Pattern(regexp = "\\d{1,9}", message = "{candor.moderation.version}", groups = Any.class) String version,
         @RestForm @NotNull(message = "{candor.moderation.reason}", groups = Reasoned.class)
         @Pattern(regexp = REASONS, message = "{candor.moderation.reason}", groups = Reasoned.class) String reason,
         @RestForm @NotBlank(message = "{candor.moderation.text.required}", groups = { Explained.class, Noted.class })
         @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class) String text,
         @RestForm @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class) String body,
-        @RestForm Long canned,
-        @RestForm Long offer,
-        @RestForm @Pattern(regexp = "DEFECT|DELIVERY|SERVICE|PRICE|OTHER", message = "{candor.moderation.complaint}",
+        @RestForm @Pattern(regexp = "\\d{0,18}", message = "{candor.moderation.canned.unknown}", groups = Any.class) String canned,
+        @RestForm @Pattern(regexp = "\\d{0,18}", message = "{candor.moderation.offer.unknown}", groups = Any.class) String offer,
+        @RestForm @Pattern(regexp = "|DEFECT|DELIVERY|SERVICE|PRICE|OTHER", message = "{candor.moderation.complaint}",
                 groups = Any.class) String complaint,
         @RestForm @NotBlank(message = "{candor.moderation.span.required}", groups = Redacting.class)
         @Size(max = 1000, message = "{candor.moderation.text.size}", groups = Any.class) String span,
-        @RestForm @NotNull(message = "{candor.moderation.assignee}", groups = Reassigning.class) Long assignee) {
+        @RestForm @NotNull(message = "{candor.moderation.assignee}", groups = Reassigning.class)
+        @Pattern(regexp = "\\d{1,18}", message = "{candor.moderation.assignee}", groups = Reassigning.class) String assignee) {
 
     public static final int MAX_TEXT = 5000;
     static final String REASONS = "MEETS_GUIDELINES|PERSONAL_DATA|ABUSE|SPAM|OFF_TOPIC|ILLEGAL|MISTAKE|OTHER";
@@ -52,7 +54,21 @@ public record ActionForm(
     }
 
     public static ActionForm empty() {
-        return new ActionForm(null, null, "", "", null, null, null, "", null);
+        return new ActionForm(null, null, "", "", "", "", null, "", null);
+    }
+
+    /** The chosen canned response, if any. */
+    public Long cannedId() {
+        return canned == null || canned.isBlank() ? null : Long.valueOf(canned);
+    }
+
+    /** The chosen offer, if any. */
+    public Long offerId() {
+        return offer == null || offer.isBlank() ? null : Long.valueOf(offer);
+    }
+
+    public long assigneeId() {
+        return Long.parseLong(assignee);
     }
 
     public ReasonCode reasonCode() {
@@ -60,6 +76,6 @@ public record ActionForm(
     }
 
     int v() {
-        return version;
+        return Integer.parseInt(version);
     }
 }

@@ -169,10 +169,10 @@ public class ModerationResource {
             switch (action) {
                 case TAKE -> moderation.take(me, id, v);
                 case RELEASE -> moderation.release(me, id, v);
-                case REASSIGN -> moderation.reassign(me, id, v, form.assignee());
+                case REASSIGN -> moderation.reassign(me, id, v, form.assigneeId());
                 case PUBLISH -> moderation.publish(me, id, v, form.reasonCode(), form.text());
                 case KEEP_HELD -> moderation.keepHeld(me, id, v, form.reasonCode(), form.text());
-                case REPLY -> moderation.reply(me, id, v, form.body(), form.canned(), form.offer(), form.complaint());
+                case REPLY -> moderation.reply(me, id, v, form.body(), form.cannedId(), form.offerId(), form.complaint());
                 case ANNOTATE -> moderation.annotate(me, id, v, form.text());
                 case REDACT -> moderation.redact(me, id, v, form.span(), form.reasonCode(), form.text());
                 case HIDE -> moderation.hide(me, id, v, form.reasonCode(), form.text());

@@ -33,6 +33,9 @@
   }
 
   var source = new EventSource(queue.dataset.events);
+  source.onopen = function () {
+    queue.dataset.live = "on";
+  };
   source.onmessage = function (event) {
     if (event.data === "ping" || event.data === "ready") {
       return;

@@ -1,0 +1,290 @@
+package org.candor.journeys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.candor.publiclog.Verifier;
+import org.candor.subject.Subject;
+import org.candor.support.Browsers;
+import org.candor.support.SignInBrowser;
+import org.candor.support.TestData;
+
+/** The main journeys in a real browser: post under pre-moderation, live queue, reply, notice, keyboard, axe. */
+@QuarkusTest
+class BrowserJourneysTest {
+
+    static Browsers browsers;
+
+    @BeforeAll
+    static void launch() {
+        browsers = Browsers.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    @Test
+    void aHeldReviewArrivesLiveIsPublishedAnsweredAndOnTheVerifiedLog() throws Exception {
+        Subject subject = TestData.subject("Journey kettle");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        String customer = TestData.unique("journey-customer");
+        String moderator = TestData.unique("journey-moderator");
+        String body = "The lid squeaks every time I open it " + TestData.unique("x") + ".";
+
+        try (BrowserContext modContext = browsers.context(); BrowserContext custContext = browsers.context()) {
+            // 2. a moderator, in a second browser, watches the queue
+            Page mod = modContext.newPage();
+            Browsers.signIn(mod, moderator, "/about");
+            TestData.update("update account set role = 'MODERATOR', staff_handle = 'Mo J' where provider_subject = ?1", moderator);
+            mod.navigate("/moderation?tab=held");
+            assertThat(mod.locator("#queue[data-live=on]")).hasCount(1);
+            mod.evaluate("() => window.__stillTheSamePage = true");
+
+            // 1. a customer signs in through the sign-in page and posts a 2-star review; it awaits moderation
+            Page cust = custContext.newPage();
+            Browsers.signIn(cust, customer, "/subjects/" + subject.slug);
+            cust.locator("input[name=rating][value='2']").check();
+            cust.locator("#title").fill("Squeaky lid");
+            cust.locator("#body").fill(body);
+            cust.locator("form[action$='/reviews'] button[type=submit]").click();
+            assertThat(cust.locator("main")).containsText("Awaiting moderation");
+            Browsers.screenshot(cust, "1-customer-review-held");
+
+            // ...and it arrives in the moderator's queue without a reload
+            assertThat(mod.locator("#queue")).containsText("The lid squeaks");
+            assertEquals(Boolean.TRUE, mod.evaluate("() => window.__stillTheSamePage === true"));
+            Browsers.screenshot(mod, "2-moderator-queue-live");
+
+            // the moderator takes it, publishes it and replies with a canned response
+            mod.locator("#queue a:has-text('The lid squeaks')").click();
+            mod.locator("form[action$='/take'] button").click();
+            mod.locator("#publish-reason").selectOption("MEETS_GUIDELINES");
+            mod.locator("form[action$='/publish'] button[type=submit]").click();
+            assertThat(mod.locator(".flash")).containsText("Published");
+            mod.locator("#reply-canned").selectOption(new SelectOption().setLabel("General: Sorry, we are on it"));
+            mod.locator("form[action$='/reply'] button[type=submit]").click();
+            assertThat(mod.locator(".flash")).containsText("Reply published");
+            Browsers.screenshot(mod, "2-moderator-replied");
+
+            // 3. the customer sees the reply on the subject page and in "My activity"; the log shows it and verifies
+            cust.navigate("/subjects/" + subject.slug);
+            assertThat(cust.locator(".official-reply")).containsText("Official reply from Candor · Mo J");
+            assertThat(cust.locator(".official-reply")).containsText("thank you for telling us about Journey kettle");
+            Browsers.screenshot(cust, "3-customer-sees-reply");
+            cust.navigate("/me");
+            assertThat(cust.locator("main")).containsText("Your review has an official reply.");
+            cust.navigate("/log?subject=" + subject.slug);
+            assertThat(cust.locator("main")).containsText("thank you for telling us about Journey kettle");
+            Browsers.screenshot(cust, "3-public-log");
+            Verifier.Result verified = new Verifier(SignInBrowser.base()).check(null);
+            assertTrue(verified.ok(), verified.message());
+        }
+    }
+
+    @Test
+    void aHiddenCommentShowsItsNoticeToVisitorsNotItsText() {
+        Subject subject = TestData.subject("Journey comments");
+        String author = TestData.unique("journey-author");
+        String moderator = TestData.unique("journey-mod");
+        try (BrowserContext authorContext = browsers.context(); BrowserContext modContext = browsers.context();
+                BrowserContext visitorContext = browsers.context()) {
+            Page page = authorContext.newPage();
+            Browsers.signIn(page, author, "/subjects/" + subject.slug);
+            page.locator("input[name=rating][value='4']").check();
+            page.locator("#body").fill("Solid and quiet.");
+            page.locator("form[action$='/reviews'] button[type=submit]").click();
+            page.locator("#comment-body").fill("Everyone who disagrees is an idiot.");
+            page.locator("form[action$='/comments'] button[type=submit]").click();
+            String permalink = page.url().replaceAll("#.*$", "").replaceFirst("^https?://[^/]+", "");
+
+            Page mod = modContext.newPage();
+            Browsers.signIn(mod, moderator, "/about");
+            TestData.update("update account set role = 'MODERATOR' where provider_subject = ?1", moderator);
+            mod.navigate(permalink);
+            mod.locator("ol.comments form.moderate button").click();
+            mod.locator("#hide-reason").selectOption("ABUSE");
+            mod.locator("#hide-text").fill("Insults are not allowed here.");
+            mod.locator("form[action$='/hide'] button[type=submit]").click();
+            assertThat(mod.locator(".flash")).containsText("Hidden");
+
+            // 4. an anonymous visitor sees the notice, not the text
+            Page visitor = visitorContext.newPage();
+            visitor.navigate(permalink);
+            assertThat(visitor.locator("ol.comments")).containsText("Insults are not allowed here.");
+            assertThat(visitor.locator("ol.comments")).not().containsText("idiot");
+            assertThat(visitor.locator("article.review")).containsText("Solid and quiet.");
+            Browsers.screenshot(visitor, "4-visitor-sees-notice");
+        }
+    }
+
+    @Test
+    void storedPayloadsStayInert() {
+        Subject subject = TestData.subject("Journey hostile");
+        String author = TestData.unique("journey-hostile");
+        String payload = "<script>alert('s')</script><img src=x onerror=alert('i')> <a href=\"javascript:alert('j')\">x</a> "
+                + "javascript:alert('k') \u202Egnp.exe <svg onload=alert('v')>";
+        try (BrowserContext context = browsers.context(); BrowserContext visitorContext = browsers.context()) {
+            Page page = context.newPage();
+            Browsers.signIn(page, author, "/subjects/" + subject.slug);
+            page.locator("input[name=rating][value='1']").check();
+            page.locator("#title").fill("<b onmouseover=alert('t')>bold</b>");
+            page.locator("#body").fill(payload);
+            page.locator("form[action$='/reviews'] button[type=submit]").click();
+
+            Page visitor = visitorContext.newPage();
+            AtomicBoolean dialog = new AtomicBoolean();
+            visitor.onDialog(d -> {
+                dialog.set(true);
+                d.dismiss();
+            });
+            for (String path : List.of("/subjects/" + subject.slug, "/api/subjects/" + subject.slug + "/reviews")) {
+                visitor.navigate(path);
+                visitor.waitForTimeout(300);
+            }
+            visitor.navigate("/subjects/" + subject.slug);
+            visitor.locator("article.review a").all().forEach(a -> {
+                String href = a.getAttribute("href");
+                assertFalse(href != null && href.toLowerCase().startsWith("javascript:"), "javascript: link " + href);
+            });
+            assertFalse(dialog.get(), "a stored payload ran");
+            assertEquals(0, visitor.locator("article.review img, article.review svg, article.review script, article.review b").count());
+            assertThat(visitor.locator("article.review")).containsText("<script>alert('s')</script>");
+            Browsers.screenshot(visitor, "5-hostile-payload-inert");
+        }
+    }
+
+    @Test
+    void theMainFormsWorkWithTheKeyboardAlone() {
+        Subject subject = TestData.subject("Keyboard");
+        String user = TestData.unique("keyboard");
+        try (BrowserContext context = browsers.context()) {
+            Page page = context.newPage();
+            // sign in: from the sign-in page to the provider's button and its form, by keyboard
+            page.navigate("/login?back=/subjects/" + subject.slug);
+            tabTo(page, "a.provider-google");
+            page.keyboard().press("Enter");
+            page.waitForURL("**/authorize**");
+            tabTo(page, "summary.custom-link");
+            page.keyboard().press("Enter");
+            tabTo(page, "input[name=name]");
+            page.keyboard().type(user);
+            page.keyboard().press("Enter");
+            page.waitForURL("**/subjects/" + subject.slug + "*");
+
+            // write a review
+            tabTo(page, "input[name=rating]");
+            page.keyboard().press("ArrowRight");
+            page.keyboard().press("ArrowRight");
+            page.keyboard().press("Space");
+            tabTo(page, "#title");
+            page.keyboard().type("Typed, not clicked");
+            tabTo(page, "#body");
+            page.keyboard().type("Every field reached with Tab.");
+            tabTo(page, "form[action$='/reviews'] button[type=submit]");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("main")).containsText("Every field reached with Tab.");
+
+            // comment on it and report... (report needs someone else's review), so: a comment
+            tabTo(page, "#comment-body");
+            page.keyboard().type("A comment by keyboard.");
+            tabTo(page, "form[action$='/comments'] button[type=submit]");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("ol.comments")).containsText("A comment by keyboard.");
+
+            // change the display name on the profile page
+            page.navigate("/me/profile");
+            tabTo(page, "input[name=displayName]");
+            page.keyboard().press("Control+A");
+            page.keyboard().type("Keyboard Person");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("header.site")).containsText("Keyboard Person");
+
+            // a moderator annotates by keyboard
+            TestData.update("update account set role = 'MODERATOR' where provider_subject = ?1", user);
+            page.navigate("/moderation?tab=reply");
+            tabTo(page, "#queue a[href^='/moderation/items/']");
+            page.keyboard().press("Enter");
+            tabTo(page, "#annotate-text");
+            page.keyboard().type("Annotated by keyboard.");
+            tabTo(page, "form[action$='/annotate'] button[type=submit]");
+            page.keyboard().press("Enter");
+            assertThat(page.locator(".flash")).containsText("Annotation published");
+        }
+    }
+
+    @Test
+    void thePagesHaveNoSeriousAccessibilityViolations() {
+        Subject subject = TestData.subject("Accessible");
+        String user = TestData.unique("axe");
+        List<String> violations = new ArrayList<>();
+        try (BrowserContext context = browsers.context()) {
+            Page page = context.newPage();
+            for (String path : List.of("/", "/subjects/" + subject.slug, "/log", "/log/verify", "/about", "/login")) {
+                page.navigate(path);
+                violations.addAll(Browsers.seriousViolations(page));
+            }
+            Browsers.signIn(page, user, "/subjects/" + subject.slug);
+            page.locator("input[name=rating][value='3']").check();
+            page.locator("#body").fill("Fine.");
+            page.locator("form[action$='/reviews'] button[type=submit]").click();
+            violations.addAll(Browsers.seriousViolations(page));
+            // a form shown again with its errors
+            page.navigate("/subjects/" + subject.slug + "/reviews/" + page.url().replaceAll("^.*/", "").replaceAll("[#?].*$", "") + "/edit");
+            page.locator("#body").fill("");
+            page.locator("form[action$='/edit'] button[type=submit]").click();
+            assertThat(page.locator(".field-error")).not().hasCount(0);
+            violations.addAll(Browsers.seriousViolations(page));
+            TestData.update("update account set role = 'ADMIN' where provider_subject = ?1", user);
+            for (String path : List.of("/me", "/me/profile", "/moderation", "/moderation?tab=done", "/moderation/statements",
+                    "/admin", "/admin/policy", "/admin/rules", "/admin/canned", "/admin/offers",
+                    "/admin/offers/consistency", "/admin/roles", "/admin/providers", "/admin/subjects")) {
+                page.navigate(path);
+                violations.addAll(Browsers.seriousViolations(page));
+            }
+            page.navigate("/moderation?tab=reply");
+            page.locator("#queue a[href^='/moderation/items/']").first().click();
+            violations.addAll(Browsers.seriousViolations(page));
+            Browsers.screenshot(page, "6-moderation-item");
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /** Presses Tab until the focused element matches the selector (at most 150 times). */
+    private static void tabTo(Page page, String selector) {
+        page.waitForLoadState();
+        for (int i = 0; i < 150; i++) {
+            page.keyboard().press("Tab");
+            Object hit;
+            try {
+                hit = page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector);
+            } catch (com.microsoft.playwright.PlaywrightException navigating) {
+                page.waitForLoadState();
+                continue;
+            }
+            if (Boolean.TRUE.equals(hit)) {
+                return;
+            }
+        }
+        throw new AssertionError("Tab never reached " + selector + " on " + page.url());
+    }
+}
