@@ -21,6 +21,7 @@ import io.quarkus.security.Authenticated;
 
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
+import org.candor.web.CleanText;
 
 /** A signed-in person's profile: the name shown on their reviews and comments. */
 @Path("/me/profile")
@@ -30,7 +31,7 @@ public class ProfileResource {
 
     /** The profile form as submitted. */
     public record ProfileForm(
-            @RestForm @NotBlank(message = "{candor.name.required}") @Size(max = AccountService.MAX_NAME, message = "{candor.name.size}") String displayName) {
+            @RestForm @NotBlank(message = "{candor.name.required}") @Size(max = AccountService.MAX_NAME, message = "{candor.name.size}") @CleanText(singleLine = true) String displayName) {
     }
 
     @CheckedTemplate

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Size;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import org.candor.web.CleanText;
+
 /**
  * What a moderator submits on an item's page. One record for every action; each action validates the fields it uses
  * (the groups below). The item id comes from the path; {@code version} is the item's version the moderator saw.
@@ -17,14 +19,17 @@ public record ActionForm(
         @RestForm @NotNull(message = "{candor.moderation.reason}", groups = Reasoned.class)
         @Pattern(regexp = REASONS, message = "{candor.moderation.reason}", groups = Reasoned.class) String reason,
         @RestForm @NotBlank(message = "{candor.moderation.text.required}", groups = { Explained.class, Noted.class })
-        @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class) String text,
-        @RestForm @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class) String body,
+        @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class)
+        @CleanText(groups = Any.class) String text,
+        @RestForm @Size(max = MAX_TEXT, message = "{candor.moderation.text.size}", groups = Any.class)
+        @CleanText(groups = Any.class) String body,
         @RestForm @Pattern(regexp = "\\d{0,18}", message = "{candor.moderation.canned.unknown}", groups = Any.class) String canned,
         @RestForm @Pattern(regexp = "\\d{0,18}", message = "{candor.moderation.offer.unknown}", groups = Any.class) String offer,
         @RestForm @Pattern(regexp = "|DEFECT|DELIVERY|SERVICE|PRICE|OTHER", message = "{candor.moderation.complaint}",
                 groups = Any.class) String complaint,
         @RestForm @NotBlank(message = "{candor.moderation.span.required}", groups = Redacting.class)
-        @Size(max = 1000, message = "{candor.moderation.text.size}", groups = Any.class) String span,
+        @Size(max = 1000, message = "{candor.moderation.text.size}", groups = Any.class)
+        @CleanText(groups = Any.class) String span,
         @RestForm @NotNull(message = "{candor.moderation.assignee}", groups = Reassigning.class)
         @Pattern(regexp = "\\d{1,18}", message = "{candor.moderation.assignee}", groups = Reassigning.class) String assignee) {
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.candor.web.CleanText;
 
 /** The forms customers submit about reviews, as records with their rules. Ids always come from the path, never here. */
 public final class Forms {
@@ -22,8 +23,8 @@ public final class Forms {
 
     public record ReviewForm(
             @RestForm @NotNull(message = "{candor.rating.required}") @Min(value = 1, message = "{candor.rating.range}") @Max(value = 5, message = "{candor.rating.range}") Integer rating,
-            @RestForm @Size(max = MAX_TITLE, message = "{candor.title.size}") String title,
-            @RestForm @NotBlank(message = "{candor.body.required}") @Size(max = MAX_BODY, message = "{candor.body.size}") String body) {
+            @RestForm @Size(max = MAX_TITLE, message = "{candor.title.size}") @CleanText(singleLine = true) String title,
+            @RestForm @NotBlank(message = "{candor.body.required}") @Size(max = MAX_BODY, message = "{candor.body.size}") @CleanText String body) {
 
         public static ReviewForm empty() {
             return new ReviewForm(null, "", "");
@@ -31,12 +32,12 @@ public final class Forms {
     }
 
     public record CommentForm(
-            @RestForm @NotBlank(message = "{candor.comment.required}") @Size(max = MAX_COMMENT, message = "{candor.comment.size}") String body) {
+            @RestForm @NotBlank(message = "{candor.comment.required}") @Size(max = MAX_COMMENT, message = "{candor.comment.size}") @CleanText String body) {
     }
 
     public record ReportForm(
             @RestForm @NotNull(message = "{candor.reason.required}") @Pattern(regexp = "SPAM|ABUSE|PERSONAL_DATA|OFF_TOPIC|OTHER", message = "{candor.reason.required}") String reason,
-            @RestForm @Size(max = MAX_REPORT, message = "{candor.details.size}") String details) {
+            @RestForm @Size(max = MAX_REPORT, message = "{candor.details.size}") @CleanText String details) {
 
         /** The reason as the enum, or null when it is not one of the offered reasons. */
         public ReportReason parsedReason() {

@@ -69,6 +69,9 @@ public class SubjectService {
     }
 
     public Optional<Subject> bySlug(String slug) {
+        if (!isSlug(slug)) {
+            return Optional.empty(); // nothing else can name a subject, and the database never sees junk
+        }
         return em.createQuery("from Subject s where s.slug = :slug", Subject.class)
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
@@ -83,11 +86,19 @@ public class SubjectService {
 
     /** The internal id of the subject with this slug. */
     public Optional<Long> idOf(String slug) {
+        if (!isSlug(slug)) {
+            return Optional.empty();
+        }
         return em.createQuery("select s.id from Subject s where s.slug = :slug", Long.class)
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
     /** The subject with this slug, as its public page shows it. */
+    /** Whether the text has the shape of a subject's address (lower-case letters, digits, single hyphens). */
+    public static boolean isSlug(String slug) {
+        return slug != null && slug.length() <= 80 && slug.matches("[a-z0-9]+(-[a-z0-9]+)*");
+    }
+
     public Optional<SubjectPage> page(String slug) {
         return bySlug(slug).map(s -> new SubjectPage(s.id,
                 new SubjectSummary(s.slug, s.name, s.description, s.kind, s.imageUrl, s.reviewCount, s.ratingSum),

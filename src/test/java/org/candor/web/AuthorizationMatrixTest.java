@@ -301,6 +301,11 @@ class AuthorizationMatrixTest {
         }
 
         RequestSpecification request(int who, boolean form) {
+            return request(who, form, Map.of());
+        }
+
+        /** A request as one of the five people; a form carries every field any form needs, {@code overrides} win. */
+        RequestSpecification request(int who, boolean form, Map<String, String> overrides) {
             RequestSpecification r;
             if (who == 0) {
                 r = given().redirects().follow(false);
@@ -312,14 +317,31 @@ class AuthorizationMatrixTest {
                 r = form ? sessions[who].form() : sessions[who].request();
             }
             if (form) {
-                r = r.formParam("version", Integer.toString(Steps.version(item))).formParam("text", "matrix")
-                        .formParam("body", "Matrix body.").formParam("rating", "3").formParam("reason", "OTHER")
-                        .formParam("title", "Matrix").formParam("category", "c").formParam("allowedRole", "MODERATOR")
-                        .formParam("name", "Matrix").formParam("role", "CUSTOMER").formParam("pattern", "matrix-none")
-                        .formParam("action", "FLAG").formParam("slug", subject.slug).formParam("mode", "")
-                        .formParam("displayName", "Matrix Person").formParam("helpful", "true")
-                        .formParam("details", "d").formParam("review", Long.toString(review))
-                        .formParam("subject", subject.slug);
+                Map<String, String> fields = new java.util.LinkedHashMap<>();
+                fields.put("version", Integer.toString(Steps.version(item)));
+                fields.put("text", "matrix");
+                fields.put("body", "Matrix body.");
+                fields.put("rating", "3");
+                fields.put("reason", "OTHER");
+                fields.put("title", "Matrix");
+                fields.put("category", "c");
+                fields.put("allowedRole", "MODERATOR");
+                fields.put("name", "Matrix");
+                fields.put("role", "CUSTOMER");
+                fields.put("pattern", "matrix-none");
+                fields.put("action", "FLAG");
+                fields.put("slug", subject.slug);
+                fields.put("mode", "");
+                fields.put("displayName", "Matrix Person");
+                fields.put("helpful", "true");
+                fields.put("details", "d");
+                fields.put("review", Long.toString(review));
+                fields.put("subject", subject.slug);
+                fields.put("note", "n");
+                fields.put("handle", "h");
+                fields.put("span", "Matrix");
+                fields.putAll(overrides);
+                r = r.formParams(fields);
             }
             return r;
         }
