@@ -134,6 +134,9 @@ public class PolicyService {
     @Transactional
     public void setSubjectMode(long adminId, String slug, String mode) {
         Account admin = admin(adminId);
+        if (!org.candor.subject.SubjectService.isSlug(slug)) {
+            throw new NotFoundException();
+        }
         Object[] subject = rows(em.createNativeQuery("select id, moderation_mode from subject where slug = ?1")
                 .setParameter(1, slug)).stream().findFirst()
                 .orElseThrow(NotFoundException::new);
