@@ -74,6 +74,10 @@ public class ReviewService {
     @Transactional
     public Written write(long accountId, String subjectSlug, Forms.ReviewForm form) {
         long subjectId = subjects.idOf(subjectSlug).orElseThrow(NotFoundException::new);
+        // one account's posts are written one at a time: two first posts sent at once become a post and an edit
+        // (not a unique-constraint failure), and the rate limit counts both
+        em.createNativeQuery("select id from account where id = ?1 for update").setParameter(1, accountId)
+                .getResultList();
         Optional<Review> existing = em.createQuery("from Review r where r.subject.id = :s and r.author.id = :a", Review.class)
                 .setParameter("s", subjectId).setParameter("a", accountId)
                 .getResultStream().findFirst();

@@ -244,6 +244,29 @@ class ReviewsTest {
     }
 
     @Test
+    void twoFirstPostsSentAtOnceBecomeAPostAndAnEdit() throws Exception {
+        Subject subject = TestData.subject("Double click");
+        Session ana = Session.customer();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (String body : java.util.List.of("First click.", "Second click.")) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return ana.form().formParam("rating", "4").formParam("body", body)
+                        .when().post("/subjects/" + subject.slug + "/reviews").then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        assertEquals(303, results.get(0).get());
+        assertEquals(303, results.get(1).get());
+        pool.shutdown();
+        assertEquals(1L, ((Number) TestData.sql("select count(*) from review where subject_id = ?1", subject.id)).longValue());
+        assertEquals(2L, ((Number) TestData.sql("select count(*) from review_version v join review r on r.id = v.review_id "
+                + "where r.subject_id = ?1", subject.id)).longValue());
+    }
+
+    @Test
     void theRatingSummaryMatchesThePublishedReviews() {
         Subject subject = TestData.subject("Summary sofa");
         int[] ratings = {5, 3, 1, 4, 4};
