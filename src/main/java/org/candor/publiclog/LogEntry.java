@@ -30,12 +30,12 @@ public record LogEntry(long seq, Instant time, LogKind kind, String subject, Lon
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
 
-    /** The time as it is hashed: ISO-8601 UTC, milliseconds. */
     /** The message key of the reason code's label ({@code mod:reason_*}). */
     public String reasonKey() {
         return "reason_" + reasonCode;
     }
 
+    /** The time as it is hashed: ISO-8601 UTC, milliseconds. */
     public String timeText() {
         return TIME.format(time);
     }

@@ -1,0 +1,210 @@
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import org.candor.publiclog.LogEntry;
+import org.candor.publiclog.LogKind;
+import org.candor.publiclog.Merkle;
+
+/**
+ * Fills a migrated, empty Candor database with a realistic board for benchmarks: one account per review, subjects
+ * with a skewed (Zipf-like) share of the reviews, comments, official replies, annotations, hidden reviews with their
+ * notices, and a public log whose entries and Merkle nodes are computed exactly as the application computes them
+ * (the verifier checks it). Everything goes in with COPY. Usage: {@code java -cp <candor jars> bench/Seed.java
+ * <jdbc url> <reviews>}; see {@code bench/seed}.
+ */
+public class Seed {
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        int reviews = Integer.parseInt(args[1]);
+        int subjects = Math.max(10, reviews / 1000);
+        Random random = new Random(42);
+        Instant start = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+        long t0 = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.setAutoCommit(false);
+            CopyManager copy = ((PGConnection) c).getCopyAPI();
+            try (Statement st = c.createStatement()) {
+                if (count(st, "select count(*) from review") > 0) {
+                    throw new IllegalStateException("the database already has reviews; seed an empty one");
+                }
+            }
+
+            StringBuilder rows = new StringBuilder();
+            // staff: one moderator who answers, one admin
+            rows.append("1\tbench\tmoderator\tMo Bench\tMODERATOR\tMo\n2\tbench\tadmin\tAda Bench\tADMIN\t\\N\n");
+            for (int a = 0; a < reviews; a++) {
+                rows.append(a + 3).append("\tbench\tc").append(a).append("\tCustomer ").append(a).append("\tCUSTOMER\t\\N\n");
+            }
+            copy(copy, "account (id, provider, provider_subject, display_name, role, staff_handle)", rows);
+
+            rows.setLength(0);
+            for (int s = 0; s < subjects; s++) {
+                String slug = s == 0 ? "busiest" : "subject-" + s;
+                rows.append(s + 1).append('\t').append(slug).append("\tSubject ").append(s)
+                        .append("\tA benchmark subject.\tPRODUCT\n");
+            }
+            copy(copy, "subject (id, slug, name, description, kind)", rows);
+
+            // reviews: subject by a Zipf-like draw (the busiest subject gets ~15%), author = one account each
+            double[] cumulative = new double[subjects];
+            double sum = 0;
+            for (int s = 0; s < subjects; s++) {
+                sum += 1.0 / (s + 1);
+                cumulative[s] = sum;
+            }
+            StringBuilder versions = new StringBuilder();
+            StringBuilder comments = new StringBuilder();
+            StringBuilder replies = new StringBuilder();
+            StringBuilder annotations = new StringBuilder();
+            StringBuilder changes = new StringBuilder();
+            List<LogEntry> log = new ArrayList<>();
+            rows.setLength(0);
+            int[] subjectOf = new int[reviews];
+            for (int r = 0; r < reviews; r++) {
+                double x = random.nextDouble() * sum;
+                int s = 0;
+                while (cumulative[s] < x) {
+                    s++;
+                }
+                subjectOf[r] = s;
+                int rating = 1 + (int) Math.min(4, Math.abs(random.nextGaussian() * 1.6 + 3.2) - 0.5);
+                rating = Math.max(1, Math.min(5, rating));
+                Instant at = start.plusSeconds(r * (400L * 86400 / Math.max(1, reviews)));
+                boolean hidden = random.nextInt(50) == 0;
+                String body = "Review " + r + ": " + TEXT[random.nextInt(TEXT.length)];
+                long id = r + 1;
+                rows.append(id).append('\t').append(s + 1).append('\t').append(r + 3).append('\t').append(rating)
+                        .append("\tTitle ").append(r).append('\t').append(body).append('\t')
+                        .append(hidden ? "HIDDEN" : "PUBLISHED").append('\t').append(at).append('\t').append(at)
+                        .append('\t').append(random.nextInt(30)).append('\n');
+                versions.append(id).append('\t').append(r + 3).append("\t1\t").append(rating).append("\tTitle ").append(r)
+                        .append('\t').append(body).append('\t').append(at).append('\n');
+                String slug = s == 0 ? "busiest" : "subject-" + s;
+                if (random.nextInt(5) == 0) {
+                    comments.append(id).append('\t').append(3 + random.nextInt(reviews)).append("\tA comment on review ")
+                            .append(r).append("\tPUBLISHED\t").append(at.plusSeconds(3600)).append('\n');
+                }
+                Instant acted = at.plusSeconds(7200);
+                if (random.nextInt(10) < 3) {
+                    String reply = "Thank you, Customer " + r + ". We have passed this on to the team.";
+                    replies.append(id).append("\t1\t").append(reply).append('\t').append(acted).append('\n');
+                    log.add(entry(log.size() + 1, acted, LogKind.OFFICIAL_REPLY, slug, id, null, null, reply, body));
+                }
+                if (random.nextInt(20) == 0) {
+                    String note = "We contacted this customer and refunded the order.";
+                    annotations.append(id).append("\t1\t").append(note).append('\t').append(acted.plusSeconds(60)).append('\n');
+                    log.add(entry(log.size() + 1, acted.plusSeconds(60), LogKind.ANNOTATION, slug, id, null, null, note, body));
+                }
+                if (hidden) {
+                    changes.append(id).append("\tHIDE\tABUSE\tInsults are not allowed.\t1\t").append(acted.plusSeconds(120))
+                            .append('\n');
+                    log.add(entry(log.size() + 1, acted.plusSeconds(120), LogKind.HIDE, slug, id, "ABUSE",
+                            "Insults are not allowed.", null, body));
+                }
+            }
+            copy(copy, "review (id, subject_id, author_id, rating, title, body, status, created_at, updated_at, helpful_count)", rows);
+            copy(copy, "review_version (review_id, author_id, revision, rating, title, body, created_at)", versions);
+            copy(copy, "comment (review_id, author_id, body, status, created_at)", comments);
+            copy(copy, "official_reply (review_id, author_id, body, created_at)", replies);
+            copy(copy, "annotation (review_id, author_id, body, created_at)", annotations);
+            copy(copy, "visibility_change (review_id, action, reason_code, reason_text, actor_id, created_at)", changes);
+
+            // the public log: entries, then every perfect subtree's hash, as PublicLog.append stores them
+            rows.setLength(0);
+            StringBuilder nodes = new StringBuilder();
+            List<byte[]> stack = new ArrayList<>();
+            HexFormat hex = HexFormat.of();
+            for (LogEntry e : log) {
+                byte[] leaf = e.leafHash();
+                rows.append(e.seq()).append('\t').append(e.time()).append('\t').append(e.kind().name()).append('\t')
+                        .append(subjectIdOf(e.subject())).append('\t').append(e.subject()).append('\t').append(e.reviewId())
+                        .append("\t\\N\t").append(e.actorRole()).append('\t').append(e.actorHandle()).append('\t')
+                        .append(nul(e.reasonCode())).append('\t').append(nul(e.reasonText())).append('\t')
+                        .append(nul(e.body())).append('\t').append(e.contentSha256()).append("\t\\\\x")
+                        .append(hex.formatHex(leaf)).append('\n');
+                long index = e.seq() - 1;
+                nodes.append("0\t").append(index).append("\t\\\\x").append(hex.formatHex(leaf)).append('\n');
+                byte[] hash = leaf;
+                int level = 0;
+                stack.add(leaf);
+                while ((index & 1) == 1) {
+                    byte[] right = stack.remove(stack.size() - 1);
+                    byte[] left = stack.remove(stack.size() - 1);
+                    hash = Merkle.nodeHash(left, right);
+                    stack.add(hash);
+                    level++;
+                    index >>= 1;
+                    nodes.append(level).append('\t').append(index).append("\t\\\\x").append(hex.formatHex(hash)).append('\n');
+                }
+            }
+            copy(copy, "log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role, "
+                    + "actor_handle, reason_code, reason_text, body, content_sha256, leaf_hash)", rows);
+            copy(copy, "log_node (level, idx, hash)", nodes);
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("update log_head set size = " + log.size() + " where id = 1");
+                // identities continue after the seeded ids; rating summaries as the application keeps them
+                for (String table : List.of("account", "subject", "review")) {
+                    st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
+                }
+                st.executeUpdate("""
+                        update subject s set review_count = x.n, rating_sum = x.total, stars_1 = x.s1, stars_2 = x.s2,
+                            stars_3 = x.s3, stars_4 = x.s4, stars_5 = x.s5
+                        from (select subject_id, count(*) n, sum(rating) total,
+                                count(*) filter (where rating = 1) s1, count(*) filter (where rating = 2) s2,
+                                count(*) filter (where rating = 3) s3, count(*) filter (where rating = 4) s4,
+                                count(*) filter (where rating = 5) s5
+                              from review where status = 'PUBLISHED' group by subject_id) x
+                        where x.subject_id = s.id""");
+                st.execute("analyze");
+            }
+            c.commit();
+        }
+        System.out.printf("seeded %d reviews over %d subjects in %.1f s%n", reviews, subjects,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static final String[] TEXT = {
+            "Works as described and arrived on time.", "Broke after two weeks; support was slow to answer.",
+            "Good value, though the instructions could be clearer.", "Excellent. Would buy again without thinking twice.",
+            "Not what the pictures showed. Disappointed.", "Fine for the price. Nothing special." };
+
+    private static LogEntry entry(long seq, Instant time, LogKind kind, String slug, long reviewId, String reason,
+            String reasonText, String body, String content) throws Exception {
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, reasonText, body, sha);
+    }
+
+    private static String subjectIdOf(String slug) {
+        return slug.equals("busiest") ? "1" : Integer.toString(Integer.parseInt(slug.substring("subject-".length())) + 1);
+    }
+
+    private static String nul(String s) {
+        return s == null ? "\\N" : s;
+    }
+
+    private static void copy(CopyManager copy, String target, StringBuilder rows) throws Exception {
+        copy.copyIn("copy " + target + " from stdin", new StringReader(rows.toString()));
+        rows.setLength(0);
+    }
+
+    private static long count(Statement st, String sql) throws Exception {
+        try (var r = st.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
