@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.security.ForbiddenException;
+
 /** Finds, creates and changes accounts. Roles live here, in our database. */
 @ApplicationScoped
 public class AccountService {
@@ -26,6 +28,38 @@ public class AccountService {
         this.em = em;
         this.bootstrapAdmins = config.bootstrapAdmins().orElse(List.of()).stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    /** The acting account if it is staff (moderator or admin); anyone else is refused. */
+    public Account staff(long accountId) {
+        Account actor = em.find(Account.class, accountId);
+        if (actor == null || actor.role == Role.CUSTOMER) {
+            throw new ForbiddenException("moderators and admins only");
+        }
+        return actor;
+    }
+
+    /** The acting account if it is an admin; anyone else is refused. */
+    public Account admin(long accountId) {
+        Account actor = em.find(Account.class, accountId);
+        if (actor == null || actor.role != Role.ADMIN) {
+            throw new ForbiddenException("admins only");
+        }
+        return actor;
+    }
+
+    /**
+     * Whether this staff member moderates the subject ({@code null}: the whole board). Admins and moderators without
+     * a scope moderate everything; a moderator limited to some subjects only those, and never the whole board.
+     */
+    public boolean moderates(Account actor, Long subjectId) {
+        if (actor.role != Role.MODERATOR) {
+            return true;
+        }
+        return ((Number) em.createNativeQuery(
+                "select count(*) from account where id = ?1 and (scope_subject_ids is null or ?2 = any(scope_subject_ids))")
+                .setParameter(1, actor.id).setParameter(2, subjectId == null ? -1L : subjectId)
+                .getSingleResult()).longValue() == 1;
     }
 
     /**

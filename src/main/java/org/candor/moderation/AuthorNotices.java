@@ -88,15 +88,13 @@ public class AuthorNotices {
 
     /** What the author was told, newest first. */
     public java.util.List<Told> timeline(long accountId) {
-        @SuppressWarnings("unchecked")
-        java.util.List<Object[]> rows = em.createNativeQuery("""
+        return org.candor.Sql.rows(em.createNativeQuery("""
                 select n.action, n.reason_code, n.message, n.review_id, n.comment_id, s.slug, s.name, n.created_at
                 from author_notice n join review r on r.id = n.review_id join subject s on s.id = r.subject_id
                 where n.account_id = ?1 order by n.id desc limit 200""")
-                .setParameter(1, accountId).getResultList();
-        return rows.stream().map(r -> new Told((String) r[0], ReasonCode.parse((String) r[1]), (String) r[2],
+                .setParameter(1, accountId)).stream().map(r -> new Told((String) r[0], ReasonCode.parse((String) r[1]), (String) r[2],
                 ((Number) r[3]).longValue(), r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5],
-                (String) r[6], r[7] instanceof java.sql.Timestamp t ? t.toInstant() : (java.time.Instant) r[7]))
+                (String) r[6], org.candor.Sql.instant(r[7])))
                 .toList();
     }
 

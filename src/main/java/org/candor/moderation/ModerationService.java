@@ -12,6 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 import io.quarkus.security.ForbiddenException;
 
 import org.candor.account.Account;
+import org.candor.account.AccountService;
 import org.candor.account.Role;
 import org.candor.policy.ModerationPolicy;
 import org.candor.publiclog.LogKind;
@@ -38,9 +39,11 @@ public class ModerationService {
     private final AuthorNotices notices;
     private final ModerationConfig config;
     private final ModerationPolicy policy;
+    private final AccountService accounts;
 
     ModerationService(EntityManager em, ReviewService reviews, ModerationQueue queue, PublicLog log,
-            AuthorNotices notices, ModerationConfig config, ModerationPolicy policy) {
+            AuthorNotices notices, ModerationConfig config, ModerationPolicy policy, AccountService accounts) {
+        this.accounts = accounts;
         this.em = em;
         this.reviews = reviews;
         this.queue = queue;
@@ -102,11 +105,7 @@ public class ModerationService {
     @Transactional
     public void publish(long actorId, long itemId, int version, ReasonCode reason, String text) {
         Acting a = begin(actorId, itemId, version);
-        move(a, ReviewStatus.PENDING, ReviewStatus.PUBLISHED);
-        visibility(a, "PUBLISH", reason, text);
-        logEntry(a, LogKind.PUBLISH, reason, text, null);
-        tell(a, "PUBLISH", reason, text);
-        finish(a, "PUBLISH", text, true);
+        changeVisibility(a, ReviewStatus.PENDING, ReviewStatus.PUBLISHED, LogKind.PUBLISH, reason, text);
         if (!a.content.isComment()) {
             queue.awaitingReply(a.content.reviewId(), a.content.rating());
         }
@@ -206,23 +205,15 @@ public class ModerationService {
     /** Replaces the content in public by a notice saying who hid it, when, under which rule and why. */
     @Transactional
     public void hide(long actorId, long itemId, int version, ReasonCode reason, String text) {
-        Acting a = begin(actorId, itemId, version);
-        move(a, ReviewStatus.PUBLISHED, ReviewStatus.HIDDEN);
-        visibility(a, "HIDE", reason, text);
-        logEntry(a, LogKind.HIDE, reason, text, null);
-        tell(a, "HIDE", reason, text);
-        finish(a, "HIDE", text, true);
+        changeVisibility(begin(actorId, itemId, version), ReviewStatus.PUBLISHED, ReviewStatus.HIDDEN, LogKind.HIDE,
+                reason, text);
     }
 
     /** Shows hidden content again. */
     @Transactional
     public void restore(long actorId, long itemId, int version, ReasonCode reason, String text) {
-        Acting a = begin(actorId, itemId, version);
-        move(a, ReviewStatus.HIDDEN, ReviewStatus.PUBLISHED);
-        visibility(a, "RESTORE", reason, text);
-        logEntry(a, LogKind.RESTORE, reason, text, null);
-        tell(a, "RESTORE", reason, text);
-        finish(a, "RESTORE", text, true);
+        changeVisibility(begin(actorId, itemId, version), ReviewStatus.HIDDEN, ReviewStatus.PUBLISHED, LogKind.RESTORE,
+                reason, text);
     }
 
     /** Asks an admin to decide; the item stays open on the Escalated tab. Staff-only. */
@@ -250,7 +241,7 @@ public class ModerationService {
     @Transactional
     public void close(long actorId, long itemId, int version, String note) {
         Acting a = begin(actorId, itemId, version);
-        if (a.item.reportId != null || a.item.kind == ItemKind.REPORT) {
+        if (a.item.kind == ItemKind.REPORT) {
             em.createNativeQuery("update report set status = 'RESOLVED' where review_id = ?1 and status = 'OPEN' "
                     + "and comment_id is not distinct from ?2")
                     .setParameter(1, a.content.reviewId()).setParameter(2, a.content.commentId()).executeUpdate();
@@ -261,9 +252,9 @@ public class ModerationService {
     /** The open item about this content, or a new one claimed by the moderator who opened it. */
     @Transactional
     public long openCase(long actorId, long reviewId, Long commentId) {
-        Account actor = staff(actorId);
+        Account actor = accounts.staff(actorId);
         PostContent content = reviews.content(reviewId, commentId).orElseThrow(NotFoundException::new);
-        if (!inScope(actor, content.subjectId())) {
+        if (!accounts.moderates(actor, content.subjectId())) {
             throw new ForbiddenException("this moderator does not moderate " + content.subjectSlug());
         }
         List<Long> open = em.createQuery("""
@@ -284,7 +275,7 @@ public class ModerationService {
     // ---------------------------------------------------------------------------------------------------------------
 
     private Acting begin(long actorId, long itemId, int version) {
-        Account actor = staff(actorId);
+        Account actor = accounts.staff(actorId);
         QueueItem item = em.find(QueueItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
         if (item == null) {
             throw new NotFoundException();
@@ -296,7 +287,7 @@ public class ModerationService {
             throw new ConflictException(itemId, "a colleague holds the item");
         }
         PostContent content = reviews.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
-        if (!inScope(actor, content.subjectId())) {
+        if (!accounts.moderates(actor, content.subjectId())) {
             throw new ForbiddenException("this moderator does not moderate " + content.subjectSlug());
         }
         return new Acting(actor, item, content);
@@ -308,20 +299,20 @@ public class ModerationService {
                 && item.claimedAt.plus(config.claimIdle()).isAfter(Instant.now());
     }
 
-    private Account staff(long actorId) {
-        Account actor = em.find(Account.class, actorId);
-        if (actor == null || actor.role == Role.CUSTOMER) {
-            throw new ForbiddenException("moderators only");
-        }
-        return actor;
-    }
-
-    /** Moves the content from one status to another; a colleague who moved it first (from another item) wins. */
-    private void move(Acting a, ReviewStatus from, ReviewStatus to) {
+    /**
+     * Publish, hide or restore: moves the content from one status to another (a colleague who moved it first, from
+     * another item, wins), records why, writes the log entry, tells the author and resolves the item.
+     */
+    private void changeVisibility(Acting a, ReviewStatus from, ReviewStatus to, LogKind kind, ReasonCode reason,
+            String text) {
         requireStatus(a, from);
         if (reviews.changeStatus(a.content.reviewId(), a.content.commentId(), to) != from) {
             throw new ConflictException(a.item.id, "the content changed while acting");
         }
+        visibility(a, kind.name(), reason, text);
+        logEntry(a, kind, reason, text, null);
+        tell(a, kind.name(), reason, text);
+        finish(a, kind.name(), text, true);
     }
 
     private static void requireStatus(Acting a, ReviewStatus status) {
@@ -397,16 +388,6 @@ public class ModerationService {
             throw new ForbiddenException("only admins may use this " + field);
         }
         return (String) row[0];
-    }
-
-    /** Whether a moderator limited to some subjects may act on this one (admins and unscoped moderators may). */
-    boolean inScope(Account actor, long subjectId) {
-        if (actor.role != Role.MODERATOR) {
-            return true;
-        }
-        return ((Number) em.createNativeQuery(
-                "select count(*) from account where id = ?1 and (scope_subject_ids is null or ?2 = any(scope_subject_ids))")
-                .setParameter(1, actor.id).setParameter(2, subjectId).getSingleResult()).longValue() == 1;
     }
 
     private static String blankToNull(String s) {

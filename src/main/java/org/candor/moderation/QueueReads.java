@@ -1,6 +1,5 @@
 package org.candor.moderation;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.candor.Sql;
 import org.candor.review.PostContent;
 import org.candor.review.ReviewService;
 
@@ -114,7 +114,7 @@ public class QueueReads {
                 + " limit " + TAB_SIZE);
         bind(query, me);
         query.setParameter("me", me);
-        return rows(query.getResultList());
+        return rows(query);
     }
 
     /** How many open items each tab holds. */
@@ -137,7 +137,7 @@ public class QueueReads {
     public Optional<Row> row(long itemId) {
         var query = em.createNativeQuery(ROW + " where i.id = :id").setParameter("id", itemId);
         bind(query, 0);
-        return rows(query.getResultList()).stream().findFirst();
+        return rows(query).stream().findFirst();
     }
 
     /** An item with its content, history, the author's record, reports and (for admins) redacted originals. */
@@ -148,12 +148,12 @@ public class QueueReads {
         }
         Row row = found.get();
         PostContent content = reviews.content(row.reviewId(), row.commentId()).orElseThrow();
-        List<Event> history = this.<Object[]>list(em.createNativeQuery("""
+        List<Event> history = Sql.rows(em.createNativeQuery("""
                 select e.action, a.display_name, e.note, e.created_at from queue_event e
                 left join account a on a.id = e.actor_id where e.item_id = ?1 order by e.id""")
-                .setParameter(1, itemId).getResultList()).stream()
-                .map(r -> new Event((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
-        List<AuthorPost> posts = this.<Object[]>list(em.createNativeQuery("""
+                .setParameter(1, itemId)).stream()
+                .map(r -> new Event((String) r[0], (String) r[1], (String) r[2], Sql.instant(r[3]))).toList();
+        List<AuthorPost> posts = Sql.rows(em.createNativeQuery("""
                 select p.review_id, p.comment_id, s.slug, s.name, p.status, p.created_at,
                     (select count(*) from author_notice n where n.review_id = p.review_id
                         and n.comment_id is not distinct from p.comment_id) actions
@@ -164,24 +164,24 @@ public class QueueReads {
                         from comment c join review r on r.id = c.review_id where c.author_id = ?1) p
                 join subject s on s.id = p.subject_id
                 order by p.created_at desc limit 10""".replace("null::bigint", "cast(null as bigint)"))
-                .setParameter(1, content.authorId()).getResultList()).stream()
+                .setParameter(1, content.authorId())).stream()
                 .map(r -> new AuthorPost(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
-                        (String) r[2], (String) r[3], (String) r[4], instant(r[5]), ((Number) r[6]).longValue()))
+                        (String) r[2], (String) r[3], (String) r[4], Sql.instant(r[5]), ((Number) r[6]).longValue()))
                 .toList();
         Object[] totals = (Object[]) em.createNativeQuery("""
                 select (select count(*) from review where author_id = ?1) + (select count(*) from comment where author_id = ?1),
                        (select count(*) from author_notice where account_id = ?1)""")
                 .setParameter(1, content.authorId()).getSingleResult();
-        List<ReportLine> reports = this.<Object[]>list(em.createNativeQuery("""
+        List<ReportLine> reports = Sql.rows(em.createNativeQuery("""
                 select p.reason, p.details, a.display_name, p.created_at from report p join account a on a.id = p.reporter_id
                 where p.review_id = ?1 and p.comment_id is not distinct from ?2 order by p.id""")
-                .setParameter(1, row.reviewId()).setParameter(2, row.commentId()).getResultList()).stream()
-                .map(r -> new ReportLine((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
-        List<RedactionLine> redactions = !admin ? List.of() : this.<Object[]>list(em.createNativeQuery("""
+                .setParameter(1, row.reviewId()).setParameter(2, row.commentId())).stream()
+                .map(r -> new ReportLine((String) r[0], (String) r[1], (String) r[2], Sql.instant(r[3]))).toList();
+        List<RedactionLine> redactions = !admin ? List.of() : Sql.rows(em.createNativeQuery("""
                 select x.span, x.original, x.reason_code, coalesce(a.staff_handle, a.display_name), x.created_at
                 from redaction x join account a on a.id = x.actor_id where x.review_id = ?1 order by x.id""")
-                .setParameter(1, row.reviewId()).getResultList()).stream()
-                .map(r -> new RedactionLine((String) r[0], (String) r[1], (String) r[2], (String) r[3], instant(r[4])))
+                .setParameter(1, row.reviewId())).stream()
+                .map(r -> new RedactionLine((String) r[0], (String) r[1], (String) r[2], (String) r[3], Sql.instant(r[4])))
                 .toList();
         return Optional.of(new Item(row, content, history, posts, ((Number) totals[0]).longValue(),
                 ((Number) totals[1]).longValue(), reports, redactions, staffNotes.about(List.of(row.reviewId()))));
@@ -189,26 +189,26 @@ public class QueueReads {
 
     /** Moderators and admins, for reassigning. */
     public List<Staff> staff() {
-        return this.<Object[]>list(em.createNativeQuery(
+        return Sql.rows(em.createNativeQuery(
                 "select id, display_name, role from account where role <> 'CUSTOMER' order by display_name, id")
-                .getResultList()).stream()
+                ).stream()
                 .map(r -> new Staff(((Number) r[0]).longValue(), (String) r[1], ((String) r[2]).toLowerCase())).toList();
     }
 
     /** Canned responses this role may use, by category. */
     public List<Canned> canned(boolean admin) {
-        return this.<Object[]>list(em.createNativeQuery("""
+        return Sql.rows(em.createNativeQuery("""
                 select id, category || ': ' || title, body from canned_response
                 where active and (allowed_role = 'MODERATOR' or ?1) order by category, title, id""")
-                .setParameter(1, admin).getResultList()).stream()
+                .setParameter(1, admin)).stream()
                 .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
     }
 
     /** Offers this role may grant. */
     public List<Canned> offers(boolean admin) {
-        return this.<Object[]>list(em.createNativeQuery("""
+        return Sql.rows(em.createNativeQuery("""
                 select id, name, description from offer_type where active and (allowed_role = 'MODERATOR' or ?1)
-                order by name, id""").setParameter(1, admin).getResultList()).stream()
+                order by name, id""").setParameter(1, admin)).stream()
                 .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
     }
 
@@ -234,21 +234,14 @@ public class QueueReads {
         query.setParameter("idle", config.claimIdle().toSeconds() + " seconds");
     }
 
-    private List<Row> rows(List<?> result) {
-        return this.<Object[]>list(result).stream().map(r -> new Row(((Number) r[0]).longValue(),
+    private List<Row> rows(jakarta.persistence.Query query) {
+        return Sql.rows(query).stream().map(r -> new Row(((Number) r[0]).longValue(),
                 ItemKind.valueOf((String) r[1]), (String) r[2], (Boolean) r[3], (Boolean) r[4],
                 ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7],
-                (String) r[8], ((Number) r[9]).intValue(), (String) r[10], (String) r[11], instant(r[12]),
-                instant(r[13]), r[14] == null ? null : ((Number) r[14]).longValue(), (String) r[15], (String) r[16],
-                r[17] == null ? null : instant(r[17]), ((Number) r[18]).intValue(), (String) r[19])).toList();
+                (String) r[8], ((Number) r[9]).intValue(), (String) r[10], (String) r[11], Sql.instant(r[12]),
+                Sql.instant(r[13]), r[14] == null ? null : ((Number) r[14]).longValue(), (String) r[15], (String) r[16],
+                r[17] == null ? null : Sql.instant(r[17]), ((Number) r[18]).intValue(), (String) r[19])).toList();
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> List<T> list(List<?> rows) {
-        return (List<T>) rows;
-    }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
-    }
 }

@@ -1,6 +1,5 @@
 package org.candor.moderation;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.candor.Sql;
 import org.candor.policy.ModerationPolicy;
 
 /**
@@ -85,7 +85,7 @@ public class StaffNotes {
                 order by 2""", ids)) {
             Note note = new Note(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
                     r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((String) r[5]).toLowerCase(),
-                    byHandle ? (String) r[6] : null, instant(r[7]));
+                    byHandle ? (String) r[6] : null, Sql.instant(r[7]));
             if ("R".equals(r[0])) {
                 replies.computeIfAbsent(note.reviewId(), k -> new ArrayList<>()).add(note);
             } else if (note.commentId() == null) {
@@ -107,7 +107,7 @@ public class StaffNotes {
             if (!"HIDE".equals(r[2])) {
                 continue;
             }
-            HideNotice notice = new HideNotice(((String) r[3]).toLowerCase(), byHandle ? (String) r[4] : null, instant(r[5]),
+            HideNotice notice = new HideNotice(((String) r[3]).toLowerCase(), byHandle ? (String) r[4] : null, Sql.instant(r[5]),
                     ReasonCode.parse((String) r[6]), (String) r[7]);
             if (r[1] == null) {
                 reviewNotices.put(((Number) r[0]).longValue(), notice);
@@ -118,12 +118,7 @@ public class StaffNotes {
         return new Notes(replies, reviewAnnotations, commentAnnotations, reviewNotices, commentNotices);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, List<Long> ids) {
-        return em.createNativeQuery(sql).setParameter("ids", ids).getResultList();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+        return Sql.rows(em.createNativeQuery(sql).setParameter("ids", ids));
     }
 }

@@ -1,6 +1,5 @@
 package org.candor.policy;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +86,7 @@ public class ModerationPolicy {
         if (settings.holdFirstPosts() > 0 && ((Number) r[2]).longValue() < settings.holdFirstPosts()) {
             return new Verdict(Outcome.HOLD, FIRST_POSTS_RULE, null);
         }
-        Instant created = r[1] instanceof Timestamp t ? t.toInstant() : (Instant) r[1];
+        Instant created = org.candor.Sql.instant(r[1]);
         if (settings.holdNewAccountDays() > 0
                 && created.plus(Duration.ofDays(settings.holdNewAccountDays())).isAfter(Instant.now())) {
             return new Verdict(Outcome.HOLD, NEW_ACCOUNT_RULE, null);

@@ -1,6 +1,5 @@
 package org.candor.policy;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +13,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
-import io.quarkus.security.ForbiddenException;
 
+import org.candor.Sql;
 import org.candor.account.Account;
+import org.candor.account.AccountService;
 import org.candor.account.Role;
 import org.candor.publiclog.LogKind;
 import org.candor.publiclog.PublicLog;
@@ -91,9 +91,11 @@ public class PolicyService {
     private final PublicLog log;
     private final ModerationPolicy policy;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final AccountService accounts;
 
     PolicyService(EntityManager em, PublicLog log, ModerationPolicy policy,
-            com.fasterxml.jackson.databind.ObjectMapper json) {
+            com.fasterxml.jackson.databind.ObjectMapper json, AccountService accounts) {
+        this.accounts = accounts;
         this.em = em;
         this.log = log;
         this.policy = policy;
@@ -137,7 +139,7 @@ public class PolicyService {
         if (!org.candor.subject.SubjectService.isSlug(slug)) {
             throw new NotFoundException();
         }
-        Object[] subject = rows(em.createNativeQuery("select id, moderation_mode from subject where slug = ?1")
+        Object[] subject = Sql.rows(em.createNativeQuery("select id, moderation_mode from subject where slug = ?1")
                 .setParameter(1, slug)).stream().findFirst()
                 .orElseThrow(NotFoundException::new);
         String before = subject[1] == null ? "board default" : (String) subject[1];
@@ -157,7 +159,7 @@ public class PolicyService {
 
     /** Subjects whose mode is set, whatever the board's. */
     public List<SubjectMode> subjectModes() {
-        return rows(em.createNativeQuery(
+        return Sql.rows(em.createNativeQuery(
                 "select slug, name, moderation_mode from subject where moderation_mode is not null order by slug"))
                 .stream().map(r -> new SubjectMode((String) r[0], (String) r[1], (String) r[2])).toList();
     }
@@ -166,10 +168,10 @@ public class PolicyService {
     // Word rules
 
     public List<RuleRow> allRules() {
-        return rows(em.createNativeQuery("select id, pattern, is_regex, action, active, created_at from word_rule order by active desc, id")
+        return Sql.rows(em.createNativeQuery("select id, pattern, is_regex, action, active, created_at from word_rule order by active desc, id")
                 ).stream()
                 .map(r -> new RuleRow(((Number) r[0]).longValue(), (String) r[1], (Boolean) r[2],
-                        WordRules.Action.valueOf((String) r[3]), (Boolean) r[4], instant(r[5]))).toList();
+                        WordRules.Action.valueOf((String) r[3]), (Boolean) r[4], Sql.instant(r[5]))).toList();
     }
 
     /** Adds a rule; a regular expression that does not compile is refused. */
@@ -253,7 +255,7 @@ public class PolicyService {
     // Canned responses
 
     public List<Canned> canned() {
-        return rows(em.createNativeQuery("""
+        return Sql.rows(em.createNativeQuery("""
                 select c.id, c.title, c.body, c.category, c.allowed_role, c.active,
                     (select count(*) from official_reply r where r.canned_id = c.id), c.version
                 from canned_response c order by c.active desc, c.category, c.title, c.id""")
@@ -313,7 +315,7 @@ public class PolicyService {
     // Offers
 
     public List<Offer> offers() {
-        return rows(em.createNativeQuery("""
+        return Sql.rows(em.createNativeQuery("""
                 select o.id, o.name, o.description, o.allowed_role, o.active,
                     (select count(*) from offer_grant g where g.offer_type_id = o.id), o.version
                 from offer_type o order by o.active desc, o.name, o.id""")
@@ -369,7 +371,7 @@ public class PolicyService {
 
     /** Per complaint and rating: how many replies, which offers were granted, and which similar ones got none. */
     public List<ConsistencyRow> consistency() {
-        return rows(em.createNativeQuery("""
+        return Sql.rows(em.createNativeQuery("""
                 select coalesce(r.complaint, 'OTHER') complaint, v.rating, count(distinct r.review_id),
                     coalesce(string_agg(distinct o.name, ', '), ''),
                     count(distinct r.review_id) filter (where not exists (select 1 from offer_grant g2 where g2.review_id = r.review_id)),
@@ -392,7 +394,7 @@ public class PolicyService {
     public List<AccountRow> findAccounts(String q) {
         String like = "%" + (q == null ? "" : q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_")) + "%";
-        return rows(em.createNativeQuery("""
+        return Sql.rows(em.createNativeQuery("""
                 select a.id, a.provider, a.display_name, a.email, a.role, a.staff_handle,
                     (select string_agg(s.slug, ', ' order by s.slug) from subject s where s.id = any(a.scope_subject_ids))
                 from account a
@@ -450,11 +452,7 @@ public class PolicyService {
     // ---------------------------------------------------------------------------------------------------------------
 
     private Account admin(long adminId) {
-        Account admin = em.find(Account.class, adminId);
-        if (admin == null || admin.role != Role.ADMIN) {
-            throw new ForbiddenException("admins only");
-        }
-        return admin;
+        return accounts.admin(adminId);
     }
 
     private void changed(Account admin, String summary, Long subjectId, String detail) {
@@ -482,12 +480,5 @@ public class PolicyService {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(jakarta.persistence.Query query) {
-        return query.getResultList();
-    }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
-    }
 }

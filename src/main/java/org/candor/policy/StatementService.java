@@ -1,6 +1,5 @@
 package org.candor.policy;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,8 +11,9 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.security.ForbiddenException;
 
+import org.candor.Sql;
 import org.candor.account.Account;
-import org.candor.account.Role;
+import org.candor.account.AccountService;
 import org.candor.publiclog.LogKind;
 import org.candor.publiclog.PublicLog;
 
@@ -36,8 +36,10 @@ public class StatementService {
     private final EntityManager em;
     private final PublicLog log;
     private final ModerationPolicy policy;
+    private final AccountService accounts;
 
-    StatementService(EntityManager em, PublicLog log, ModerationPolicy policy) {
+    StatementService(EntityManager em, PublicLog log, ModerationPolicy policy, AccountService accounts) {
+        this.accounts = accounts;
         this.em = em;
         this.log = log;
         this.policy = policy;
@@ -65,7 +67,7 @@ public class StatementService {
 
     @Transactional
     public long publish(long actorId, String subjectSlug, String title, String body) {
-        Account actor = staff(actorId);
+        Account actor = accounts.staff(actorId);
         Long subjectId = subjectId(subjectSlug);
         checkScope(actor, subjectId);
         long id = ((Number) em.createNativeQuery("""
@@ -79,7 +81,7 @@ public class StatementService {
 
     @Transactional
     public void update(long actorId, long id, int seenVersion, String title, String body) {
-        Account actor = staff(actorId);
+        Account actor = accounts.staff(actorId);
         Statement current = one(id).orElseThrow(NotFoundException::new);
         Long subjectId = subjectId(current.subjectSlug());
         checkScope(actor, subjectId);
@@ -98,7 +100,7 @@ public class StatementService {
 
     @Transactional
     public void retire(long actorId, long id, int seenVersion, String note) {
-        Account actor = staff(actorId);
+        Account actor = accounts.staff(actorId);
         Statement current = one(id).orElseThrow(NotFoundException::new);
         Long subjectId = subjectId(current.subjectSlug());
         checkScope(actor, subjectId);
@@ -138,29 +140,13 @@ public class StatementService {
         return ((Number) found.get(0)).longValue();
     }
 
+    /** A moderator limited to some subjects speaks for those, not for others or the whole board. */
     private void checkScope(Account actor, Long subjectId) {
-        if (actor.role != Role.MODERATOR) {
-            return;
-        }
-        // a moderator limited to some subjects may speak for those, not for the whole board
-        boolean ok = ((Number) em.createNativeQuery("""
-                select count(*) from account where id = ?1 and (scope_subject_ids is null or ?2 = any(scope_subject_ids))""")
-                .setParameter(1, actor.id).setParameter(2, subjectId == null ? -1L : subjectId)
-                .getSingleResult()).longValue() == 1;
-        if (!ok) {
+        if (!accounts.moderates(actor, subjectId)) {
             throw new ForbiddenException("outside this moderator's subjects");
         }
     }
 
-    private Account staff(long actorId) {
-        Account actor = em.find(Account.class, actorId);
-        if (actor == null || actor.role == Role.CUSTOMER) {
-            throw new ForbiddenException("moderators and admins only");
-        }
-        return actor;
-    }
-
-    @SuppressWarnings("unchecked")
     private List<Statement> query(String where, Object param) {
         var q = em.createNativeQuery("""
                 select s.id, subj.slug, subj.name, s.title, s.body, s.status = 'PUBLISHED', a.display_name,
@@ -170,13 +156,9 @@ public class StatementService {
         if (param != null) {
             q.setParameter(1, param);
         }
-        List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new Statement(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (Boolean) r[5], (String) r[6], instant(r[7]), instant(r[8]),
+        return Sql.rows(q).stream().map(r -> new Statement(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], (String) r[4], (Boolean) r[5], (String) r[6], Sql.instant(r[7]), Sql.instant(r[8]),
                 ((Number) r[9]).intValue())).toList();
     }
 
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
-    }
 }

@@ -86,7 +86,7 @@ class ModerationTest {
         Subject subject = TestData.subject("Kept held");
         TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
         Session author = Session.customer();
-        long reviewId = post(author, subject, 3, "Call 555-0100 to get the same deal.");
+        long reviewId = Steps.post(author, subject, 3, "Call 555-0100 to get the same deal.");
         long item = Steps.item(reviewId, "HELD");
         long logBefore = Steps.logSize();
 
@@ -108,7 +108,7 @@ class ModerationTest {
         Subject subject = TestData.subject("Reply toaster");
         Session author = Session.customer();
         String email = giveEmail(author);
-        long reviewId = post(author, subject, 1, "Burnt every slice on the lowest setting.");
+        long reviewId = Steps.post(author, subject, 1, "Burnt every slice on the lowest setting.");
         long item = Steps.item(reviewId, "REPLY");
         Session mod = Session.moderator();
         long canned = ((Number) TestData.sql("select id from canned_response where title = 'Sorry, we are on it'")).longValue();
@@ -137,7 +137,7 @@ class ModerationTest {
     void aPublicAnnotationShowsUnderTheReviewWhichStays() {
         Subject subject = TestData.subject("Annotated mixer");
         Session author = Session.customer();
-        long reviewId = post(author, subject, 2, "Arrived with a cracked bowl.");
+        long reviewId = Steps.post(author, subject, 2, "Arrived with a cracked bowl.");
         long item = Steps.item(reviewId, "REPLY");
 
         Steps.act(Session.moderator(), item, "annotate", "text", "Order refunded on 3 March.").statusCode(303);
@@ -161,7 +161,7 @@ class ModerationTest {
         Subject subject = TestData.subject("Redacted courier");
         Session author = Session.customer();
         String original = "The courier Jan Novak left it at 12 Elm Street in the rain.";
-        long reviewId = post(author, subject, 2, original);
+        long reviewId = Steps.post(author, subject, 2, original);
         long item = Steps.item(reviewId, "REPLY");
 
         Steps.act(Session.moderator(), item, "redact", "span", "12 Elm Street", "reason", "PERSONAL_DATA",
@@ -185,7 +185,7 @@ class ModerationTest {
     @Test
     void redactingTextThatIsNotThereKeepsTheFormAndSaysSo() {
         Subject subject = TestData.subject("Redact miss");
-        long reviewId = post(Session.customer(), subject, 4, "Nothing personal in here.");
+        long reviewId = Steps.post(Session.customer(), subject, 4, "Nothing personal in here.");
         long item = Steps.item(reviewId, "REPLY");
 
         Steps.act(Session.moderator(), item, "redact", "span", "not in the text", "reason", "PERSONAL_DATA", "text", "")
@@ -199,7 +199,7 @@ class ModerationTest {
     void hidingLeavesAPublicNoticeAndRestoringBringsTheReviewBack() {
         Subject subject = TestData.subject("Hidden blender");
         Session author = Session.customer();
-        long reviewId = post(author, subject, 1, "Total scam, the seller is a crook.");
+        long reviewId = Steps.post(author, subject, 1, "Total scam, the seller is a crook.");
         long item = Steps.item(reviewId, "REPLY");
         Session mod = Session.moderator();
 
@@ -241,7 +241,7 @@ class ModerationTest {
     @Test
     void aModeratorHidesACommentFromTheReviewPage() {
         Subject subject = TestData.subject("Comment hiding");
-        long reviewId = post(Session.customer(), subject, 4, "Solid build.");
+        long reviewId = Steps.post(Session.customer(), subject, 4, "Solid build.");
         Session commenter = Session.customer();
         commenter.form().formParam("body", "You are all idiots.")
                 .when().post("/subjects/" + subject.slug + "/reviews/" + reviewId + "/comments")
@@ -267,7 +267,7 @@ class ModerationTest {
     @Test
     void aHideWithoutAReasonIsRefusedAndKeepsWhatWasTyped() {
         Subject subject = TestData.subject("No reason");
-        long reviewId = post(Session.customer(), subject, 3, "Fine.");
+        long reviewId = Steps.post(Session.customer(), subject, 3, "Fine.");
         long item = Steps.item(reviewId, "REPLY");
         long logBefore = Steps.logSize();
 
@@ -284,7 +284,7 @@ class ModerationTest {
         Subject subject = TestData.subject("Told");
         Session author = Session.customer();
         String email = giveEmail(author);
-        long reviewId = post(author, subject, 2, "Call Jo on 555-0199 about the broken hinge.");
+        long reviewId = Steps.post(author, subject, 2, "Call Jo on 555-0199 about the broken hinge.");
         long item = Steps.item(reviewId, "REPLY");
         Session mod = Session.moderator();
 
@@ -315,7 +315,7 @@ class ModerationTest {
     @Test
     void anonymousVisitorsAreSentToSignInForEveryAction() {
         Subject subject = TestData.subject("Anonymous");
-        long reviewId = post(Session.customer(), subject, 3, "Anonymous tries.");
+        long reviewId = Steps.post(Session.customer(), subject, 3, "Anonymous tries.");
         long item = Steps.item(reviewId, "REPLY");
         var page = given().redirects().follow(false).when().get("/about").then().extract();
         String csrf = page.cookie("csrf-token");
@@ -336,7 +336,7 @@ class ModerationTest {
     @Test
     void aReportBecomesAQueueItemThatShowsTheReportAndCanBeEscalated() {
         Subject subject = TestData.subject("Reported lamp");
-        long reviewId = post(Session.customer(), subject, 5, "Buy it at cheap-lamps.example for half the price!");
+        long reviewId = Steps.post(Session.customer(), subject, 5, "Buy it at cheap-lamps.example for half the price!");
         Session.customer().form().formParam("reason", "SPAM").formParam("details", "Advert for another shop")
                 .when().post("/subjects/" + subject.slug + "/reviews/" + reviewId + "/report").then().statusCode(303);
         long item = Steps.item(reviewId, "REPORT");
@@ -359,8 +359,8 @@ class ModerationTest {
     @Test
     void lowRatingsComeFirstBecauseTheirTargetIsShorter() {
         Subject subject = TestData.subject("Urgency");
-        long happy = post(Session.customer(), subject, 5, "Lovely, zero complaints at all.");
-        long angry = post(Session.customer(), subject, 1, "Broke on day one, nobody answers.");
+        long happy = Steps.post(Session.customer(), subject, 5, "Lovely, zero complaints at all.");
+        long angry = Steps.post(Session.customer(), subject, 1, "Broke on day one, nobody answers.");
         String page = Session.moderator().request().when().get("/moderation?tab=reply")
                 .then().statusCode(200).extract().asString();
         int angryAt = page.indexOf("/moderation/items/" + Steps.item(angry, "REPLY"));
@@ -375,7 +375,7 @@ class ModerationTest {
     @Test
     void aTakenItemIsRefusedToColleaguesUntilReleasedOrLapsed() {
         Subject subject = TestData.subject("Claims");
-        long reviewId = post(Session.customer(), subject, 3, "Average at best.");
+        long reviewId = Steps.post(Session.customer(), subject, 3, "Average at best.");
         long item = Steps.item(reviewId, "REPLY");
         Session mo = Session.moderator();
         Session colleague = Session.moderator();
@@ -408,7 +408,7 @@ class ModerationTest {
     @Test
     void eightModeratorsActingAtOnceGetOneSuccessAndSevenConflicts() throws Exception {
         Subject subject = TestData.subject("Race");
-        long reviewId = post(Session.customer(), subject, 2, "Which of you answers first?");
+        long reviewId = Steps.post(Session.customer(), subject, 2, "Which of you answers first?");
         long item = Steps.item(reviewId, "REPLY");
         int version = Steps.version(item);
         List<Session> mods = java.util.stream.IntStream.range(0, 8).mapToObj(i -> Session.moderator()).toList();
@@ -442,7 +442,7 @@ class ModerationTest {
     @Test
     void aStaleFormShowsWhatTheColleagueDid() {
         Subject subject = TestData.subject("Stale");
-        long reviewId = post(Session.customer(), subject, 4, "Good value.");
+        long reviewId = Steps.post(Session.customer(), subject, 4, "Good value.");
         long item = Steps.item(reviewId, "REPLY");
         int seen = Steps.version(item);
         Steps.act(Session.moderator(), item, "reply", "body", "Thank you!").statusCode(303);
@@ -457,7 +457,7 @@ class ModerationTest {
     @Test
     void customersAreRefusedEveryActionAndVisitorsSentToSignIn() {
         Subject subject = TestData.subject("Refusals");
-        long reviewId = post(Session.customer(), subject, 3, "Meh.");
+        long reviewId = Steps.post(Session.customer(), subject, 3, "Meh.");
         long item = Steps.item(reviewId, "REPLY");
         Session customer = Session.customer();
         customer.request().when().get("/moderation").then().statusCode(403);
@@ -479,12 +479,6 @@ class ModerationTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static long post(Session author, Subject subject, int rating, String body) {
-        String location = author.form().formParam("rating", Integer.toString(rating)).formParam("body", body)
-                .when().post("/subjects/" + subject.slug + "/reviews")
-                .then().statusCode(303).extract().header("Location");
-        return Steps.idAtEndOf(location);
-    }
 
     private static String giveEmail(Session s) {
         String email = s.user() + "@mail.example";

@@ -39,7 +39,7 @@ class PolicyTest {
         assertEquals("POLICY_CHANGE", Steps.lastLogEntry().get("kind"));
         assertTrue(((String) Steps.lastLogEntry().get("body")).contains(subject.slug + ": board default → PRE"));
 
-        long review = post(Session.customer(), subject, 4, "Held until someone looks.");
+        long review = Steps.post(Session.customer(), subject, 4, "Held until someone looks.");
         assertEquals("PENDING", TestData.sql("select status from review where id = ?1", review));
         assertEquals("pre-moderation", TestData.sql("select why from queue_item where review_id = ?1 and kind = 'HELD'", review));
         given().when().get("/subjects/" + subject.slug).then().body(not(containsString("Held until someone looks.")));
@@ -53,8 +53,8 @@ class PolicyTest {
         Session admin = Session.admin();
         withSettings(admin, Map.of("holdFirstPosts", "1"), () -> {
             Session newcomer = Session.customer();
-            long first = post(newcomer, subject, 3, "My very first review.");
-            long second = post(newcomer, other, 3, "My second review.");
+            long first = Steps.post(newcomer, subject, 3, "My very first review.");
+            long second = Steps.post(newcomer, other, 3, "My second review.");
             assertEquals("PENDING", TestData.sql("select status from review where id = ?1", first));
             assertEquals("first-posts", TestData.sql("select why from queue_item where review_id = ?1 and kind = 'HELD'", first));
             assertEquals("PUBLISHED", TestData.sql("select status from review where id = ?1", second));
@@ -91,7 +91,7 @@ class PolicyTest {
         String word = TestData.unique("refundword");
         long rule = addRule(word, false, "FLAG");
         Subject subject = TestData.subject("Flagging");
-        long review = post(Session.customer(), subject, 2, "I want a " + word + " now.");
+        long review = Steps.post(Session.customer(), subject, 2, "I want a " + word + " now.");
         assertEquals("PUBLISHED", TestData.sql("select status from review where id = ?1", review));
         given().when().get("/subjects/" + subject.slug).then().body(containsString("I want a " + word + " now."));
         long item = Steps.item(review, "FLAG");
@@ -123,7 +123,7 @@ class PolicyTest {
         List<String> texts = List.of("Nothing to see.", "Mentions " + word + " once.", "And " + word + " again, "
                 + word + ".", "Clean text again.");
         for (String t : texts) {
-            post(Session.customer(), subject, 3, t);
+            Steps.post(Session.customer(), subject, 3, t);
         }
         Session admin = Session.admin();
         String page = admin.form().formParam("pattern", word).formParam("action", "HOLD").formParam("dryRun", "true")
@@ -141,7 +141,7 @@ class PolicyTest {
         Subject fresh = TestData.subject("Dry run replay");
         int held = 0;
         for (String t : texts) {
-            long id = post(Session.customer(), fresh, 3, t);
+            long id = Steps.post(Session.customer(), fresh, 3, t);
             held += "PENDING".equals(TestData.sql("select status from review where id = ?1", id)) ? 1 : 0;
         }
         assertEquals(2, held);
@@ -153,8 +153,8 @@ class PolicyTest {
         Subject subject = TestData.subject("Targets");
         Session admin = Session.admin();
         withSettings(admin, Map.of("targetHighMinutes", "1"), () -> {
-            long angry = post(Session.customer(), subject, 1, "One star, four hour target.");
-            long happy = post(Session.customer(), subject, 5, "Five stars, now a one minute target.");
+            long angry = Steps.post(Session.customer(), subject, 1, "One star, four hour target.");
+            long happy = Steps.post(Session.customer(), subject, 5, "Five stars, now a one minute target.");
             String page = Session.moderator().request().when().get("/moderation?tab=reply").then().extract().asString();
             int happyAt = page.indexOf("/moderation/items/" + Steps.item(happy, "REPLY"));
             int angryAt = page.indexOf("/moderation/items/" + Steps.item(angry, "REPLY"));
@@ -177,7 +177,7 @@ class PolicyTest {
 
         Subject subject = TestData.subject("Canned roles");
         Session author = Session.customer();
-        long review = post(author, subject, 2, "Broken on arrival.");
+        long review = Steps.post(author, subject, 2, "Broken on arrival.");
         long item = Steps.item(review, "REPLY");
         Session moderator = Session.moderator();
         moderator.request().when().get("/moderation/items/" + item).then().body(not(containsString(title)));
@@ -195,8 +195,8 @@ class PolicyTest {
     @Test
     void anOfferGrantIsOnThePublicLogAndInTheConsistencyView() {
         Subject subject = TestData.subject("Offers");
-        long withOffer = post(Session.customer(), subject, 2, "Arrived late, cold.");
-        long without = post(Session.customer(), subject, 2, "Also late, also cold.");
+        long withOffer = Steps.post(Session.customer(), subject, 2, "Arrived late, cold.");
+        long without = Steps.post(Session.customer(), subject, 2, "Also late, also cold.");
         long offer = ((Number) TestData.sql("select id from offer_type where name = '10 % discount'")).longValue();
         Session moderator = Session.moderator();
         Steps.act(moderator, Steps.item(withOffer, "REPLY"), "reply", "body", "Sorry about that.",
@@ -213,7 +213,7 @@ class PolicyTest {
         assertTrue(page.contains("/moderation/reviews/" + without), "the complaint that got nothing is listed");
         // a moderator may not grant an admin-only offer
         long refund = ((Number) TestData.sql("select id from offer_type where name = 'Full refund'")).longValue();
-        long third = post(Session.customer(), subject, 1, "Never arrived.");
+        long third = Steps.post(Session.customer(), subject, 1, "Never arrived.");
         Steps.act(moderator, Steps.item(third, "REPLY"), "reply", "body", "Refund coming.",
                 "offer", Long.toString(refund)).statusCode(403);
     }
@@ -275,8 +275,8 @@ class PolicyTest {
         assertTrue(((String) granted.get("body")).contains("moderator role granted to Sam from support"));
 
         person.request().when().get("/moderation").then().statusCode(200);
-        long inside = Steps.item(post(Session.customer(), mine, 3, "In scope."), "REPLY");
-        long outside = Steps.item(post(Session.customer(), theirs, 3, "Out of scope."), "REPLY");
+        long inside = Steps.item(Steps.post(Session.customer(), mine, 3, "In scope."), "REPLY");
+        long outside = Steps.item(Steps.post(Session.customer(), theirs, 3, "Out of scope."), "REPLY");
         Steps.act(person, inside, "annotate", "text", "Looked at it.").statusCode(303);
         Steps.act(person, outside, "annotate", "text", "Not mine.").statusCode(403);
         person.request().when().get("/moderation?tab=reply").then()
@@ -295,7 +295,7 @@ class PolicyTest {
         Subject subject = TestData.subject("Privacy");
         Session admin = Session.admin();
         Session moderator = Session.moderator();
-        long review = post(Session.customer(), subject, 2, "Who answers this?");
+        long review = Steps.post(Session.customer(), subject, 2, "Who answers this?");
         withSettings(admin, Map.of("staffInPublic", "ROLE"), () -> {
             Steps.act(moderator, Steps.item(review, "REPLY"), "reply", "body", "We do.").statusCode(303);
             assertNull(Steps.lastLogEntry().get("actor_handle"));
@@ -376,12 +376,6 @@ class PolicyTest {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static long post(Session author, Subject subject, int rating, String body) {
-        String location = author.form().formParam("rating", Integer.toString(rating)).formParam("body", body)
-                .when().post("/subjects/" + subject.slug + "/reviews")
-                .then().statusCode(303).extract().header("Location");
-        return Steps.idAtEndOf(location);
-    }
 
     private static long addRule(String pattern, boolean regex, String action) {
         Session.admin().form().formParam("pattern", pattern).formParam("regex", Boolean.toString(regex))

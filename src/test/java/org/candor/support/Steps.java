@@ -12,6 +12,14 @@ public final class Steps {
     private Steps() {
     }
 
+    /** Posts a review as this person and returns its id. */
+    public static long post(Session author, org.candor.subject.Subject subject, int rating, String body) {
+        String location = author.form().formParam("rating", Integer.toString(rating)).formParam("body", body)
+                .when().post("/subjects/" + subject.slug + "/reviews")
+                .then().statusCode(303).extract().header("Location");
+        return idAtEndOf(location);
+    }
+
     public static long idAtEndOf(String location) {
         String path = location.replaceAll("[?#].*$", "");
         return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
