@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import org.candor.web.PageScope;
+import org.candor.web.PublicPage;
+
 /** The public log as a page, an Atom feed, and the page that explains how to check it. */
 @Path("/log")
 public class PublicLogResource {
@@ -51,15 +54,19 @@ public class PublicLogResource {
     }
 
     private final PublicLog log;
+    private final PageScope scope;
 
-    PublicLogResource(PublicLog log) {
+    PublicLogResource(PublicLog log, PageScope scope) {
         this.log = log;
+        this.scope = scope;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
+    @PublicPage
     public Response list(@QueryParam("subject") String subject, @QueryParam("kind") String kind,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") Long before) {
+        scope.log();
         FilterForm form = new FilterForm(subject, kind, from, to);
         Instant fromTime = day(from);
         Instant toTime = day(to);

@@ -28,6 +28,8 @@ import org.candor.review.Forms.ReportForm;
 import org.candor.review.Forms.ReviewForm;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
+import org.candor.web.PageScope;
+import org.candor.web.PublicPage;
 
 /** One review's page (its permalink): comments, helpful marks, reports, edits and the edit history. */
 @Path("/subjects/{slug}/reviews/{id}")
@@ -58,9 +60,11 @@ public class ReviewResource {
     private final CurrentUser user;
     private final FormErrors formErrors;
     private final Flash flash;
+    private final PageScope scope;
 
     ReviewResource(ReviewService reviews, org.candor.subject.SubjectService subjects, CurrentViewer viewer,
-            CurrentUser user, FormErrors formErrors, Flash flash) {
+            CurrentUser user, FormErrors formErrors, Flash flash, PageScope scope) {
+        this.scope = scope;
         this.reviews = reviews;
         this.subjects = subjects;
         this.viewer = viewer;
@@ -70,6 +74,7 @@ public class ReviewResource {
     }
 
     @GET
+    @PublicPage
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
         return render(slug, id, PageForms.empty());
     }
@@ -163,8 +168,11 @@ public class ReviewResource {
 
     private TemplateInstance render(String slug, long id, PageForms forms) {
         ReviewWithComments item = load(slug, id);
+        var subject = subjects.page(slug).orElseThrow(NotFoundException::new);
+        scope.subject(subject.id());
         boolean marked = user.signedIn() && reviews.marksHelpful(user.accountId(), id);
-        return Templates.show(slug, subjectName(slug), item, reviews.versions(item.review(), viewer.get()), marked, forms);
+        return Templates.show(slug, subject.summary().name(), item, reviews.versions(item.review(), viewer.get()), marked,
+                forms);
     }
 
     /** The review if it exists, belongs to this subject and the reader may see it; else 404. */

@@ -30,6 +30,8 @@ import org.candor.review.ReviewStatus;
 import org.candor.review.CurrentViewer;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
+import org.candor.web.PageScope;
+import org.candor.web.PublicPage;
 
 /** The home page, the public page of each subject, and writing a review there. */
 @Path("/")
@@ -52,9 +54,11 @@ public class SubjectResource {
     private final FormErrors formErrors;
     private final Flash flash;
     private final StatementService statements;
+    private final PageScope scope;
 
     SubjectResource(SubjectService subjects, ReviewService reviews, CurrentViewer viewer, CurrentUser user,
-            FormErrors formErrors, Flash flash, StatementService statements) {
+            FormErrors formErrors, Flash flash, StatementService statements, PageScope scope) {
+        this.scope = scope;
         this.statements = statements;
         this.subjects = subjects;
         this.reviews = reviews;
@@ -65,15 +69,19 @@ public class SubjectResource {
     }
 
     @GET
+    @PublicPage
     public TemplateInstance home() {
+        scope.board();
         return Templates.home(subjects.list(), statements.boardWide());
     }
 
     @GET
     @Path("subjects/{slug}")
+    @PublicPage
     public TemplateInstance show(@PathParam("slug") String slug, @QueryParam("sort") String sort,
             @QueryParam("after") String after) {
         SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
+        scope.subject(subject.id());
         ReviewForm form = null;
         boolean editing = false;
         if (user.signedIn()) {

@@ -1,0 +1,83 @@
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Signs in {@code count} new customers through Candor's real authorization-code flow (against bench/FakeIdp.java) and
+ * writes one line per session: the Cookie header to send, a tab, and the CSRF token for forms. JDK only:
+ * {@code java bench/SignIn.java <app base url> <count> <out file>}.
+ */
+public class SignIn {
+
+    public static void main(String[] args) throws Exception {
+        String app = args[0];
+        int count = Integer.parseInt(args[1]);
+        Path out = Path.of(args[2]);
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> sessions = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            sessions.add(pool.submit(() -> signIn(http, app)));
+        }
+        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out))) {
+            for (Future<String> session : sessions) {
+                writer.println(session.get());
+            }
+        }
+        pool.shutdown();
+    }
+
+    private static String signIn(HttpClient http, String app) throws Exception {
+        URI origin = URI.create(app);
+        Map<String, String> jar = new LinkedHashMap<>();
+        URI url = URI.create(app + "/login/oidc?back=/about");
+        for (int hop = 0; hop < 10; hop++) {
+            boolean toApp = url.getPort() == origin.getPort() && url.getHost().equals(origin.getHost());
+            HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
+            if (toApp && !jar.isEmpty()) {
+                request.header("Cookie", cookieHeader(jar));
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (toApp) {
+                for (String set : response.headers().allValues("set-cookie")) {
+                    String pair = set.split(";", 2)[0];
+                    String name = pair.substring(0, pair.indexOf('='));
+                    String value = pair.substring(pair.indexOf('=') + 1);
+                    if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {
+                        jar.remove(name);
+                    } else {
+                        jar.put(name, value);
+                    }
+                }
+            }
+            var location = response.headers().firstValue("location");
+            if (response.statusCode() / 100 != 3 || location.isEmpty()) {
+                break;
+            }
+            url = url.resolve(location.get());
+        }
+        if (jar.keySet().stream().noneMatch(n -> n.startsWith("q_session"))) {
+            throw new IllegalStateException("sign-in did not complete; cookies: " + jar.keySet());
+        }
+        if (!jar.containsKey("csrf-token")) {
+            throw new IllegalStateException("no CSRF cookie; cookies: " + jar.keySet());
+        }
+        return cookieHeader(jar) + "\t" + jar.get("csrf-token");
+    }
+
+    private static String cookieHeader(Map<String, String> jar) {
+        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,117 @@
+package org.candor.web;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Serves {@link PublicPage}s to anonymous visitors from {@link PublicPages} when a fresh copy is there, keeps the ones
+ * it renders, and answers a repeat visit whose {@code If-None-Match} names the current page with 304. Signed-in
+ * visitors (a session cookie) and pages carrying a one-time message are always rendered afresh.
+ */
+@Provider
+@PublicPage
+public class PublicPageFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    private static final String KEY = PublicPageFilter.class.getName() + ".key";
+    private static final String STARTED = PublicPageFilter.class.getName() + ".started";
+    /** quarkus-oidc's session cookies: {@code q_session} and {@code q_session_<provider>}. */
+    private static final String SESSION_COOKIE = "q_session";
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+    private static final Map<String, String> HEADERS = Map.of(
+            // Browsers keep the page but ask each time; the answer differs per language and for signed-in visitors.
+            HttpHeaders.CACHE_CONTROL, "no-cache",
+            HttpHeaders.VARY, "Cookie, Accept-Language");
+
+    private final PublicPages pages;
+    private final PageScope scope;
+    private final Ui ui;
+
+    PublicPageFilter(PublicPages pages, PageScope scope, Ui ui) {
+        this.pages = pages;
+        this.scope = scope;
+        this.ui = ui;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!"GET".equals(request.getMethod()) || !anonymous(request)) {
+            return;
+        }
+        long now = pages.now();
+        if (now < 0) {
+            return;
+        }
+        String key = ui.lang() + " " + ui.here();
+        PublicPages.Page page = pages.fresh(key);
+        if (page == null) {
+            request.setProperty(KEY, key);
+            request.setProperty(STARTED, now);
+            return;
+        }
+        Response.ResponseBuilder answer = notModified(request, page.etag())
+                ? Response.notModified()
+                : Response.ok(page.body(), HTML);
+        answer.header(HttpHeaders.ETAG, page.etag());
+        HEADERS.forEach(answer::header);
+        request.abortWith(answer.build());
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object key = request.getProperty(KEY);
+        PageScope.Scope shows = scope.get();
+        if (key == null || response.getStatus() != 200 || shows == null) {
+            return;
+        }
+        Object entity = response.getEntity();
+        String html = entity instanceof TemplateInstance template ? template.render()
+                : entity instanceof String rendered ? rendered : null;
+        if (html == null) {
+            return;
+        }
+        PublicPages.Page page = pages.keep((String) key, html, shows, (Long) request.getProperty(STARTED));
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle(HttpHeaders.ETAG, page.etag());
+        HEADERS.forEach(headers::putSingle);
+        if (notModified(request, page.etag())) {
+            response.setStatus(304);
+            response.setEntity(null);
+        } else {
+            response.setEntity(page.body(), null, HTML);
+        }
+    }
+
+    private static boolean anonymous(ContainerRequestContext request) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        for (Cookie cookie : request.getCookies().values()) {
+            String name = cookie.getName();
+            if (name.startsWith(SESSION_COOKIE) || name.equals(Flash.COOKIE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean notModified(ContainerRequestContext request, String etag) {
+        String asked = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        return asked != null && Arrays.stream(asked.split(","))
+                .map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
+    }
+}

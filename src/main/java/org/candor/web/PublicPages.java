@@ -1,0 +1,192 @@
+package org.candor.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+
+import org.candor.Notifications;
+
+/**
+ * Rendered public pages, as anonymous visitors see them, kept in memory and dropped when what they show changes — on
+ * this instance or any other. Database triggers NOTIFY {@value #CHANNEL} at commit with the scope of every change
+ * ({@code s:<subject id>}, {@code log}, or {@code *}); every instance LISTENs and marks the pages of that scope stale.
+ * <p>
+ * Staleness is decided by ticks, not by removing entries, so a page whose rendering started before a change is never
+ * kept as fresh: each change gets the next tick, each page remembers the tick at which its rendering started, and a page
+ * is fresh while no change to its scope has a later tick. While the LISTEN connection is down nothing is served from
+ * here (changes made meanwhile would go unnoticed), and everything rendered before it came back is stale.
+ */
+@ApplicationScoped
+public class PublicPages {
+
+    public static final String CHANNEL = "candor_public";
+    private static final Logger LOG = Logger.getLogger(PublicPages.class);
+    private static final String MARK = "mark:";
+
+    /** A rendered page: its UTF-8 bytes, its entity tag, what it shows, and the tick its rendering started at. */
+    record Page(byte[] body, String etag, PageScope.Scope scope, long renderedAt) {
+    }
+
+    private final CaffeineCache pages;
+    private final Notifications notifications;
+    private final Vertx vertx;
+    private final AtomicLong ticks = new AtomicLong();
+    private final Map<Long, Long> subjectChanged = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Void>> marks = new ConcurrentHashMap<>();
+    private final AtomicLong markSeq = new AtomicLong();
+    private final String instance = UUID.randomUUID().toString();
+    private volatile long everythingChanged;
+    private volatile long logChanged;
+    private volatile long anythingChanged;
+    private volatile boolean listening;
+
+    PublicPages(@CacheName("public-pages") Cache pages, Notifications notifications, Vertx vertx) {
+        this.pages = pages.as(CaffeineCache.class);
+        this.notifications = notifications;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent start) {
+        notifications.listen(CHANNEL, this::changed, () -> {
+            everythingChanged = ticks.incrementAndGet();
+            listening = true;
+        });
+        // A dropped connection does not tell its listeners; look four times a second.
+        vertx.setPeriodic(250, id -> {
+            if (listening && !notifications.listening()) {
+                listening = false;
+                LOG.warn("Lost the LISTEN connection: public pages are rendered afresh until it is back");
+            }
+        });
+    }
+
+    void changed(String scope) {
+        if (scope.startsWith(MARK)) {
+            CompletableFuture<Void> mark = marks.remove(markId(scope));
+            if (mark != null) {
+                mark.complete(null);
+            }
+            return;
+        }
+        long tick = ticks.incrementAndGet();
+        anythingChanged = tick;
+        if (scope.equals("*")) {
+            everythingChanged = tick;
+        } else if (scope.equals("log")) {
+            logChanged = tick;
+        } else if (scope.startsWith("s:")) {
+            try {
+                subjectChanged.put(Long.parseLong(scope.substring(2)), tick);
+            } catch (NumberFormatException e) {
+                everythingChanged = tick;
+            }
+        } else {
+            everythingChanged = tick;
+        }
+    }
+
+    private long markId(String payload) {
+        String prefix = MARK + instance + ":";
+        if (!payload.startsWith(prefix)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(payload.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** The tick a rendering starting now starts at; -1 when pages cannot be cached right now. */
+    long now() {
+        return listening ? ticks.get() : -1;
+    }
+
+    /** The cached page for this key, if it is still fresh. */
+    Page fresh(String key) {
+        if (!listening) {
+            return null;
+        }
+        CompletableFuture<Object> found = pages.getIfPresent(key);
+        Page page = found == null ? null : (Page) found.getNow(null);
+        return page != null && isFresh(page) ? page : null;
+    }
+
+    private boolean isFresh(Page page) {
+        long at = page.renderedAt();
+        if (everythingChanged > at) {
+            return false;
+        }
+        if (page.scope() instanceof PageScope.Subject subject) {
+            return subjectChanged.getOrDefault(subject.id(), 0L) <= at;
+        }
+        return (page.scope() instanceof PageScope.Log ? logChanged : anythingChanged) <= at;
+    }
+
+    /** Keeps a page rendered from data read after tick {@code renderedAt}; returns it with its entity tag. */
+    Page keep(String key, String html, PageScope.Scope scope, long renderedAt) {
+        byte[] body = html.getBytes(StandardCharsets.UTF_8);
+        Page page = new Page(body, etag(body), scope, renderedAt);
+        pages.put(key, CompletableFuture.completedFuture(page));
+        return page;
+    }
+
+    /**
+     * Completes once this instance has seen every change committed before the call, so a visitor's next page on this
+     * instance shows what they just did. Gives up after a second (the page is then at most as stale as any other
+     * instance's).
+     */
+    Uni<Void> caughtUp() {
+        if (!listening) {
+            return Uni.createFrom().voidItem();
+        }
+        long id = markSeq.incrementAndGet();
+        CompletableFuture<Void> mark = new CompletableFuture<>();
+        marks.put(id, mark);
+        notifications.send(CHANNEL, MARK + instance + ":" + id).onFailure(e -> mark.complete(null));
+        return Uni.createFrom().completionStage(mark)
+                .ifNoItem().after(java.time.Duration.ofSeconds(1)).recoverWithItem((Void) null)
+                .onTermination().invoke(() -> marks.remove(id))
+                .replaceWithVoid();
+    }
+
+    /** After a change made through this instance, the response waits until this instance has seen it. */
+    @ServerResponseFilter
+    Uni<Void> afterChange(ContainerRequestContext request, ContainerResponseContext response) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || response.getStatus() >= 400) {
+            return Uni.createFrom().voidItem();
+        }
+        return caughtUp();
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
