@@ -1,6 +1,7 @@
 -- wrk script: every request posts a new review, as one of many signed-in customers, with the session's CSRF token.
--- args: <sessions file> <subject slugs file> <threads> <offset>. Pair i goes to session i % sessions, subject
--- (i / sessions) % subjects, so each (customer, subject) is posted once and each customer posts rarely (rate limits).
+-- args: <sessions file> <subject slugs file> <threads> <offset>. Post i is by session i % sessions, in round
+-- k = i / sessions, to subject (i + k) % subjects: consecutive posts go to different subjects, each customer posts once
+-- per round (rate limits), and no customer reviews a subject twice (sessions + 1 and the subject count are coprime).
 local threads = {}
 local next_id = 1
 
@@ -27,7 +28,7 @@ function request()
   local i = offset + (id - 1) + n * stride
   n = n + 1
   local s = sessions[(i % #sessions) + 1]
-  local slug = slugs[(math.floor(i / #sessions) % #slugs) + 1]
+  local slug = slugs[((i + math.floor(i / #sessions)) % #slugs) + 1]
   local body = "csrf-token=" .. s.csrf .. "&rating=" .. ((i % 5) + 1) .. "&title=Bench+" .. i
       .. "&body=Arrived+on+time+and+works+as+described.+Post+number+" .. i .. "+of+the+benchmark."
   return wrk.format("POST", "/subjects/" .. slug .. "/reviews",

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.candor.policy.ModerationPolicy;
+import org.candor.policy.Settings;
 
 /**
  * Puts content in front of moderators. Called by the features that create content, inside their transaction, so a
@@ -31,19 +32,25 @@ public class ModerationQueue {
     /** A post policy holds: it waits for a moderator to publish it. One open item per post. */
     @Transactional(TxType.MANDATORY)
     public long held(long reviewId, Long commentId, int rating, String rule, String matched) {
-        return openOnce(ItemKind.HELD, reviewId, commentId, null, rule, matched, rating);
+        return openOnce(ItemKind.HELD, reviewId, commentId, rule, matched, rating, policy.settings());
     }
 
     /** A published post a word rule flagged: it stays public and waits for a moderator to look. */
     @Transactional(TxType.MANDATORY)
     public long flagged(long reviewId, Long commentId, int rating, String rule, String matched) {
-        return openOnce(ItemKind.FLAG, reviewId, commentId, null, rule, matched, rating);
+        return openOnce(ItemKind.FLAG, reviewId, commentId, rule, matched, rating, policy.settings());
     }
 
     /** A published review without an official reply yet. */
     @Transactional(TxType.MANDATORY)
     public long awaitingReply(long reviewId, int rating) {
-        return openOnce(ItemKind.REPLY, reviewId, null, null, "awaiting-reply", null, rating);
+        return awaitingReply(reviewId, rating, policy.settings());
+    }
+
+    /** {@link #awaitingReply(long, int)} with the policy settings the caller has already read in this transaction. */
+    @Transactional(TxType.MANDATORY)
+    public long awaitingReply(long reviewId, int rating, Settings settings) {
+        return openOnce(ItemKind.REPLY, reviewId, null, "awaiting-reply", null, rating, settings);
     }
 
     /** A customer's report; further reports on the same content join the open item. */
@@ -56,7 +63,7 @@ public class ModerationQueue {
             announce(item.id);
             return item.id;
         }
-        return create(ItemKind.REPORT, reviewId, commentId, reportId, reason, null, rating);
+        return create(ItemKind.REPORT, reviewId, commentId, reportId, reason, null, rating, policy.settings());
     }
 
     /** The open item of this kind for this content, if any. */
@@ -68,7 +75,8 @@ public class ModerationQueue {
                 .getResultList();
     }
 
-    long create(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, String matched, int rating) {
+    long create(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, String matched, int rating,
+            Settings settings) {
         QueueItem item = new QueueItem();
         item.kind = kind;
         item.reviewId = reviewId;
@@ -76,7 +84,7 @@ public class ModerationQueue {
         item.reportId = reportId;
         item.why = why;
         item.matched = matched;
-        item.dueAt = Instant.now().plus(policy.settings().target(rating));
+        item.dueAt = Instant.now().plus(settings.target(rating));
         em.persist(item);
         em.flush();
         event(item.id, null, "CREATED", why);
@@ -84,10 +92,10 @@ public class ModerationQueue {
         return item.id;
     }
 
-    private long openOnce(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, String matched,
-            int rating) {
+    private long openOnce(ItemKind kind, long reviewId, Long commentId, String why, String matched, int rating,
+            Settings settings) {
         List<QueueItem> open = openItems(kind, reviewId, commentId);
-        return open.isEmpty() ? create(kind, reviewId, commentId, reportId, why, matched, rating) : open.get(0).id;
+        return open.isEmpty() ? create(kind, reviewId, commentId, null, why, matched, rating, settings) : open.get(0).id;
     }
 
     void event(long itemId, Long actorId, String action, String note) {

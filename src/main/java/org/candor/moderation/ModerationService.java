@@ -265,7 +265,8 @@ public class ModerationService {
         if (!open.isEmpty()) {
             return open.get(0);
         }
-        long id = queue.create(ItemKind.MANUAL, reviewId, commentId, null, "opened-by-staff", null, content.rating());
+        long id = queue.create(ItemKind.MANUAL, reviewId, commentId, null, "opened-by-staff", null, content.rating(),
+                policy.settings());
         QueueItem item = em.find(QueueItem.class, id);
         item.claimedBy = actor.id;
         item.claimedAt = Instant.now();

@@ -70,7 +70,11 @@ public class ModerationPolicy {
 
     /** The decision on a new review or comment by this account on this subject. */
     public Verdict judge(long subjectId, long accountId, String text) {
-        Settings settings = settings();
+        return judge(settings(), subjectId, accountId, text);
+    }
+
+    /** {@link #judge(long, long, String)} with the settings the caller has already read in this transaction. */
+    public Verdict judge(Settings settings, long subjectId, long accountId, String text) {
         Verdict byText = byText(WordRules.of(rules()), settings.maxLinks(), text);
         if (byText.outcome() == Outcome.REJECT || byText.outcome() == Outcome.HOLD) {
             return byText;

@@ -23,6 +23,7 @@ import org.candor.moderation.ModerationQueue;
 import org.candor.moderation.StaffNotes;
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.PolicyRejection;
+import org.candor.policy.Settings;
 import org.candor.policy.WordRules;
 import org.candor.subject.Subject;
 import org.candor.subject.SubjectService;
@@ -84,8 +85,9 @@ public class ReviewService {
         if (existing.isPresent()) {
             return edit(existing.get(), form);
         }
-        checkRate(accountId);
-        ModerationPolicy.Verdict verdict = policy.judge(subjectId, accountId, textOf(form.title(), form.body()));
+        Settings settings = policy.settings();
+        checkRate(accountId, settings);
+        ModerationPolicy.Verdict verdict = policy.judge(settings, subjectId, accountId, textOf(form.title(), form.body()));
         if (verdict.outcome() == ModerationPolicy.Outcome.REJECT) {
             throw new PolicyRejection(verdict.rule(), verdict.matched());
         }
@@ -101,7 +103,7 @@ public class ReviewService {
         keepVersion(review, accountId);
         if (verdict.published()) {
             subjects.countRating(subjectId, review.rating, +1);
-            queue.awaitingReply(review.id, review.rating);
+            queue.awaitingReply(review.id, review.rating, settings);
             if (verdict.outcome() == ModerationPolicy.Outcome.FLAG) {
                 queue.flagged(review.id, null, review.rating, verdict.rule(), verdict.matched());
             }
@@ -255,6 +257,10 @@ public class ReviewService {
 
     /** Refuses a post when the account has posted as often as the policy allows in the last minute. */
     void checkRate(long accountId) {
+        checkRate(accountId, policy.settings());
+    }
+
+    private void checkRate(long accountId, Settings settings) {
         Object[] window = (Object[]) em.createNativeQuery("""
                 select count(*), extract(epoch from min(created_at)) from (
                     select created_at from review_version where author_id = ?1 and created_at > now() - interval '1 minute'
@@ -263,7 +269,7 @@ public class ReviewService {
                 .setParameter(1, accountId)
                 .getSingleResult();
         long count = ((Number) window[0]).longValue();
-        if (count >= policy.settings().postsPerMinute()) {
+        if (count >= settings.postsPerMinute()) {
             double oldest = ((Number) window[1]).doubleValue();
             long wait = (long) Math.ceil(oldest + 60 - Instant.now().toEpochMilli() / 1000.0);
             throw new RateLimitedException(Math.max(1, wait));

@@ -97,12 +97,9 @@ public class SubjectResource {
     @Path("subjects/{slug}/reviews")
     @Authenticated
     public Response write(@PathParam("slug") String slug, @BeanParam ReviewForm form) {
-        SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
-        boolean editing = reviews.mine(user.accountId(), subject.id()).isPresent();
         Map<String, String> errors = formErrors.of(form);
         if (!errors.isEmpty()) {
-            return Response.status(400)
-                    .entity(render(subject, ReviewSort.NEWEST, null, form, editing, errors, null)).build();
+            return again(slug, form, 400, errors, null);
         }
         try {
             ReviewService.Written written = reviews.write(user.accountId(), slug, form);
@@ -113,13 +110,19 @@ public class SubjectResource {
             };
             return flash.redirect(URI.create("/subjects/" + slug + "/reviews/" + written.reviewId()), message);
         } catch (RateLimitedException e) {
-            return Response.status(429).header("Retry-After", e.retryAfterSeconds())
-                    .entity(render(subject, ReviewSort.NEWEST, null, form, editing, Map.of(), e.retryAfterSeconds()))
-                    .build();
+            return Response.fromResponse(again(slug, form, 429, Map.of(), e.retryAfterSeconds()))
+                    .header("Retry-After", e.retryAfterSeconds()).build();
         } catch (PolicyRejection e) {
-            return Response.status(400).entity(render(subject, ReviewSort.NEWEST, null, form, editing,
-                    Map.of("body", formErrors.rejection(e)), null)).build();
+            return again(slug, form, 400, Map.of("body", formErrors.rejection(e)), null);
         }
+    }
+
+    /** The subject page again, with the review form as the customer filled it in and what was wrong with it. */
+    private Response again(String slug, ReviewForm form, int status, Map<String, String> errors, Long retryAfter) {
+        SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
+        boolean editing = reviews.mine(user.accountId(), subject.id()).isPresent();
+        return Response.status(status)
+                .entity(render(subject, ReviewSort.NEWEST, null, form, editing, errors, retryAfter)).build();
     }
 
     private TemplateInstance render(SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, ReviewForm form,
