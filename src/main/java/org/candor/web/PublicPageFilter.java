@@ -7,7 +7,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -94,17 +93,16 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
         }
     }
 
+    /**
+     * No session, no one-time message, no credentials. Looks at the raw Cookie header rather than parsing it (the
+     * session cookie is large): a cookie value that merely contains one of the names only means a page rendered afresh.
+     */
     private static boolean anonymous(ContainerRequestContext request) {
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
-        for (Cookie cookie : request.getCookies().values()) {
-            String name = cookie.getName();
-            if (name.startsWith(SESSION_COOKIE) || name.equals(Flash.COOKIE)) {
-                return false;
-            }
-        }
-        return true;
+        String cookies = request.getHeaderString(HttpHeaders.COOKIE);
+        return cookies == null || !(cookies.contains(SESSION_COOKIE) || cookies.contains(Flash.COOKIE));
     }
 
     private static boolean notModified(ContainerRequestContext request, String etag) {
