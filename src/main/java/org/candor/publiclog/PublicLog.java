@@ -18,6 +18,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.candor.web.PageScope;
+import org.candor.web.PublicPages;
+
 /**
  * The append-only public log. Every feature records its public actions with {@link #append}, inside the transaction
  * that makes the change, so an action and its entry commit together or not at all. Appends serialise on one row
@@ -32,10 +35,14 @@ public class PublicLog {
             String contentSha256) {
     }
 
+    private static final PageScope.Scope LOG = new PageScope.Log();
+
     private final EntityManager em;
     private final SigningKey key;
+    private final PublicPages changes;
 
-    PublicLog(EntityManager em, SigningKey key) {
+    PublicLog(EntityManager em, SigningKey key, PublicPages changes) {
+        this.changes = changes;
         this.em = em;
         this.key = key;
     }
@@ -83,28 +90,37 @@ public class PublicLog {
         return entry;
     }
 
-    /** The latest checkpoint signed here; the root of a size never changes, so only the time needs a new signature. */
-    private volatile Checkpoint lastCheckpoint;
+    /** The latest checkpoint signed here, and the change tick (see {@link PublicPages}) its size was read at. */
+    private record Signed(Checkpoint checkpoint, long tick) {
+    }
+
+    private volatile Signed lastCheckpoint;
 
     /** The number of committed entries. */
     public long size() {
         return ((Number) em.createNativeQuery("select size from log_head where id = 1").getSingleResult()).longValue();
     }
 
-    /** The current size and root, signed. */
+    /**
+     * The current size and root, signed. Signing costs more than everything else here, so a checkpoint is reused for
+     * its second; and while this instance has heard of no growth since it read the size, the size is not read again.
+     * The root of a size never changes.
+     */
     @Transactional
     public Checkpoint checkpoint() {
-        long size = size();
         String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Checkpoint last = lastCheckpoint;
-        if (last != null && last.size() == size && last.time().equals(time)) {
-            return last; // signing costs more than everything else here; a checkpoint is good for its second
+        Signed last = lastCheckpoint;
+        long tick = changes.now();
+        boolean unchanged = last != null && changes.unchangedSince(LOG, last.tick());
+        if (unchanged && last.checkpoint().time().equals(time)) {
+            return last.checkpoint();
         }
-        String root = last != null && last.size() == size ? last.root()
+        long size = unchanged ? last.checkpoint().size() : size();
+        String root = last != null && last.checkpoint().size() == size ? last.checkpoint().root()
                 : Base64.getEncoder().encodeToString(root(size));
         String note = Checkpoint.note(size, Base64.getDecoder().decode(root), time);
         Checkpoint signed = new Checkpoint(size, root, time, key.sign(note.getBytes(StandardCharsets.UTF_8)));
-        lastCheckpoint = signed;
+        lastCheckpoint = new Signed(signed, unchanged ? last.tick() : tick);
         return signed;
     }
 

@@ -1,5 +1,6 @@
 package org.candor.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -13,10 +14,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * Serves {@link PublicPage}s to anonymous visitors from {@link PublicPages} when a fresh copy is there, keeps the ones
+ * Serves {@link PublicPage}s (HTML pages, and JSON answers of the public log API) to anonymous visitors from
+ * {@link PublicPages} when a fresh copy is there, keeps the ones
  * it renders, and answers a repeat visit whose {@code If-None-Match} names the current page with 304. Signed-in
  * visitors (a session cookie) and pages carrying a one-time message are always rendered afresh.
  */
@@ -37,8 +42,10 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
     private final PublicPages pages;
     private final PageScope scope;
     private final Ui ui;
+    private final ObjectMapper json;
 
-    PublicPageFilter(PublicPages pages, PageScope scope, Ui ui) {
+    PublicPageFilter(PublicPages pages, PageScope scope, Ui ui, ObjectMapper json) {
+        this.json = json;
         this.pages = pages;
         this.scope = scope;
         this.ui = ui;
@@ -62,7 +69,7 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
         }
         Response.ResponseBuilder answer = notModified(request, page.etag())
                 ? Response.notModified()
-                : Response.ok(page.body(), HTML);
+                : Response.ok(page.body(), page.type());
         answer.header(HttpHeaders.ETAG, page.etag());
         HEADERS.forEach(answer::header);
         request.abortWith(answer.build());
@@ -75,13 +82,15 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
         if (key == null || response.getStatus() != 200 || shows == null) {
             return;
         }
-        Object entity = response.getEntity();
-        String html = entity instanceof TemplateInstance template ? template.render()
-                : entity instanceof String rendered ? rendered : null;
-        if (html == null) {
+        MediaType type = response.getMediaType();
+        boolean isJson = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+        byte[] body = isJson ? json(response.getEntity()) : html(response.getEntity());
+        if (body == null) {
             return;
         }
-        PublicPages.Page page = pages.keep((String) key, html, shows, (Long) request.getProperty(STARTED));
+        MediaType sent = isJson ? MediaType.APPLICATION_JSON_TYPE : HTML;
+        PublicPages.Page page = pages.keep((String) key, body, sent.toString(), shows,
+                (Long) request.getProperty(STARTED));
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle(HttpHeaders.ETAG, page.etag());
         HEADERS.forEach(headers::putSingle);
@@ -89,7 +98,23 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
             response.setStatus(304);
             response.setEntity(null);
         } else {
-            response.setEntity(page.body(), null, HTML);
+            response.setEntity(page.body(), null, sent);
+        }
+    }
+
+    /** A rendered page as UTF-8, or null if the entity is not one. */
+    private static byte[] html(Object entity) {
+        String html = entity instanceof TemplateInstance template ? template.render()
+                : entity instanceof String text ? text : null;
+        return html == null ? null : html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An API answer written as JSON, or null (then it is written the usual way, uncached). */
+    private byte[] json(Object entity) {
+        try {
+            return entity == null ? null : json.writeValueAsBytes(entity);
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 

@@ -1,6 +1,5 @@
 package org.candor.web;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -44,8 +43,8 @@ public class PublicPages {
     private static final Logger LOG = Logger.getLogger(PublicPages.class);
     private static final String MARK = "mark:";
 
-    /** A rendered page: its UTF-8 bytes, its entity tag, what it shows, and the tick its rendering started at. */
-    record Page(byte[] body, String etag, PageScope.Scope scope, long renderedAt) {
+    /** A rendered page: its bytes and media type, its entity tag, what it shows, and the tick its rendering started at. */
+    record Page(byte[] body, String type, String etag, PageScope.Scope scope, long renderedAt) {
     }
 
     private final CaffeineCache pages;
@@ -119,7 +118,7 @@ public class PublicPages {
     }
 
     /** The tick a rendering starting now starts at; -1 when pages cannot be cached right now. */
-    long now() {
+    public long now() {
         return listening ? ticks.get() : -1;
     }
 
@@ -134,20 +133,26 @@ public class PublicPages {
     }
 
     private boolean isFresh(Page page) {
-        long at = page.renderedAt();
-        if (everythingChanged > at) {
+        return unchangedSince(page.scope(), page.renderedAt());
+    }
+
+    /**
+     * Whether nothing in this scope has changed since {@code tick} (from {@link #now()}), as far as this instance can
+     * tell; false whenever it cannot tell.
+     */
+    public boolean unchangedSince(PageScope.Scope scope, long tick) {
+        if (!listening || tick < 0 || everythingChanged > tick) {
             return false;
         }
-        if (page.scope() instanceof PageScope.Subject subject) {
-            return subjectChanged.getOrDefault(subject.id(), 0L) <= at;
+        if (scope instanceof PageScope.Subject subject) {
+            return subjectChanged.getOrDefault(subject.id(), 0L) <= tick;
         }
-        return (page.scope() instanceof PageScope.Log ? logChanged : anythingChanged) <= at;
+        return (scope instanceof PageScope.Log ? logChanged : anythingChanged) <= tick;
     }
 
     /** Keeps a page rendered from data read after tick {@code renderedAt}; returns it with its entity tag. */
-    Page keep(String key, String html, PageScope.Scope scope, long renderedAt) {
-        byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        Page page = new Page(body, etag(body), scope, renderedAt);
+    Page keep(String key, byte[] body, String type, PageScope.Scope scope, long renderedAt) {
+        Page page = new Page(body, type, etag(body), scope, renderedAt);
         pages.put(key, CompletableFuture.completedFuture(page));
         return page;
     }
@@ -157,7 +162,7 @@ public class PublicPages {
      * instance shows what they just did. Gives up after a second (the page is then at most as stale as any other
      * instance's).
      */
-    Uni<Void> caughtUp() {
+    public Uni<Void> caughtUp() {
         if (!listening) {
             return Uni.createFrom().voidItem();
         }

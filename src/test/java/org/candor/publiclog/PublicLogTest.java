@@ -81,6 +81,7 @@ class PublicLogTest {
             f.get();
         }
         pool.shutdown();
+        TestData.settle();
         assertEquals(before + 1000, log.size());
         Object[] stats = (Object[]) TestData.sql("select count(*), min(seq), max(seq) from log_entry");
         long count = ((Number) stats[0]).longValue();
@@ -101,16 +102,22 @@ class PublicLogTest {
         long size = log.size();
         long victim = size - 2;
 
-        // a superuser changes one byte of an entry behind the log's back
+        // a superuser changes one byte of an entry behind the log's back (its triggers off, so no instance hears of
+        // it: anonymous answers already rendered keep the true text until the log moves on, at most
+        // quarkus.cache.caffeine."public-pages".expire-after-write)
         String original = (String) TestData.sql("select reason_text from log_entry where seq = ?1", victim);
         asSuperuser("update log_entry set reason_text = ?1 where seq = ?2", original.replace('t', 'T'), victim);
         try {
+            appendMany(1, "moves on");
             Verifier.Result tampered = verifier.check(null);
             assertTrue(!tampered.ok() && tampered.message().contains("entry #" + victim), tampered.message());
         } finally {
             asSuperuser("update log_entry set reason_text = ?1 where seq = ?2", original, victim);
         }
-        assertTrue(verifier.check(null).ok());
+        appendMany(1, "moves on");
+        Verifier.Result restored = verifier.check(saved); // the log still extends the first checkpoint; save this one
+        assertTrue(restored.ok(), restored.message());
+        size = log.size();
 
         // ... or removes the last entry and everything that proved it
         asSuperuser("delete from log_entry where seq = ?1", size);
@@ -182,6 +189,7 @@ class PublicLogTest {
             String t = text + " " + i;
             QuarkusTransaction.requiringNew().run(() -> log.append(draft(t)));
         }
+        TestData.settle();
     }
 
     private static PublicLog.Draft draft(String text) {
@@ -203,6 +211,7 @@ class PublicLogTest {
             em.createNativeQuery("alter table log_entry enable trigger user").executeUpdate();
             em.createNativeQuery("alter table log_node enable trigger user").executeUpdate();
         });
+        TestData.settle();
     }
 
     private static byte[] b64(String s) {

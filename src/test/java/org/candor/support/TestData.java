@@ -12,6 +12,7 @@ import org.candor.review.Forms;
 import org.candor.review.ReviewService;
 import org.candor.subject.Subject;
 import org.candor.subject.SubjectKind;
+import org.candor.web.PublicPages;
 
 /** Creates rows for tests, each in its own committed transaction, with names that never collide between tests. */
 public final class TestData {
@@ -49,11 +50,13 @@ public final class TestData {
 
     /** A published review, written through the service as a customer would (counted in the rating summary). */
     public static Review publishedReview(Subject subject, Account author, int rating, String body) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Review review = QuarkusTransaction.requiringNew().call(() -> {
             long id = Arc.container().instance(ReviewService.class).get()
                     .write(author.id, subject.slug, new Forms.ReviewForm(rating, null, body)).reviewId();
             return Review.<Review>findById(id);
         });
+        settle();
+        return review;
     }
 
     public static Account accountOf(String provider, String subject) {
@@ -74,12 +77,22 @@ public final class TestData {
     }
 
     public static int update(String statement, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        int changed = QuarkusTransaction.requiringNew().call(() -> {
             var q = Review.getEntityManager().createNativeQuery(statement);
             for (int i = 0; i < params.length; i++) {
                 q.setParameter(i + 1, params[i]);
             }
             return q.executeUpdate();
         });
+        settle();
+        return changed;
+    }
+
+    /**
+     * Waits until the app has heard of everything committed so far, so its rendered-page cache has dropped what those
+     * changes touch (requests through the app wait for this themselves; changes made straight in the database do not).
+     */
+    public static void settle() {
+        Arc.container().instance(PublicPages.class).get().caughtUp().await().atMost(java.time.Duration.ofSeconds(2));
     }
 }
