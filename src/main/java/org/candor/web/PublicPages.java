@@ -69,6 +69,9 @@ public class PublicPages {
     void start(@Observes StartupEvent start) {
         notifications.listen(CHANNEL, this::changed, () -> {
             everythingChanged = ticks.incrementAndGet();
+            if (!listening) {
+                LOG.info("Listening for changes on " + CHANNEL + ": public pages are cached");
+            }
             listening = true;
         });
         // A dropped connection does not tell its listeners; look four times a second.
