@@ -21,13 +21,16 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A throw-away OpenID Connect provider for benchmarks only: every authorization request is approved at once for a new
- * person (bench-1, bench-2, ...), so a load generator can sign in thousands of customers through Candor's real
- * authorization-code flow in the prod profile. JDK only: {@code java bench/FakeIdp.java <port>}. Never expose it.
+ * person (bench-&lt;run&gt;-1, bench-&lt;run&gt;-2, ...), so a load generator can sign in thousands of customers
+ * through Candor's real authorization-code flow in the prod profile. JDK only:
+ * {@code java bench/FakeIdp.java <port>}. Never expose it.
  */
 public class FakeIdp {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final AtomicLong PEOPLE = new AtomicLong();
+    /** New people on every start, so a second run on the same database does not sign in the first run's customers. */
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static final Map<String, String[]> CODES = new ConcurrentHashMap<>(); // code -> {sub, nonce, client}
 
     public static void main(String[] args) throws Exception {
@@ -52,7 +55,8 @@ public class FakeIdp {
         server.createContext("/authorize", ex -> {
             Map<String, String> q = params(ex.getRequestURI().getRawQuery());
             String code = Long.toHexString(Double.doubleToLongBits(Math.random())) + PEOPLE.incrementAndGet();
-            CODES.put(code, new String[] { "bench-" + PEOPLE.get(), q.getOrDefault("nonce", ""), q.get("client_id") });
+            CODES.put(code, new String[] { "bench-" + RUN + "-" + PEOPLE.get(), q.getOrDefault("nonce", ""),
+                    q.get("client_id") });
             String location = q.get("redirect_uri") + (q.get("redirect_uri").contains("?") ? "&" : "?") + "code="
                     + code + "&state=" + URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Location", location);
