@@ -21,11 +21,19 @@ class HtmlBytes {
     @ServerResponseFilter(priority = 1)
     void encode(ContainerResponseContext response) {
         Object entity = response.getEntity();
-        String html = entity instanceof TemplateInstance template ? template.render()
-                : entity instanceof String text && isHtml(response.getMediaType()) ? text : null;
-        if (html != null) {
-            response.setEntity(html.getBytes(StandardCharsets.UTF_8), null, HTML);
+        if (entity instanceof TemplateInstance || entity instanceof String && isHtml(response.getMediaType())) {
+            response.setEntity(utf8(entity), null, HTML);
         }
+    }
+
+    /** A page as the bytes sent: rendered if it is a template, encoded if it is text, as is if already bytes; else null. */
+    static byte[] utf8(Object page) {
+        if (page instanceof byte[] bytes) {
+            return bytes;
+        }
+        String html = page instanceof TemplateInstance template ? template.render()
+                : page instanceof String text ? text : null;
+        return html == null ? null : html.getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean isHtml(MediaType type) {

@@ -1,6 +1,5 @@
 package org.candor.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -16,8 +15,6 @@ import jakarta.ws.rs.ext.Provider;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.qute.TemplateInstance;
 
 /**
  * Serves {@link PublicPage}s (HTML pages, and JSON answers of the public log API) to anonymous visitors from
@@ -84,7 +81,7 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
         }
         MediaType type = response.getMediaType();
         boolean isJson = type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
-        byte[] body = isJson ? json(response.getEntity()) : html(response.getEntity());
+        byte[] body = isJson ? json(response.getEntity()) : HtmlBytes.utf8(response.getEntity());
         if (body == null) {
             return;
         }
@@ -100,13 +97,6 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
         } else {
             response.setEntity(page.body(), null, sent);
         }
-    }
-
-    /** A rendered page as UTF-8, or null if the entity is not one. */
-    private static byte[] html(Object entity) {
-        String html = entity instanceof TemplateInstance template ? template.render()
-                : entity instanceof String text ? text : null;
-        return html == null ? null : html.getBytes(StandardCharsets.UTF_8);
     }
 
     /** An API answer written as JSON, or null (then it is written the usual way, uncached). */

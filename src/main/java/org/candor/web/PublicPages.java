@@ -1,6 +1,7 @@
 package org.candor.web;
 
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
@@ -174,7 +175,7 @@ public class PublicPages {
         marks.put(id, mark);
         notifications.send(CHANNEL, MARK + instance + ":" + id).onFailure(e -> mark.complete(null));
         return Uni.createFrom().completionStage(mark)
-                .ifNoItem().after(java.time.Duration.ofSeconds(1)).recoverWithItem((Void) null)
+                .ifNoItem().after(Duration.ofSeconds(1)).recoverWithItem((Void) null)
                 .onTermination().invoke(() -> marks.remove(id))
                 .replaceWithVoid();
     }
