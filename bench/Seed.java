@@ -30,10 +30,14 @@ public class Seed {
     public static void main(String[] args) throws Exception {
         String url = args[0];
         int reviews = Integer.parseInt(args[1]);
+        // optional: about this many public-log entries; moderators annotate more reviews to reach it
+        int logTarget = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        double extraNotes = Math.max(0, (double) logTarget / reviews - 0.37);
         int subjects = Math.max(10, reviews / 1000);
         Random random = new Random(42);
         Instant start = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         long t0 = System.nanoTime();
+        long logSize;
         try (Connection c = DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             CopyManager copy = ((PGConnection) c).getCopyAPI();
@@ -106,10 +110,14 @@ public class Seed {
                     replies.append(id).append("\t1\t").append(reply).append('\t').append(acted).append('\n');
                     log.add(entry(log.size() + 1, acted, LogKind.OFFICIAL_REPLY, slug, id, null, null, reply, body));
                 }
-                if (random.nextInt(20) == 0) {
+                int notes = (random.nextInt(20) == 0 ? 1 : 0) + (int) extraNotes
+                        + (random.nextDouble() < extraNotes - (int) extraNotes ? 1 : 0);
+                for (int k = 0; k < notes; k++) {
                     String note = "We contacted this customer and refunded the order.";
-                    annotations.append(id).append("\t1\t").append(note).append('\t').append(acted.plusSeconds(60)).append('\n');
-                    log.add(entry(log.size() + 1, acted.plusSeconds(60), LogKind.ANNOTATION, slug, id, null, null, note, body));
+                    annotations.append(id).append("\t1\t").append(note).append('\t').append(acted.plusSeconds(60 + k))
+                            .append('\n');
+                    log.add(entry(log.size() + 1, acted.plusSeconds(60 + k), LogKind.ANNOTATION, slug, id, null, null,
+                            note, body));
                 }
                 if (hidden) {
                     changes.append(id).append("\tHIDE\tABUSE\tInsults are not allowed.\t1\t").append(acted.plusSeconds(120))
@@ -174,9 +182,10 @@ public class Seed {
                 st.execute("analyze");
             }
             c.commit();
+            logSize = log.size();
         }
-        System.out.printf("seeded %d reviews over %d subjects in %.1f s%n", reviews, subjects,
-                (System.nanoTime() - t0) / 1e9);
+        System.out.printf("seeded %d reviews over %d subjects, and %d public-log entries, in %.1f s%n", reviews,
+                subjects, logSize, (System.nanoTime() - t0) / 1e9);
     }
 
     private static final String[] TEXT = {

@@ -28,9 +28,11 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
     static final String ROLE = "candor.role";
 
     private final AccountService accounts;
+    private final KnownAccounts known;
 
-    AccountAugmentor(AccountService accounts) {
+    AccountAugmentor(AccountService accounts, KnownAccounts known) {
         this.accounts = accounts;
+        this.known = known;
     }
 
     @Override
@@ -42,18 +44,28 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
         if (who == null) {
             return Uni.createFrom().item(identity);
         }
+        KnownAccounts.Known account = known.find(who.provider(), who.subject());
+        if (account != null && accounts.unchangedBy(who, account.email(), account.role())) {
+            return Uni.createFrom().item(identity(identity, account.id(), account.displayName(), account.role()));
+        }
         return context.runBlocking(() -> {
-            Account account = accounts.signIn(who);
-            QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(identity.getPrincipal())
-                    .addCredentials(identity.getCredentials())
-                    .addAttributes(identity.getAttributes())
-                    .addAttribute(ACCOUNT_ID, account.id)
-                    .addAttribute(DISPLAY_NAME, account.displayName)
-                    .addAttribute(ROLE, account.role)
-                    .addRoles(account.role.securityRoles());
-            return builder.build();
+            long readAt = known.now();
+            Account signedIn = accounts.signIn(who);
+            known.remember(who.provider(), who.subject(), signedIn, readAt);
+            return identity(identity, signedIn.id, signedIn.displayName, signedIn.role);
         });
+    }
+
+    private static SecurityIdentity identity(SecurityIdentity identity, long accountId, String displayName, Role role) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .addAttribute(ACCOUNT_ID, accountId)
+                .addAttribute(DISPLAY_NAME, displayName)
+                .addAttribute(ROLE, role)
+                .addRoles(role.securityRoles())
+                .build();
     }
 
     /** What the provider says about the person, or null when it names no one. */

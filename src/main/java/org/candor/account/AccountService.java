@@ -92,6 +92,14 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * Whether signing in as {@code who} would leave an account with this e-mail address and role as it is, so what an
+     * instance remembers of it ({@link KnownAccounts}) is still what {@link #signIn} would return.
+     */
+    boolean unchangedBy(SignIn who, String email, Role role) {
+        return (who.email() == null || who.email().equals(email)) && (role == Role.ADMIN || !isBootstrapAdmin(who));
+    }
+
     public Optional<Account> find(String provider, String subject) {
         return em.createQuery("from Account a where a.provider = :p and a.providerSubject = :s", Account.class)
                 .setParameter("p", provider)

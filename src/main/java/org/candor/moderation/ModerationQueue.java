@@ -1,12 +1,17 @@
 package org.candor.moderation;
 
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import org.hibernate.Session;
 
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.Settings;
@@ -51,6 +56,45 @@ public class ModerationQueue {
     @Transactional(TxType.MANDATORY)
     public long awaitingReply(long reviewId, int rating, Settings settings) {
         return openOnce(ItemKind.REPLY, reviewId, null, "awaiting-reply", null, rating, settings);
+    }
+
+    /**
+     * Opens what a brand-new review needs, in one statement: an awaiting-reply item when it is published (and a flag
+     * item when a rule flagged it), a held item when it is held; each with its CREATED event and announced. A new
+     * review has no open items, so none is looked for.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void newReview(long reviewId, int rating, ModerationPolicy.Verdict verdict, Settings settings) {
+        List<String[]> items = new ArrayList<>(2);
+        if (verdict.published()) {
+            items.add(new String[] { ItemKind.REPLY.name(), "awaiting-reply", null });
+        }
+        if (verdict.outcome() != ModerationPolicy.Outcome.PUBLISH) {
+            ItemKind kind = verdict.published() ? ItemKind.FLAG : ItemKind.HELD;
+            items.add(new String[] { kind.name(), verdict.rule(), verdict.matched() });
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement open = connection.prepareStatement("""
+                    with i as (
+                        insert into queue_item (kind, review_id, why, matched, due_at)
+                        select k.kind, ?, k.why, k.matched, ? from unnest(?, ?, ?) as k(kind, why, matched)
+                        returning id, why),
+                    e as (
+                        insert into queue_event (item_id, action, note) select id, 'CREATED', why from i)
+                    select count(pg_notify(?, id::text)) from i""")) {
+                open.setLong(1, reviewId);
+                open.setTimestamp(2, Timestamp.from(Instant.now().plus(settings.target(rating))));
+                for (int column = 0; column < 3; column++) {
+                    String[] values = new String[items.size()];
+                    for (int row = 0; row < values.length; row++) {
+                        values[row] = items.get(row)[column];
+                    }
+                    open.setArray(3 + column, connection.createArrayOf("text", values));
+                }
+                open.setString(6, CHANNEL);
+                open.executeQuery().close();
+            }
+        });
     }
 
     /** A customer's report; further reports on the same content join the open item. */

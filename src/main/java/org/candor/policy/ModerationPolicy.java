@@ -2,10 +2,17 @@ package org.candor.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.candor.Sql;
 
 /**
  * Applies the moderation policy to a new post: reject it (the author sees which rule, nothing is lost), hold it for a
@@ -43,29 +50,80 @@ public class ModerationPolicy {
         }
     }
 
-    private final EntityManager em;
+    /**
+     * The columns of {@code moderation_policy p} that make its {@link Settings}, in the order {@link #settings(Object[],
+     * int)} reads them; for queries that read the settings along with other things.
+     */
+    public static final String SETTINGS_COLUMNS = """
+            p.mode, p.hold_first_posts, p.hold_new_account_days, p.max_links, p.posts_per_minute, p.target_low_minutes,
+            p.target_mid_minutes, p.target_high_minutes, p.staff_in_public, p.version""";
 
-    ModerationPolicy(EntityManager em) {
+    /** The rules in force as one JSON text ({@code [[id, pattern, regex, action], ...]}, oldest first), or null. */
+    public static final String RULES_JSON = """
+            (select json_agg(json_build_array(id, pattern, is_regex, action) order by id)::text
+             from word_rule where active)""";
+
+    /** Compiled rules and the text they were compiled from: posts compile the rules only when they have changed. */
+    private record Compiled(String source, WordRules rules) {
+    }
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private volatile Compiled compiled = new Compiled(null, WordRules.of(List.of()));
+
+    ModerationPolicy(EntityManager em, ObjectMapper json) {
         this.em = em;
+        this.json = json;
     }
 
     /** The board-wide settings. */
     public Settings settings() {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                select mode, hold_first_posts, hold_new_account_days, max_links, posts_per_minute, target_low_minutes,
-                    target_mid_minutes, target_high_minutes, staff_in_public, version
-                from moderation_policy where id = 1""").getSingleResult();
-        return new Settings((String) r[0], i(r[1]), i(r[2]), i(r[3]), i(r[4]), i(r[5]), i(r[6]), i(r[7]), (String) r[8],
-                i(r[9]));
+        Object[] r = (Object[]) em.createNativeQuery("select " + SETTINGS_COLUMNS + " from moderation_policy p where id = 1")
+                .getSingleResult();
+        return settings(r, 0);
+    }
+
+    /** The settings from a row that holds {@link #SETTINGS_COLUMNS} from position {@code from}. */
+    public static Settings settings(Object[] r, int from) {
+        return new Settings((String) r[from], i(r[from + 1]), i(r[from + 2]), i(r[from + 3]), i(r[from + 4]),
+                i(r[from + 5]), i(r[from + 6]), i(r[from + 7]), (String) r[from + 8], i(r[from + 9]));
     }
 
     /** The rules in force, oldest first. */
     public List<WordRules.Rule> rules() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select id, pattern, is_regex, action from word_rule where active order by id").getResultList();
-        return rows.stream().map(r -> new WordRules.Rule(((Number) r[0]).longValue(), (String) r[1], (Boolean) r[2],
-                WordRules.Action.valueOf((String) r[3]))).toList();
+        return parse((String) em.createNativeQuery("select " + RULES_JSON).getSingleResult());
+    }
+
+    /** The rules in force, compiled. */
+    public WordRules compiledRules() {
+        return compiledRules((String) em.createNativeQuery("select " + RULES_JSON).getSingleResult());
+    }
+
+    /** The rules in force, compiled, from the text {@link #RULES_JSON} read. */
+    public WordRules compiledRules(String rulesJson) {
+        Compiled last = compiled;
+        if (java.util.Objects.equals(last.source(), rulesJson)) {
+            return last.rules();
+        }
+        WordRules rules = WordRules.of(parse(rulesJson));
+        compiled = new Compiled(rulesJson, rules);
+        return rules;
+    }
+
+    private List<WordRules.Rule> parse(String rulesJson) {
+        if (rulesJson == null) {
+            return List.of();
+        }
+        try {
+            List<WordRules.Rule> rules = new ArrayList<>();
+            for (JsonNode r : json.readTree(rulesJson)) {
+                rules.add(new WordRules.Rule(r.get(0).asLong(), r.get(1).asText(), r.get(2).asBoolean(),
+                        WordRules.Action.valueOf(r.get(3).asText())));
+            }
+            return rules;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("word rules the database returned are not JSON", e);
+        }
     }
 
     /** The decision on a new review or comment by this account on this subject. */
@@ -75,24 +133,44 @@ public class ModerationPolicy {
 
     /** {@link #judge(long, long, String)} with the settings the caller has already read in this transaction. */
     public Verdict judge(Settings settings, long subjectId, long accountId, String text) {
-        Verdict byText = byText(WordRules.of(rules()), settings.maxLinks(), text);
+        Object[] r = (Object[]) em.createNativeQuery("select coalesce(s.moderation_mode, p.mode), a.created_at, "
+                + AUTHOR_POSTS + ", " + RULES_JSON + """
+
+                from subject s, moderation_policy p, account a where s.id = ?1 and p.id = 1 and a.id = ?2""")
+                .setParameter(1, subjectId).setParameter(2, accountId).getSingleResult();
+        return judge(settings, compiledRules((String) r[3]), new Author((String) r[0], Sql.instant(r[1]),
+                ((Number) r[2]).longValue()), text);
+    }
+
+    /**
+     * How many posts the author {@code a} has written, counted up to the policy's {@code hold_first_posts} (policy
+     * {@code p}): all a decision needs to know, without counting a prolific author's every post.
+     */
+    public static final String AUTHOR_POSTS = """
+            (select count(*) from (select 1 from review where author_id = a.id limit p.hold_first_posts) r)
+              + (select count(*) from (select 1 from comment where author_id = a.id limit p.hold_first_posts) c)""";
+
+    /**
+     * What the policy needs to know about a post's place and author: the subject's moderation mode (its own or the
+     * board's), when the account was created, and its posts so far ({@link #AUTHOR_POSTS}).
+     */
+    public record Author(String mode, Instant accountCreated, long posts) {
+    }
+
+    /** The decision on a new post, from what the caller has read. */
+    public static Verdict judge(Settings settings, WordRules rules, Author author, String text) {
+        Verdict byText = byText(rules, settings.maxLinks(), text);
         if (byText.outcome() == Outcome.REJECT || byText.outcome() == Outcome.HOLD) {
             return byText;
         }
-        Object[] r = (Object[]) em.createNativeQuery("""
-                select coalesce(s.moderation_mode, p.mode), a.created_at,
-                    (select count(*) from review where author_id = a.id) + (select count(*) from comment where author_id = a.id)
-                from subject s, moderation_policy p, account a where s.id = ?1 and p.id = 1 and a.id = ?2""")
-                .setParameter(1, subjectId).setParameter(2, accountId).getSingleResult();
-        if ("PRE".equals(r[0])) {
+        if ("PRE".equals(author.mode())) {
             return new Verdict(Outcome.HOLD, PRE_MODERATION_RULE, null);
         }
-        if (settings.holdFirstPosts() > 0 && ((Number) r[2]).longValue() < settings.holdFirstPosts()) {
+        if (settings.holdFirstPosts() > 0 && author.posts() < settings.holdFirstPosts()) {
             return new Verdict(Outcome.HOLD, FIRST_POSTS_RULE, null);
         }
-        Instant created = org.candor.Sql.instant(r[1]);
         if (settings.holdNewAccountDays() > 0
-                && created.plus(Duration.ofDays(settings.holdNewAccountDays())).isAfter(Instant.now())) {
+                && author.accountCreated().plus(Duration.ofDays(settings.holdNewAccountDays())).isAfter(Instant.now())) {
             return new Verdict(Outcome.HOLD, NEW_ACCOUNT_RULE, null);
         }
         return byText;

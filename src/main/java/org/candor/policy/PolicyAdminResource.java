@@ -136,7 +136,7 @@ public class PolicyAdminResource {
     @Path("rules/test")
     public TemplateInstance test(@RestForm("text") String text) {
         String t = text == null ? "" : text;
-        ModerationPolicy.Verdict verdict = ModerationPolicy.byText(WordRules.of(policy.rules()),
+        ModerationPolicy.Verdict verdict = ModerationPolicy.byText(policy.compiledRules(),
                 policy.settings().maxLinks(), t);
         return Templates.rules(service.allRules(), RuleForm.empty(), Map.of(), null, new Trial(t, verdict));
     }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Set;
+
 import org.htmlunit.Page;
 import org.htmlunit.html.HtmlButton;
 import org.htmlunit.html.HtmlPage;
@@ -15,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 import org.candor.subject.Subject;
 import org.candor.support.SignInBrowser;
+import org.candor.support.SqlRecorder;
 import org.candor.support.TestData;
 
 /** Sign-in through the real authorization-code flow against the local OIDC server. */
@@ -78,7 +81,7 @@ class SignInTest {
     }
 
     @Test
-    void aModeratorGrantedInTheDatabaseIsAModeratorOnTheNextRequest() throws Exception {
+    void aRoleChangedInTheDatabaseCountsFromTheNextRequestOnceTheAppHasHeardOfIt() throws Exception {
         String user = TestData.unique("mod");
         try (SignInBrowser browser = new SignInBrowser()) {
             browser.signIn("google", user, "/");
@@ -89,9 +92,37 @@ class SignInTest {
                 Account a = Account.find("provider = ?1 and providerSubject = ?2", "google", user).firstResult();
                 a.role = Role.MODERATOR;
             });
+            TestData.settle();
             String after = browser.get("/api/me").getWebResponse().getContentAsString();
             assertTrue(after.contains("\"moderator\""), after);
             assertTrue(!after.contains("\"admin\""), "the provider's own roles are ignored: " + after);
+
+            TestData.update("update account set role = 'CUSTOMER' where provider = 'google' and provider_subject = ?1", user);
+            assertEquals(403, browser.get("/moderation").getWebResponse().getStatusCode());
+        }
+    }
+
+    @Test
+    void aSignedInVisitorIsRememberedBetweenRequestsUntilTheirAccountChanges() throws Exception {
+        String user = TestData.unique("regular");
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", user, "/");
+            browser.get("/api/me");
+            SqlRecorder.start();
+            browser.get("/api/me");
+            browser.get("/me");
+            Set<String> unchanged = SqlRecorder.stop();
+            assertTrue(unchanged.stream().noneMatch(sql -> sql.contains("provider_subject=?")),
+                    "the account was looked up again: " + unchanged);
+
+            TestData.update("update account set display_name = 'Renamed Elsewhere' where provider = 'google' "
+                    + "and provider_subject = ?1", user);
+            SqlRecorder.start();
+            String renamed = browser.get("/me").getWebResponse().getContentAsString();
+            Set<String> changed = SqlRecorder.stop();
+            assertTrue(renamed.contains("Renamed Elsewhere"), "the page shows the account as it is now");
+            assertTrue(changed.stream().anyMatch(sql -> sql.contains("provider_subject=?")),
+                    "a changed account is looked up again: " + changed);
         }
     }
 
