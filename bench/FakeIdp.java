@@ -54,8 +54,9 @@ public class FakeIdp {
                 .formatted(unsigned(pub.getModulus()), unsigned(pub.getPublicExponent()))));
         server.createContext("/authorize", ex -> {
             Map<String, String> q = params(ex.getRequestURI().getRawQuery());
-            String code = Long.toHexString(Double.doubleToLongBits(Math.random())) + PEOPLE.incrementAndGet();
-            CODES.put(code, new String[] { "bench-" + RUN + "-" + PEOPLE.get(), q.getOrDefault("nonce", ""),
+            long person = PEOPLE.incrementAndGet();
+            String code = Long.toHexString(Double.doubleToLongBits(Math.random())) + person;
+            CODES.put(code, new String[] { "bench-" + RUN + "-" + person, q.getOrDefault("nonce", ""),
                     q.get("client_id") });
             String location = q.get("redirect_uri") + (q.get("redirect_uri").contains("?") ? "&" : "?") + "code="
                     + code + "&state=" + URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8);

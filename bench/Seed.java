@@ -57,6 +57,11 @@ public class Seed {
             }
             copy(copy, "account (id, provider, provider_subject, display_name, role, staff_handle)", rows);
 
+            // the policy posts are judged by: a few word rules, as a board would have
+            rows.append("free money\tf\tREJECT\nscam\tf\tHOLD\nrefund\tf\tFLAG\n")
+                    .append("\\\\b\\\\d{3}[ -]?\\\\d{3}[ -]?\\\\d{4}\\\\b\tt\tFLAG\n");
+            copy(copy, "word_rule (pattern, is_regex, action)", rows);
+
             rows.setLength(0);
             for (int s = 0; s < subjects; s++) {
                 String slug = s == 0 ? "busiest" : "subject-" + s;

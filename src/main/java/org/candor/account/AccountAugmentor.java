@@ -40,14 +40,15 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || identity.getAttribute(ACCOUNT_ID) != null) {
             return Uni.createFrom().item(identity);
         }
-        SignIn who = signIn(identity);
-        if (who == null) {
+        SignIn seen = signIn(identity, false);
+        if (seen == null) {
             return Uni.createFrom().item(identity);
         }
-        KnownAccounts.Known account = known.find(who.provider(), who.subject());
-        if (account != null && accounts.unchangedBy(who, account.email(), account.role())) {
+        KnownAccounts.Known account = known.find(seen.provider(), seen.subject());
+        if (account != null && accounts.unchangedBy(seen, account.email(), account.role())) {
             return Uni.createFrom().item(identity(identity, account.id(), account.displayName(), account.role()));
         }
+        SignIn who = signIn(identity, true);
         return context.runBlocking(() -> {
             long readAt = known.now();
             Account signedIn = accounts.signIn(who);
@@ -70,6 +71,14 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
 
     /** What the provider says about the person, or null when it names no one. */
     static SignIn signIn(SecurityIdentity identity) {
+        return signIn(identity, true);
+    }
+
+    /**
+     * What the provider says about the person ({@code withName}: their name too, which takes several claim lookups,
+     * each an exception inside the JWT library when the token lacks it), or null when it names no one.
+     */
+    private static SignIn signIn(SecurityIdentity identity, boolean withName) {
         String provider = identity.getAttribute("tenant-id");
         if (provider == null) {
             return null;
@@ -84,8 +93,8 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
         if (subject == null) {
             return null;
         }
-        String name = firstNonBlank(claim(token, userInfo, "name"), claim(token, userInfo, "preferred_username"),
-                claim(token, userInfo, "login"), claim(token, userInfo, "given_name"));
+        String name = withName ? firstNonBlank(claim(token, userInfo, "name"), claim(token, userInfo, "preferred_username"),
+                claim(token, userInfo, "login"), claim(token, userInfo, "given_name")) : null;
         String email = claim(token, userInfo, "email");
         boolean emailVerified = Boolean.parseBoolean(claim(token, userInfo, "email_verified"));
         return new SignIn(provider, subject, name, emailVerified ? email : null);
