@@ -55,6 +55,14 @@ class WebBasicsTest {
     }
 
     @Test
+    void theCsrfCookieIsNotSentWithCrossSiteRequests() {
+        given().when().get("/about")
+                .then().statusCode(200)
+                .header("Set-Cookie", containsString("csrf-token="))
+                .header("Set-Cookie", containsString("SameSite=Lax"));
+    }
+
+    @Test
     void htmlPagesCarryTheSecurityHeaders() {
         given().when().get("/")
                 .then().statusCode(200)
