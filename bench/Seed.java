@@ -184,10 +184,15 @@ public class Seed {
                                 count(*) filter (where rating = 5) s5
                               from review where status = 'PUBLISHED' group by subject_id) x
                         where x.subject_id = s.id""");
-                st.execute("analyze");
             }
             c.commit();
             logSize = log.size();
+            // as autovacuum would leave a board that has been running for a while (hint bits, visibility map,
+            // statistics); otherwise the first run on a fresh seed pays for it, and autovacuum may be off
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                st.execute("vacuum (analyze)");
+            }
         }
         System.out.printf("seeded %d reviews over %d subjects, and %d public-log entries, in %.1f s%n", reviews,
                 subjects, logSize, (System.nanoTime() - t0) / 1e9);

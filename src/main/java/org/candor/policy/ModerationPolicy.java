@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -63,6 +64,14 @@ public class ModerationPolicy {
             (select json_agg(json_build_array(id, pattern, is_regex, action) order by id)::text
              from word_rule where active)""";
 
+    /**
+     * How many posts the author {@code a} has written, counted up to the policy's {@code hold_first_posts} (policy
+     * {@code p}): all a decision needs to know, without counting a prolific author's every post.
+     */
+    public static final String AUTHOR_POSTS = """
+            (select count(*) from (select 1 from review where author_id = a.id limit p.hold_first_posts) r)
+              + (select count(*) from (select 1 from comment where author_id = a.id limit p.hold_first_posts) c)""";
+
     /** Compiled rules and the text they were compiled from: posts compile the rules only when they have changed. */
     private record Compiled(String source, WordRules rules) {
     }
@@ -102,7 +111,7 @@ public class ModerationPolicy {
     /** The rules in force, compiled, from the text {@link #RULES_JSON} read. */
     public WordRules compiledRules(String rulesJson) {
         Compiled last = compiled;
-        if (java.util.Objects.equals(last.source(), rulesJson)) {
+        if (Objects.equals(last.source(), rulesJson)) {
             return last.rules();
         }
         WordRules rules = WordRules.of(parse(rulesJson));
@@ -128,27 +137,14 @@ public class ModerationPolicy {
 
     /** The decision on a new review or comment by this account on this subject. */
     public Verdict judge(long subjectId, long accountId, String text) {
-        return judge(settings(), subjectId, accountId, text);
-    }
-
-    /** {@link #judge(long, long, String)} with the settings the caller has already read in this transaction. */
-    public Verdict judge(Settings settings, long subjectId, long accountId, String text) {
         Object[] r = (Object[]) em.createNativeQuery("select coalesce(s.moderation_mode, p.mode), a.created_at, "
-                + AUTHOR_POSTS + ", " + RULES_JSON + """
+                + AUTHOR_POSTS + ", " + RULES_JSON + ", " + SETTINGS_COLUMNS + """
 
                 from subject s, moderation_policy p, account a where s.id = ?1 and p.id = 1 and a.id = ?2""")
                 .setParameter(1, subjectId).setParameter(2, accountId).getSingleResult();
-        return judge(settings, compiledRules((String) r[3]), new Author((String) r[0], Sql.instant(r[1]),
+        return judge(settings(r, 4), compiledRules((String) r[3]), new Author((String) r[0], Sql.instant(r[1]),
                 ((Number) r[2]).longValue()), text);
     }
-
-    /**
-     * How many posts the author {@code a} has written, counted up to the policy's {@code hold_first_posts} (policy
-     * {@code p}): all a decision needs to know, without counting a prolific author's every post.
-     */
-    public static final String AUTHOR_POSTS = """
-            (select count(*) from (select 1 from review where author_id = a.id limit p.hold_first_posts) r)
-              + (select count(*) from (select 1 from comment where author_id = a.id limit p.hold_first_posts) c)""";
 
     /**
      * What the policy needs to know about a post's place and author: the subject's moderation mode (its own or the
