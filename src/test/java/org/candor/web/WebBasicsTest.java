@@ -113,9 +113,13 @@ class WebBasicsTest {
     }
 
     @Test
-    void theApiIsDescribedWithOpenApi() {
+    void theApiIsDescribedWithOpenApiAndOnlyTheApi() {
         given().when().get("/q/openapi?format=json")
                 .then().statusCode(200)
-                .body("info.title", equalTo("Candor API"));
+                .body("info.title", equalTo("Candor API"))
+                .body(containsString("\"/api/subjects\""))
+                .body(not(containsString("\"/subjects/{slug}/reviews\"")))
+                .body(not(containsString("\"/moderation")))
+                .body(not(containsString("\"/admin")));
     }
 }
