@@ -30,6 +30,7 @@ import org.candor.Notifications;
 public class KnownAccounts {
 
     static final String CHANNEL = "candor_account";
+    private static final int MAX_CHANGED = 10_000;
 
     /** An account as it was read at tick {@code readAt}. */
     record Known(long id, String displayName, Role role, String email, long readAt) {
@@ -56,6 +57,12 @@ public class KnownAccounts {
 
     void changed(String accountId) {
         long tick = ticks.incrementAndGet();
+        if (changed.size() >= MAX_CHANGED) {
+            // bounded: rather than remember every account that ever changed, forget every account remembered so far
+            everythingChanged = tick;
+            changed.clear();
+            return;
+        }
         try {
             changed.put(Long.parseLong(accountId), tick);
         } catch (NumberFormatException e) {
