@@ -49,13 +49,7 @@ public class ModerationQueue {
     /** A published review without an official reply yet. */
     @Transactional(TxType.MANDATORY)
     public long awaitingReply(long reviewId, int rating) {
-        return awaitingReply(reviewId, rating, policy.settings());
-    }
-
-    /** {@link #awaitingReply(long, int)} with the policy settings the caller has already read in this transaction. */
-    @Transactional(TxType.MANDATORY)
-    public long awaitingReply(long reviewId, int rating, Settings settings) {
-        return openOnce(ItemKind.REPLY, reviewId, null, "awaiting-reply", null, rating, settings);
+        return openOnce(ItemKind.REPLY, reviewId, null, "awaiting-reply", null, rating, policy.settings());
     }
 
     /**

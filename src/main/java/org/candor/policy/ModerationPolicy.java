@@ -142,8 +142,7 @@ public class ModerationPolicy {
 
                 from subject s, moderation_policy p, account a where s.id = ?1 and p.id = 1 and a.id = ?2""")
                 .setParameter(1, subjectId).setParameter(2, accountId).getSingleResult();
-        return judge(settings(r, 4), compiledRules((String) r[3]), new Author((String) r[0], Sql.instant(r[1]),
-                ((Number) r[2]).longValue()), text);
+        return judge(settings(r, 4), compiledRules((String) r[3]), author(r, 0), text);
     }
 
     /**
@@ -151,6 +150,14 @@ public class ModerationPolicy {
      * board's), when the account was created, and its posts so far ({@link #AUTHOR_POSTS}).
      */
     public record Author(String mode, Instant accountCreated, long posts) {
+    }
+
+    /**
+     * The author from a row that holds, from position {@code from}, the subject's mode, the account's
+     * {@code created_at} and {@link #AUTHOR_POSTS}.
+     */
+    public static Author author(Object[] r, int from) {
+        return new Author((String) r[from], Sql.instant(r[from + 1]), ((Number) r[from + 2]).longValue());
     }
 
     /** The decision on a new post, from what the caller has read. */

@@ -22,15 +22,12 @@ import io.quarkus.security.ForbiddenException;
 
 import org.hibernate.Session;
 
-import org.candor.Sql;
-import org.candor.account.Account;
 import org.candor.moderation.ModerationQueue;
 import org.candor.moderation.StaffNotes;
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.PolicyRejection;
 import org.candor.policy.Settings;
 import org.candor.policy.WordRules;
-import org.candor.subject.Subject;
 import org.candor.subject.SubjectService;
 
 /** Reviews, comments, helpful votes and reports: what customers write, and what readers may see of it. */
@@ -144,7 +141,7 @@ public class ReviewService {
                     return new Posting(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
                             ((Number) r[2]).longValue(), r[3] == null ? 0 : ((Number) r[3]).doubleValue(),
                             ModerationPolicy.settings(r, 8), policy.compiledRules((String) r[4]),
-                            new ModerationPolicy.Author((String) r[5], Sql.instant(r[6]), ((Number) r[7]).longValue()));
+                            ModerationPolicy.author(r, 5));
                 }
             }
         });
@@ -213,11 +210,12 @@ public class ReviewService {
         if (review.rating == rating && Objects.equals(review.title, title) && review.body.equals(body)) {
             return new Written(review.id, Outcome.UNCHANGED, review.status);
         }
-        checkRate(review.author.id);
+        Settings settings = policy.settings();
+        checkRate(review.author.id, settings);
         // an edit must pass the word rules and the link limit too; what would be held is flagged instead, so a
         // published review does not vanish while a moderator looks at it
-        ModerationPolicy.Verdict verdict = ModerationPolicy.byText(policy.compiledRules(),
-                policy.settings().maxLinks(), textOf(title, body));
+        ModerationPolicy.Verdict verdict = ModerationPolicy.byText(policy.compiledRules(), settings.maxLinks(),
+                textOf(title, body));
         if (verdict.outcome() == ModerationPolicy.Outcome.REJECT) {
             throw new PolicyRejection(verdict.rule(), verdict.matched());
         }
@@ -264,7 +262,7 @@ public class ReviewService {
         if (review.status != ReviewStatus.PUBLISHED) {
             throw new NotFoundException();
         }
-        checkRate(accountId);
+        checkRate(accountId, policy.settings());
         ModerationPolicy.Verdict verdict = policy.judge(review.subject.id, accountId, form.body());
         if (verdict.outcome() == ModerationPolicy.Outcome.REJECT) {
             throw new PolicyRejection(verdict.rule(), verdict.matched());
@@ -336,10 +334,6 @@ public class ReviewService {
     }
 
     /** Refuses a post when the account has posted as often as the policy allows in the last minute. */
-    void checkRate(long accountId) {
-        checkRate(accountId, policy.settings());
-    }
-
     private void checkRate(long accountId, Settings settings) {
         Object[] window = (Object[]) em.createNativeQuery("select n, oldest from (select ?1 as id) a, lateral ("
                 + RECENT_POSTS + ") w")
