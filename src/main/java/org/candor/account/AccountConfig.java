@@ -29,6 +29,17 @@ public interface AccountConfig {
         /** A session unused for this long ends: the next request is anonymous and sign-in starts again. */
         @WithDefault("PT2H")
         Duration idleTimeout();
+
+        /**
+         * Encrypts sessions ({@link CandorSession}) and the providers' sign-in state: 32+ random characters, the same on
+         * every instance ({@code CANDOR_SESSION_SECRET}). Without it each start invents one, and nobody stays signed in
+         * across a restart.
+         */
+        Optional<String> secret();
+
+        /** Whether session cookies are sent only over HTTPS (production). */
+        @WithDefault("false")
+        boolean cookieSecure();
     }
 
     interface Login {

@@ -107,6 +107,12 @@ public class AccountService {
                 .getResultStream().findFirst();
     }
 
+    /** The account as it is now, read in a transaction of its own (for signing in a request). */
+    @Transactional
+    Optional<Account> current(long id) {
+        return Optional.ofNullable(em.find(Account.class, id));
+    }
+
     public Account byId(long id) {
         return em.find(Account.class, id);
     }

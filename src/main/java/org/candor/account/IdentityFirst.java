@@ -25,7 +25,7 @@ class IdentityFirst {
     @ServerRequestFilter(preMatching = true)
     Uni<Void> resolve(ContainerRequestContext request) {
         String cookies = request.getHeaderString(HttpHeaders.COOKIE);
-        if (cookies == null || !cookies.contains("q_session")) {
+        if (cookies == null || !cookies.contains(CandorSession.COOKIE)) {
             return Uni.createFrom().voidItem();
         }
         // a failure is remembered by the association and met again, as before, where the page asks who is there

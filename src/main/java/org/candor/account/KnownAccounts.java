@@ -77,16 +77,33 @@ public class KnownAccounts {
 
     /** The account this provider's subject signed in as, when it is known and unchanged since it was read. */
     Known find(String provider, String subject) {
+        return fresh(known.getIfPresent(key(provider, subject)));
+    }
+
+    private Known fresh(CompletableFuture<Object> found) {
         if (!listening || !notifications.listening()) {
             return null;
         }
-        CompletableFuture<Object> found = known.getIfPresent(key(provider, subject));
         Known account = found == null ? null : (Known) found.getNow(null);
         if (account == null || everythingChanged > account.readAt()
                 || changed.getOrDefault(account.id(), 0L) > account.readAt()) {
             return null;
         }
         return account;
+    }
+
+    /** The account with this id, when it is known and unchanged since it was read. */
+    Known find(long accountId) {
+        return fresh(known.getIfPresent(key(accountId)));
+    }
+
+    /** Remembers an account read after tick {@code readAt} (from {@link #now()}), by its id; returns what it keeps. */
+    Known remember(Account account, long readAt) {
+        Known read = new Known(account.id, account.displayName, account.role, account.email, readAt);
+        if (readAt >= 0) {
+            known.put(key(account.id), CompletableFuture.completedFuture(read));
+        }
+        return read;
     }
 
     /** Remembers an account read after tick {@code readAt} (from {@link #now()}). */
@@ -96,6 +113,10 @@ public class KnownAccounts {
         }
         known.put(key(provider, subject), CompletableFuture.completedFuture(
                 new Known(account.id, account.displayName, account.role, account.email, readAt)));
+    }
+
+    private static String key(long accountId) {
+        return "#" + accountId;
     }
 
     private static String key(String provider, String subject) {

@@ -1,8 +1,10 @@
 package org.candor.account;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
@@ -19,7 +22,7 @@ import io.quarkus.oidc.OidcConfigurationMetadata;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
+import io.vertx.core.http.Cookie;
 
 import org.candor.web.LocalPath;
 
@@ -42,8 +45,11 @@ public class LoginResource {
     private final OidcSession session;
     private final jakarta.enterprise.inject.Instance<OidcConfigurationMetadata> metadata;
 
+    private final CandorSession sessions;
+
     LoginResource(LoginProviders providers, CurrentUser user, OidcSession session,
-            jakarta.enterprise.inject.Instance<OidcConfigurationMetadata> metadata) {
+            jakarta.enterprise.inject.Instance<OidcConfigurationMetadata> metadata, CandorSession sessions) {
+        this.sessions = sessions;
         this.providers = providers;
         this.user = user;
         this.session = session;
@@ -67,7 +73,15 @@ public class LoginResource {
         if (!providers.isEnabled(provider) || !user.signedIn()) {
             throw new NotFoundException();
         }
-        return Response.seeOther(URI.create(LocalPath.orHome(back))).build();
+        long now = Instant.now().getEpochSecond();
+        String idToken = session.getIdToken() == null ? null : session.getIdToken().getRawToken();
+        String endSession = metadata.isResolvable() ? metadata.get().getEndSessionUri() : null;
+        Cookie signedIn = sessions.cookie(new CandorSession.Session(user.accountId(), provider, now, now, idToken,
+                endSession));
+        // from here on the visitor is signed in by Candor's own session; the provider's tokens are not needed again
+        session.logout().await().indefinitely();
+        return Response.seeOther(URI.create(LocalPath.orHome(back)))
+                .header(HttpHeaders.SET_COOKIE, signedIn.encode()).build();
     }
 
     /** Where a sign-in that could not complete ends: the provider reported an error, or the callback was refused. */
@@ -89,18 +103,15 @@ public class LoginResource {
      */
     @POST
     @Path("logout")
-    @Authenticated
-    public Response logout(UriInfo uri) {
-        String idToken = session.getIdToken() == null ? null : session.getIdToken().getRawToken();
-        String endSession = metadata.isResolvable() ? metadata.get().getEndSessionUri() : null;
-        session.logout().await().indefinitely();
+    public Response logout(UriInfo uri, @CookieParam(CandorSession.COOKIE) String cookie) {
+        CandorSession.Session ending = cookie == null ? null
+                : sessions.read(cookie, Instant.now().getEpochSecond()).orElse(null);
         URI home = uri.getBaseUriBuilder().path("/").build();
-        if (endSession == null || idToken == null) {
-            return Response.seeOther(home).build();
-        }
-        return Response.seeOther(UriBuilder.fromUri(endSession)
-                .queryParam("id_token_hint", idToken)
-                .queryParam("post_logout_redirect_uri", home)
-                .build()).build();
+        URI next = ending == null || ending.endSession() == null || ending.idToken() == null ? home
+                : UriBuilder.fromUri(ending.endSession())
+                        .queryParam("id_token_hint", ending.idToken())
+                        .queryParam("post_logout_redirect_uri", home)
+                        .build();
+        return Response.seeOther(next).header(HttpHeaders.SET_COOKIE, sessions.cleared().encode()).build();
     }
 }

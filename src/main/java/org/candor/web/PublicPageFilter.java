@@ -28,8 +28,8 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
 
     private static final String KEY = PublicPageFilter.class.getName() + ".key";
     private static final String STARTED = PublicPageFilter.class.getName() + ".started";
-    /** quarkus-oidc's session cookies: {@code q_session} and {@code q_session_<provider>}. */
-    private static final String SESSION_COOKIE = "q_session";
+    /** Candor's session cookie ({@code account/CandorSession}). */
+    private static final String SESSION_COOKIE = "candor_session";
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     private static final Map<String, String> HEADERS = Map.of(
             // Browsers keep the page but ask each time; the answer differs per language and for signed-in visitors.

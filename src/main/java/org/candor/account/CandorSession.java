@@ -1,0 +1,151 @@
+package org.candor.account;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+
+/**
+ * Candor's own session: who signed in, with which provider, when, and when they were last seen, in one cookie encrypted
+ * and authenticated with AES-GCM under {@code candor.session.secret}. Once a provider has signed someone in, their
+ * session is this cookie alone: it lasts {@code candor.session.max-age} and ends after {@code candor.session.idle-timeout}
+ * without a request, whatever the lifetime of the provider's tokens. Last-seen lives inside the encrypted value, so the
+ * idle timeout cannot be skipped by dropping or editing a cookie.
+ */
+@ApplicationScoped
+public class CandorSession {
+
+    public static final String COOKIE = "candor_session";
+    /** How often last-seen is written again: at most once a minute per session. */
+    static final long SLIDE_SECONDS = 60;
+    /** Longest cookie value kept: beyond it the provider's ID token is left out (it only serves provider sign-out). */
+    private static final int MAX_VALUE = 3600;
+    private static final int IV_BYTES = 12;
+    private static final byte VERSION = 1;
+
+    /**
+     * A session. {@code idToken} and {@code endSession} are what signing out at the provider needs, when it supports it.
+     */
+    public record Session(long accountId, String provider, long issuedAt, long lastSeen, String idToken,
+            String endSession) {
+
+        Session seenAt(long now) {
+            return new Session(accountId, provider, issuedAt, now, idToken, endSession);
+        }
+    }
+
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+    private final Duration maxAge;
+    private final Duration idle;
+    private final boolean secure;
+
+    CandorSession(AccountConfig config) {
+        this.key = new SecretKeySpec(sha256(config.session().secret().filter(v -> !v.isBlank())
+                .orElseGet(CandorSession::inventedSecret)), "AES");
+        this.maxAge = config.session().maxAge();
+        this.idle = config.session().idleTimeout();
+        this.secure = config.session().cookieSecure();
+    }
+
+    /** The session this cookie value holds, if it is ours, unaltered, and neither past its age nor idle too long. */
+    public Optional<Session> read(String value, long now) {
+        Optional<Session> session = decode(value);
+        return session.filter(s -> now - s.issuedAt() <= maxAge.toSeconds() && now - s.lastSeen() <= idle.toSeconds()
+                && s.lastSeen() <= now + SLIDE_SECONDS);
+    }
+
+    /** The cookie that carries this session. */
+    public Cookie cookie(Session session) {
+        String value = encode(session);
+        if (value.length() > MAX_VALUE) {
+            value = encode(new Session(session.accountId(), session.provider(), session.issuedAt(), session.lastSeen(),
+                    null, session.endSession()));
+        }
+        return base(value).setMaxAge(maxAge.toSeconds());
+    }
+
+    /** The cookie that ends a session in the browser. */
+    public Cookie cleared() {
+        return base("").setMaxAge(0);
+    }
+
+    /** Whether last-seen is old enough to be written again. */
+    static boolean due(Session session, long now) {
+        return now - session.lastSeen() >= SLIDE_SECONDS;
+    }
+
+    private Cookie base(String value) {
+        return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSecure(secure)
+                .setSameSite(CookieSameSite.LAX);
+    }
+
+    String encode(Session s) {
+        byte[] plain = String.join("\n", Long.toString(s.accountId()), s.provider(), Long.toString(s.issuedAt()),
+                Long.toString(s.lastSeen()), s.idToken() == null ? "" : s.idToken(),
+                s.endSession() == null ? "" : s.endSession()).getBytes(StandardCharsets.UTF_8);
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(new byte[] { VERSION });
+            byte[] sealed = cipher.doFinal(plain);
+            ByteBuffer out = ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(VERSION).put(iv).put(sealed);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Optional<Session> decode(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_VALUE * 2) {
+            return Optional.empty();
+        }
+        try {
+            byte[] all = Base64.getUrlDecoder().decode(value);
+            if (all.length < 1 + IV_BYTES + 16 || all[0] != VERSION) {
+                return Optional.empty();
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 1, IV_BYTES));
+            cipher.updateAAD(new byte[] { VERSION });
+            byte[] plain = cipher.doFinal(all, 1 + IV_BYTES, all.length - 1 - IV_BYTES);
+            String[] f = new String(plain, StandardCharsets.UTF_8).split("\n", -1);
+            if (f.length != 6) {
+                return Optional.empty();
+            }
+            return Optional.of(new Session(Long.parseLong(f[0]), f[1], Long.parseLong(f[2]), Long.parseLong(f[3]),
+                    f[4].isEmpty() ? null : f[4], f[5].isEmpty() ? null : f[5]));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String inventedSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(("candor-session\n" + secret).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
