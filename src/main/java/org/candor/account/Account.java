@@ -46,6 +46,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt = Instant.now();
 
+    /** When {@code candor.bootstrap-admins} made this account admin, if it did; it does so once. */
+    @Column(name = "bootstrap_promoted_at")
+    public Instant bootstrapPromotedAt;
+
     @Version
     public int version;
 

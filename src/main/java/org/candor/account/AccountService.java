@@ -12,6 +12,9 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.security.ForbiddenException;
 
+import org.candor.publiclog.LogKind;
+import org.candor.publiclog.PublicLog;
+
 /** Finds, creates and changes accounts. Roles live here, in our database. */
 @ApplicationScoped
 public class AccountService {
@@ -23,9 +26,11 @@ public class AccountService {
 
     private final EntityManager em;
     private final List<String> bootstrapAdmins;
+    private final PublicLog log;
 
-    AccountService(EntityManager em, AccountConfig config) {
+    AccountService(EntityManager em, AccountConfig config, PublicLog log) {
         this.em = em;
+        this.log = log;
         this.bootstrapAdmins = config.bootstrapAdmins().orElse(List.of()).stream()
                 .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
@@ -63,6 +68,26 @@ public class AccountService {
     }
 
     /**
+     * The subjects this staff member moderates, or null when they moderate the whole board (admins, and moderators
+     * without a scope).
+     */
+    public java.util.Set<Long> scope(Account actor) {
+        if (actor.role != Role.MODERATOR) {
+            return null;
+        }
+        Object ids = em.createNativeQuery("select scope_subject_ids from account where id = ?1")
+                .setParameter(1, actor.id).getSingleResult();
+        if (ids == null) {
+            return null;
+        }
+        java.util.Set<Long> scope = new java.util.HashSet<>();
+        for (Object id : ids instanceof Object[] array ? array : new Object[0]) {
+            scope.add(((Number) id).longValue());
+        }
+        return java.util.Collections.unmodifiableSet(scope);
+    }
+
+    /**
      * The account of the person who just signed in: the existing one for (provider, subject), or a new customer
      * account. Safe when the same person signs in twice at once: the database keeps (provider, subject) unique.
      */
@@ -85,11 +110,26 @@ public class AccountService {
             account.email = who.email();
             account.emailVerified = true;
         }
-        if (account.role != Role.ADMIN && isBootstrapAdmin(who)) {
-            account.role = Role.ADMIN;
-            LOG.infof("Account %d is a bootstrap admin (candor.bootstrap-admins)", account.id);
+        if (account.bootstrapPromotedAt == null && isBootstrapAdmin(who)) {
+            promote(account);
         }
         return account;
+    }
+
+    /**
+     * Makes a bootstrap admin admin, once (an admin may take the role away later, and it stays away), and says so on the
+     * public log like every role grant. The configuration acts, not a person; the log names no one.
+     */
+    private void promote(Account account) {
+        account.bootstrapPromotedAt = java.time.Instant.now();
+        if (account.role == Role.ADMIN) {
+            return;
+        }
+        account.role = Role.ADMIN;
+        em.flush();
+        log.append(new PublicLog.Draft(LogKind.ROLE_GRANTED, null, null, null, null, "system", null, null, null,
+                "admin role granted to an account named in the board's configuration (candor.bootstrap-admins)", null));
+        LOG.infof("Account %d is a bootstrap admin (candor.bootstrap-admins)", account.id);
     }
 
     /**
@@ -97,7 +137,7 @@ public class AccountService {
      * instance remembers of it ({@link KnownAccounts}) is still what {@link #signIn} would return.
      */
     boolean unchangedBy(SignIn who, String email, Role role) {
-        return (who.email() == null || who.email().equals(email)) && (role == Role.ADMIN || !isBootstrapAdmin(who));
+        return (who.email() == null || who.email().equals(email)) && !isBootstrapAdmin(who);
     }
 
     public Optional<Account> find(String provider, String subject) {

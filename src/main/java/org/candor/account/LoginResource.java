@@ -24,6 +24,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
 
+import org.candor.web.Drafts;
 import org.candor.web.LocalPath;
 
 /** Sign-in through a provider, and sign-out. Candor has no passwords: every sign-in goes to an identity provider. */
@@ -33,7 +34,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(List<LoginProviders.Provider> providers, String back);
+        static native TemplateInstance login(List<LoginProviders.Provider> providers, String back, boolean draftKept);
 
         static native TemplateInstance logout();
 
@@ -46,9 +47,12 @@ public class LoginResource {
     private final jakarta.enterprise.inject.Instance<OidcConfigurationMetadata> metadata;
 
     private final CandorSession sessions;
+    private final Drafts drafts;
 
     LoginResource(LoginProviders providers, CurrentUser user, OidcSession session,
-            jakarta.enterprise.inject.Instance<OidcConfigurationMetadata> metadata, CandorSession sessions) {
+            jakarta.enterprise.inject.Instance<OidcConfigurationMetadata> metadata, CandorSession sessions,
+            Drafts drafts) {
+        this.drafts = drafts;
         this.sessions = sessions;
         this.providers = providers;
         this.user = user;
@@ -60,7 +64,7 @@ public class LoginResource {
     @GET
     @Path("login")
     public TemplateInstance login(@QueryParam("back") String back) {
-        return Templates.login(providers.enabled(), LocalPath.orHome(back));
+        return Templates.login(providers.enabled(), LocalPath.orHome(back), drafts.waiting());
     }
 
     /**

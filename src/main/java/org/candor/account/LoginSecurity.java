@@ -15,7 +15,9 @@ class LoginSecurity {
     void configure(@Observes HttpSecurity http, LoginProviders providers) {
         String[] paths = providers.enabled().stream().map(p -> "/login/" + p.id()).toArray(String[]::new);
         if (paths.length > 0) {
-            http.path(paths).authenticated();
+            // visiting (GET) starts the flow; any other method is simply not a route here (405), never a redirect
+            http.get(paths).authenticated();
+            http.path(paths).permit();
         }
     }
 }

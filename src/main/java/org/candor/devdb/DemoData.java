@@ -124,7 +124,7 @@ class DemoData {
     }
 
     private long review(Subject subject, Account author, int rating, String title, String body, int daysAgo) {
-        long id = reviews.write(author.id, subject.slug, new Forms.ReviewForm(rating, title, body)).reviewId();
+        long id = reviews.write(author.id, subject.slug, Forms.ReviewForm.of(rating, title, body)).reviewId();
         // backdate the demo so the board looks lived in
         Review.update("createdAt = ?1, updatedAt = ?1 where id = ?2", Instant.now().minus(daysAgo, ChronoUnit.DAYS), id);
         return id;

@@ -28,7 +28,7 @@ public record ActionForm(
         @RestForm @Pattern(regexp = "|DEFECT|DELIVERY|SERVICE|PRICE|OTHER", message = "{candor.moderation.complaint}",
                 groups = Any.class) String complaint,
         @RestForm @NotBlank(message = "{candor.moderation.span.required}", groups = Redacting.class)
-        @Size(max = 1000, message = "{candor.moderation.text.size}", groups = Any.class)
+        @Size(max = 1000, message = "{candor.text.size}", groups = Any.class)
         @CleanText(groups = Any.class) String span,
         @RestForm @NotNull(message = "{candor.moderation.assignee}", groups = Reassigning.class)
         @Pattern(regexp = "\\d{1,18}", message = "{candor.moderation.assignee}", groups = Reassigning.class) String assignee) {

@@ -325,6 +325,9 @@ public interface ModMsg {
     @Message("See the item as it is now")
     String conflict_reload();
 
+    @Message("What you wrote (copy it before you reload the item)")
+    String conflict_typed();
+
     @Message("Hello {name},")
     String mail_hello(String name);
 

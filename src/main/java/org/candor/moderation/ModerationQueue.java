@@ -19,7 +19,7 @@ import org.candor.policy.Settings;
 /**
  * Puts content in front of moderators. Called by the features that create content, inside their transaction, so a
  * post and its queue item commit together. Every change to an item is announced on the PostgreSQL channel
- * {@value #CHANNEL} (the item id as payload); NOTIFY is delivered at commit, to every instance.
+ * {@value #CHANNEL} ({@code <item id>:<subject id>} as payload); NOTIFY is delivered at commit, to every instance.
  */
 @ApplicationScoped
 public class ModerationQueue {
@@ -72,10 +72,10 @@ public class ModerationQueue {
                     with i as (
                         insert into queue_item (kind, review_id, why, matched, due_at)
                         select k.kind, ?, k.why, k.matched, ? from unnest(?, ?, ?) as k(kind, why, matched)
-                        returning id, why),
+                        returning id, why, review_id),
                     e as (
                         insert into queue_event (item_id, action, note) select id, 'CREATED', why from i)
-                    select count(pg_notify(?, id::text)) from i""")) {
+                    select count(pg_notify(?, i.id::text || ':' || r.subject_id::text)) from i join review r on r.id = i.review_id""")) {
                 open.setLong(1, reviewId);
                 open.setTimestamp(2, Timestamp.from(Instant.now().plus(settings.target(rating))));
                 for (int column = 0; column < 3; column++) {
@@ -142,10 +142,15 @@ public class ModerationQueue {
                 .executeUpdate();
     }
 
-    /** Tells every instance, at commit, that this item changed. */
+    /**
+     * Tells every instance, at commit, that this item changed: {@code <item id>:<subject id>}, so each moderator's stream
+     * passes on only the items of the subjects they moderate.
+     */
     void announce(long itemId) {
-        em.createNativeQuery("select count(*) from (select pg_notify(?1, ?2)) sent")
-                .setParameter(1, CHANNEL).setParameter(2, Long.toString(itemId))
+        em.createNativeQuery("""
+                select count(pg_notify(?1, i.id::text || ':' || r.subject_id::text))
+                from queue_item i join review r on r.id = i.review_id where i.id = ?2""")
+                .setParameter(1, CHANNEL).setParameter(2, itemId)
                 .getSingleResult();
     }
 }

@@ -23,8 +23,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 
+import org.candor.account.AccountService;
 import org.candor.account.CurrentUser;
 import org.candor.account.Role;
 import org.candor.web.Flash;
@@ -62,6 +64,12 @@ public class ModerationResource {
         public String error(String forAction, String field) {
             return action.equals(forAction) ? errors.get(field) : null;
         }
+
+        /** The free texts typed into the form (reply, annotation, note, span), for the conflict page to show. */
+        List<String> written() {
+            return java.util.stream.Stream.of(form.body(), form.text(), form.span())
+                    .filter(t -> t != null && !t.isBlank()).toList();
+        }
     }
 
     @CheckedTemplate
@@ -74,9 +82,9 @@ public class ModerationResource {
 
         static native TemplateInstance item(QueueReads.Item item, List<QueueReads.Canned> canned,
                 List<QueueReads.Canned> offers, List<QueueReads.Staff> staff, List<ReasonCode> reasons,
-                List<Complaint> complaints, Typed typed, String business);
+                List<Complaint> complaints, Typed typed, String business, ModerationAction.Allowed allowed);
 
-        static native TemplateInstance conflict(QueueReads.Row row, QueueReads.Event last);
+        static native TemplateInstance conflict(QueueReads.Row row, QueueReads.Event last, List<String> typed);
     }
 
     private final ModerationService moderation;
@@ -87,9 +95,12 @@ public class ModerationResource {
     private final Flash flash;
     private final ModerationConfig config;
     private final org.candor.review.ReviewService reviews;
+    private final AccountService accounts;
 
     ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
-            FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewService reviews) {
+            FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewService reviews,
+            AccountService accounts) {
+        this.accounts = accounts;
         this.reviews = reviews;
         this.moderation = moderation;
         this.reads = reads;
@@ -121,8 +132,9 @@ public class ModerationResource {
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @Blocking
     public Multi<String> events() {
-        return events.stream();
+        return events.stream(accounts.scope(accounts.staff(user.accountId())));
     }
 
     @GET
@@ -154,11 +166,11 @@ public class ModerationResource {
     @Path("items/{id}/{action}")
     public Response act(@PathParam("id") long id, @PathParam("action") String actionName,
             @BeanParam ActionForm form) {
-        Action action = Action.parse(actionName);
-        if (action == Action.REASSIGN && !user.isAdmin()) {
+        ModerationAction action = ModerationAction.parse(actionName);
+        if (action == ModerationAction.REASSIGN && !user.isAdmin()) {
             throw new ForbiddenException();
         }
-        reads.row(id).orElseThrow(NotFoundException::new);
+        reads.row(id, user.accountId()).orElseThrow(NotFoundException::new);
         Map<String, String> errors = formErrors.of(form, action.group);
         if (!errors.isEmpty()) {
             return invalid(id, actionName, form, errors);
@@ -183,6 +195,8 @@ public class ModerationResource {
             }
         } catch (InvalidActionException e) {
             return invalid(id, actionName, form, Map.of(e.field(), formErrors.message(e.messageTemplate())));
+        } catch (ConflictException e) {
+            return conflict(e, new Typed(actionName, form, Map.of()));
         }
         return flash.redirect(itemUri(id), "flash_moderation_" + action.name().toLowerCase());
     }
@@ -190,10 +204,17 @@ public class ModerationResource {
     /** Someone else acted first: show what they did and how the item stands now. */
     @ServerExceptionMapper
     Response conflict(ConflictException e) {
-        QueueReads.Row row = reads.row(e.itemId()).orElseThrow(NotFoundException::new);
-        List<QueueReads.Event> history = reads.item(e.itemId(), false).map(QueueReads.Item::history).orElse(List.of());
+        return conflict(e, Typed.NONE);
+    }
+
+    /** The conflict page, with what the moderator typed, so that nothing they wrote is lost. */
+    private Response conflict(ConflictException e, Typed typed) {
+        QueueReads.Row row = reads.row(e.itemId(), user.accountId()).orElseThrow(NotFoundException::new);
+        List<QueueReads.Event> history = reads.item(e.itemId(), user.accountId(), false).map(QueueReads.Item::history)
+                .orElse(List.of());
         QueueReads.Event last = history.isEmpty() ? null : history.get(history.size() - 1);
-        return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(Templates.conflict(row, last)).build();
+        return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(Templates.conflict(row, last, typed.written()))
+                .build();
     }
 
     private Response invalid(long id, String action, ActionForm form, Map<String, String> errors) {
@@ -201,45 +222,15 @@ public class ModerationResource {
     }
 
     private TemplateInstance render(long id, Typed typed) {
-        QueueReads.Item item = reads.item(id, user.isAdmin()).orElseThrow(NotFoundException::new);
+        QueueReads.Item item = reads.item(id, user.accountId(), user.isAdmin()).orElseThrow(NotFoundException::new);
+        var allowed = new ModerationAction.Allowed(ModerationAction.allowed(item.content().status(),
+                item.content().isComment(), item.row().open()));
         return Templates.item(item, reads.canned(user.isAdmin()), reads.offers(user.isAdmin()),
                 user.isAdmin() ? reads.staff() : List.of(),
-                List.of(ReasonCode.values()), List.of(Complaint.values()), typed, config.businessName());
+                List.of(ReasonCode.values()), List.of(Complaint.values()), typed, config.businessName(), allowed);
     }
 
     private static URI itemUri(long id) {
         return URI.create("/moderation/items/" + id);
-    }
-
-    /** The actions, by the last segment of their route, with the fields each one needs. */
-    enum Action {
-        TAKE(ActionForm.Any.class),
-        RELEASE(ActionForm.Any.class),
-        REASSIGN(ActionForm.Reassigning.class),
-        PUBLISH(ActionForm.Reasoned.class),
-        KEEP_HELD(ActionForm.Explained.class),
-        REPLY(ActionForm.Any.class),
-        ANNOTATE(ActionForm.Noted.class),
-        REDACT(ActionForm.Redacting.class),
-        HIDE(ActionForm.Explained.class),
-        RESTORE(ActionForm.Reasoned.class),
-        ESCALATE(ActionForm.Noted.class),
-        NOTE(ActionForm.Noted.class),
-        CLOSE(ActionForm.Any.class);
-
-        final Class<?> group;
-
-        Action(Class<?> group) {
-            this.group = group;
-        }
-
-        static Action parse(String name) {
-            for (Action a : values()) {
-                if (a.name().toLowerCase().replace('_', '-').equals(name)) {
-                    return a;
-                }
-            }
-            throw new NotFoundException();
-        }
     }
 }

@@ -57,7 +57,7 @@ public class ModerationService {
     private record Acting(Account actor, QueueItem item, PostContent content) {
 
         String role() {
-            return actor.role.name().toLowerCase();
+            return actor.role.name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
@@ -67,7 +67,7 @@ public class ModerationService {
     /** Assigns the item to the acting moderator, so colleagues know it is being handled. */
     @Transactional
     public void take(long actorId, long itemId, int version) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.TAKE);
         a.item.claimedBy = actorId;
         a.item.claimedAt = Instant.now();
         finish(a, "TAKEN", null, false);
@@ -76,7 +76,7 @@ public class ModerationService {
     /** Gives a claimed item back to the queue. */
     @Transactional
     public void release(long actorId, long itemId, int version) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.RELEASE);
         a.item.claimedBy = null;
         a.item.claimedAt = null;
         finish(a, "RELEASED", null, false);
@@ -85,7 +85,7 @@ public class ModerationService {
     /** An admin hands the item to another staff member. */
     @Transactional
     public void reassign(long actorId, long itemId, int version, long toAccountId) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.REASSIGN);
         if (a.actor.role != Role.ADMIN) {
             throw new ForbiddenException("only admins reassign items");
         }
@@ -104,7 +104,7 @@ public class ModerationService {
     /** Publishes a post that policy held. */
     @Transactional
     public void publish(long actorId, long itemId, int version, ReasonCode reason, String text) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.PUBLISH);
         changeVisibility(a, ReviewStatus.PENDING, ReviewStatus.PUBLISHED, LogKind.PUBLISH, reason, text);
         if (!a.content.isComment()) {
             queue.awaitingReply(a.content.reviewId(), a.content.rating());
@@ -114,9 +114,10 @@ public class ModerationService {
     /** Keeps a held post held, with a message to its author saying why; an edit puts it back in the queue. */
     @Transactional
     public void keepHeld(long actorId, long itemId, int version, ReasonCode reason, String message) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.KEEP_HELD);
         requireStatus(a, ReviewStatus.PENDING);
-        visibility(a, "KEEP_HELD", reason, message);
+        required(message);
+        visibility(a, "KEEP_HELD", reason(reason), message);
         tell(a, "KEEP_HELD", reason, message);
         finish(a, "KEEP_HELD", message, true);
     }
@@ -128,7 +129,7 @@ public class ModerationService {
     @Transactional
     public long reply(long actorId, long itemId, int version, String body, Long cannedId, Long offerId,
             String complaint) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.REPLY);
         if (a.content.isComment()) {
             throw new InvalidActionException("body", "{candor.moderation.reply.comment}");
         }
@@ -167,8 +168,8 @@ public class ModerationService {
     /** Attaches a visible note to the content; the content stays as it is. */
     @Transactional
     public void annotate(long actorId, long itemId, int version, String body) {
-        Acting a = begin(actorId, itemId, version);
-        String text = body.strip();
+        Acting a = begin(actorId, itemId, version, ModerationAction.ANNOTATE);
+        String text = required(body);
         insertAnnotation(a, text);
         logEntry(a, LogKind.ANNOTATION, null, null, text);
         tell(a, "ANNOTATION", null, text);
@@ -181,11 +182,12 @@ public class ModerationService {
      */
     @Transactional
     public void redact(long actorId, long itemId, int version, String span, ReasonCode reason, String text) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.REDACT);
         if (a.content.isComment()) {
             throw new InvalidActionException("span", "{candor.moderation.redact.comment}");
         }
-        String original = reviews.redact(a.content.reviewId(), span, REDACTION_MARKER, actorId)
+        reason(reason);
+        String original = reviews.redact(a.content.reviewId(), required(span, "span"), REDACTION_MARKER, actorId)
                 .orElseThrow(() -> new InvalidActionException("span", "{candor.moderation.span.missing}"));
         em.createNativeQuery("""
                 insert into redaction (review_id, revision, span, original, reason_code, reason_text, actor_id)
@@ -197,7 +199,8 @@ public class ModerationService {
         String note = blankToNull(text) == null ? "Personal data removed by a moderator."
                 : "Text removed by a moderator: " + text.strip();
         insertAnnotation(a, note);
-        log.append(draft(a, LogKind.REDACT, reason, blankToNull(text), note, PublicLog.sha256(original)));
+        // no hash of what was removed: the rest of the text is public, so a hash would let anyone guess it back
+        log.append(draft(a, LogKind.REDACT, reason, blankToNull(text), note, null));
         tell(a, "REDACT", reason, text);
         finish(a, "REDACT", text, false);
     }
@@ -205,21 +208,21 @@ public class ModerationService {
     /** Replaces the content in public by a notice saying who hid it, when, under which rule and why. */
     @Transactional
     public void hide(long actorId, long itemId, int version, ReasonCode reason, String text) {
-        changeVisibility(begin(actorId, itemId, version), ReviewStatus.PUBLISHED, ReviewStatus.HIDDEN, LogKind.HIDE,
-                reason, text);
+        changeVisibility(begin(actorId, itemId, version, ModerationAction.HIDE), ReviewStatus.PUBLISHED,
+                ReviewStatus.HIDDEN, LogKind.HIDE, reason, required(text));
     }
 
     /** Shows hidden content again. */
     @Transactional
     public void restore(long actorId, long itemId, int version, ReasonCode reason, String text) {
-        changeVisibility(begin(actorId, itemId, version), ReviewStatus.HIDDEN, ReviewStatus.PUBLISHED, LogKind.RESTORE,
-                reason, text);
+        changeVisibility(begin(actorId, itemId, version, ModerationAction.RESTORE), ReviewStatus.HIDDEN,
+                ReviewStatus.PUBLISHED, LogKind.RESTORE, reason, text);
     }
 
     /** Asks an admin to decide; the item stays open on the Escalated tab. Staff-only. */
     @Transactional
     public void escalate(long actorId, long itemId, int version, String note) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.ESCALATE);
         a.item.escalated = true;
         if (!a.item.open()) {
             a.item.status = QueueItem.Status.OPEN;
@@ -227,20 +230,20 @@ public class ModerationService {
             a.item.resolvedBy = null;
             a.item.resolution = null;
         }
-        finish(a, "ESCALATE", note.strip(), false);
+        finish(a, "ESCALATE", required(note), false);
     }
 
     /** A note for colleagues; never shown to the public or the author. */
     @Transactional
     public void note(long actorId, long itemId, int version, String note) {
-        Acting a = begin(actorId, itemId, version);
-        finish(a, "NOTE", note.strip(), false);
+        Acting a = begin(actorId, itemId, version, ModerationAction.NOTE);
+        finish(a, "NOTE", required(note), false);
     }
 
     /** Closes an item that needs nothing more (an unfounded report, say); nothing public changes. */
     @Transactional
     public void close(long actorId, long itemId, int version, String note) {
-        Acting a = begin(actorId, itemId, version);
+        Acting a = begin(actorId, itemId, version, ModerationAction.CLOSE);
         if (a.item.kind == ItemKind.REPORT) {
             em.createNativeQuery("update report set status = 'RESOLVED' where review_id = ?1 and status = 'OPEN' "
                     + "and comment_id is not distinct from ?2")
@@ -275,12 +278,22 @@ public class ModerationService {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private Acting begin(long actorId, long itemId, int version) {
+    /**
+     * Who may act is settled before anything is locked or shown to them: staff, then the subject in their scope; then
+     * the item is locked, the version they saw checked, a colleague's claim respected, and the action checked against
+     * what the state allows ({@link ModerationAction#allowed}).
+     */
+    private Acting begin(long actorId, long itemId, int version, ModerationAction action) {
         Account actor = accounts.staff(actorId);
-        QueueItem item = em.find(QueueItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
+        QueueItem item = em.find(QueueItem.class, itemId);
         if (item == null) {
             throw new NotFoundException();
         }
+        PostContent seen = reviews.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
+        if (!accounts.moderates(actor, seen.subjectId())) {
+            throw new ForbiddenException("this moderator does not moderate " + seen.subjectSlug());
+        }
+        em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
         if (item.version != version) {
             throw new ConflictException(itemId, "the item changed since it was shown");
         }
@@ -288,10 +301,30 @@ public class ModerationService {
             throw new ConflictException(itemId, "a colleague holds the item");
         }
         PostContent content = reviews.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
-        if (!accounts.moderates(actor, content.subjectId())) {
-            throw new ForbiddenException("this moderator does not moderate " + content.subjectSlug());
+        if (!ModerationAction.allowed(content.status(), content.isComment(), item.open()).contains(action)) {
+            throw new ConflictException(itemId, action + " is not possible while the content is " + content.status());
         }
         return new Acting(actor, item, content);
+    }
+
+    /** A text the action cannot do without (the public why of a hide, a note): refused when blank. */
+    private static String required(String text) {
+        return required(text, "text");
+    }
+
+    private static String required(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidActionException(field, "{candor.moderation.text.required}");
+        }
+        return text.strip();
+    }
+
+    /** Every change the public sees names the rule it applies. */
+    private static ReasonCode reason(ReasonCode reason) {
+        if (reason == null) {
+            throw new InvalidActionException("reason", "{candor.moderation.reason}");
+        }
+        return reason;
     }
 
     /** Whether another staff member holds a claim on the item that has not lapsed. */
@@ -306,6 +339,7 @@ public class ModerationService {
      */
     private void changeVisibility(Acting a, ReviewStatus from, ReviewStatus to, LogKind kind, ReasonCode reason,
             String text) {
+        reason(reason);
         requireStatus(a, from);
         if (reviews.changeStatus(a.content.reviewId(), a.content.commentId(), to) != from) {
             throw new ConflictException(a.item.id, "the content changed while acting");
@@ -358,7 +392,8 @@ public class ModerationService {
     }
 
     private void logEntry(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body) {
-        log.append(draft(a, kind, reason, blankToNull(reasonText), body, PublicLog.sha256(a.content.body())));
+        // no unsalted hash of the content: short texts ("Great!") and the rest of a redacted one can be guessed from it
+        log.append(draft(a, kind, reason, blankToNull(reasonText), body, null));
     }
 
     private PublicLog.Draft draft(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body,

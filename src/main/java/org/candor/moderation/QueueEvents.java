@@ -1,6 +1,7 @@
 package org.candor.moderation;
 
 import java.time.Duration;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,11 @@ import org.candor.Notifications;
 @ApplicationScoped
 public class QueueEvents {
 
-    private final BroadcastProcessor<String> changes = BroadcastProcessor.create();
+    /** An item that changed, and the subject it is about. */
+    record Change(String itemId, long subjectId) {
+    }
+
+    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
     private final Notifications notifications;
 
     QueueEvents(Notifications notifications) {
@@ -28,19 +33,21 @@ public class QueueEvents {
 
     void start(@Observes StartupEvent start) {
         notifications.listen(ModerationQueue.CHANNEL, payload -> {
-            if (payload.matches("\\d{1,19}")) {
-                changes.onNext(payload);
+            if (payload.matches("\\d{1,19}:\\d{1,19}")) {
+                int colon = payload.indexOf(':');
+                changes.onNext(new Change(payload.substring(0, colon), Long.parseLong(payload.substring(colon + 1))));
             }
         }, () -> { });
     }
 
     /**
      * "ready" once subscribed, then ids of changed items as they change, with a keep-alive every 20 seconds so proxies
-     * keep the stream open.
+     * keep the stream open. {@code scope}: the subjects whose items this moderator may see, null for all.
      */
-    public Multi<String> stream() {
+    public Multi<String> stream(Set<Long> scope) {
         Multi<String> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(t -> "ping");
-        Multi<String> live = Multi.createBy().merging().streams(changes, keepAlive);
+        Multi<String> mine = changes.filter(c -> scope == null || scope.contains(c.subjectId())).map(Change::itemId);
+        Multi<String> live = Multi.createBy().merging().streams(mine, keepAlive);
         return Multi.createBy().concatenating().streams(Multi.createFrom().item("ready"), live);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.quarkus.security.ForbiddenException;
+
 import org.candor.Sql;
 import org.candor.review.PostContent;
 import org.candor.review.ReviewService;
@@ -134,15 +136,31 @@ public class QueueReads {
         return counts;
     }
 
-    public Optional<Row> row(long itemId) {
+    /**
+     * One line of the queue, if it exists; refused (403) when {@code me} does not moderate its subject, before anything
+     * about the item is read for them.
+     */
+    public Optional<Row> row(long itemId, long me) {
+        List<?> scope = em.createNativeQuery("select " + SCOPE
+                + " from queue_item i join review r on r.id = i.review_id where i.id = :id")
+                .setParameter("id", itemId).setParameter("me", me).getResultList();
+        if (scope.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Boolean.TRUE.equals(scope.get(0))) {
+            throw new ForbiddenException("this moderator does not moderate the item's subject");
+        }
         var query = em.createNativeQuery(ROW + " where i.id = :id").setParameter("id", itemId);
-        bind(query, 0);
+        bind(query, me);
         return rows(query).stream().findFirst();
     }
 
-    /** An item with its content, history, the author's record, reports and (for admins) redacted originals. */
-    public Optional<Item> item(long itemId, boolean admin) {
-        Optional<Row> found = row(itemId);
+    /**
+     * An item with its content, history, the author's record, reports and (for admins) redacted originals; empty when
+     * it does not exist, refused (403) when {@code me} does not moderate its subject.
+     */
+    public Optional<Item> item(long itemId, long me, boolean admin) {
+        Optional<Row> found = row(itemId, me);
         if (found.isEmpty()) {
             return Optional.empty();
         }

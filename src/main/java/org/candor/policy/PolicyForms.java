@@ -42,7 +42,7 @@ public final class PolicyForms {
     }
 
     public record RuleForm(
-            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 200, message = "{candor.moderation.text.size}") @CleanText(singleLine = true) String pattern,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 200, message = "{candor.text.size}") @CleanText(singleLine = true) String pattern,
             @RestForm boolean regex,
             @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "REJECT|HOLD|FLAG", message = "{candor.policy.required}") String action,
             @RestForm String dryRun) {
@@ -58,9 +58,9 @@ public final class PolicyForms {
 
     public record CannedForm(
             @RestForm Integer version,
-            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 120, message = "{candor.moderation.text.size}") @CleanText(singleLine = true) String title,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 120, message = "{candor.text.size}") @CleanText(singleLine = true) String title,
             @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 5000, message = "{candor.moderation.text.size}") @CleanText String body,
-            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 60, message = "{candor.moderation.text.size}") @CleanText(singleLine = true) String category,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 60, message = "{candor.text.size}") @CleanText(singleLine = true) String category,
             @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "MODERATOR|ADMIN", message = "{candor.policy.required}") String allowedRole) {
 
         static CannedForm empty() {
@@ -70,8 +70,8 @@ public final class PolicyForms {
 
     public record OfferForm(
             @RestForm Integer version,
-            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 120, message = "{candor.moderation.text.size}") @CleanText(singleLine = true) String name,
-            @RestForm @Size(max = 1000, message = "{candor.moderation.text.size}") @CleanText String description,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 120, message = "{candor.text.size}") @CleanText(singleLine = true) String name,
+            @RestForm @Size(max = 1000, message = "{candor.text.size}") @CleanText String description,
             @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "MODERATOR|ADMIN", message = "{candor.policy.required}") String allowedRole) {
 
         static OfferForm empty() {
@@ -81,14 +81,14 @@ public final class PolicyForms {
 
     public record RoleForm(
             @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "CUSTOMER|MODERATOR|ADMIN", message = "{candor.policy.required}") String role,
-            @RestForm @Size(max = 60, message = "{candor.moderation.text.size}") @CleanText(singleLine = true) String handle,
+            @RestForm @Size(max = 60, message = "{candor.text.size}") @CleanText(singleLine = true) String handle,
             @RestForm @Size(max = 2000, message = "{candor.moderation.text.size}") @CleanText String scope) {
     }
 
     public record StatementForm(
             @RestForm Integer version,
-            @RestForm @Size(max = 200, message = "{candor.moderation.text.size}") @CleanText(singleLine = true) String subject,
-            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 200, message = "{candor.moderation.text.size}") @CleanText(singleLine = true) String title,
+            @RestForm @Size(max = 200, message = "{candor.text.size}") @CleanText(singleLine = true) String subject,
+            @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 200, message = "{candor.text.size}") @CleanText(singleLine = true) String title,
             @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 5000, message = "{candor.moderation.text.size}") @CleanText String body) {
 
         static StatementForm empty() {

@@ -117,7 +117,7 @@ public class PolicyService {
         if (changes.isEmpty()) {
             return false;
         }
-        em.createNativeQuery("""
+        int updated = em.createNativeQuery("""
                 update moderation_policy set mode = ?1, hold_first_posts = ?2, hold_new_account_days = ?3, max_links = ?4,
                     posts_per_minute = ?5, target_low_minutes = ?6, target_mid_minutes = ?7, target_high_minutes = ?8,
                     staff_in_public = ?9, version = version + 1
@@ -128,6 +128,11 @@ public class PolicyService {
                 .setParameter(7, next.targetMidMinutes()).setParameter(8, next.targetHighMinutes())
                 .setParameter(9, next.staffInPublic()).setParameter(10, seenVersion)
                 .executeUpdate();
+        if (updated == 0) {
+            // another admin saved this version first (the policy read above may be this instance's remembered copy):
+            // nothing changed, so nothing goes on the append-only log
+            throw new StaleException();
+        }
         changed(admin, "Moderation settings changed: " + String.join("; ", changes), null, detail(current, next));
         return true;
     }

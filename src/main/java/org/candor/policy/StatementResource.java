@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -23,6 +24,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.candor.account.CurrentUser;
 import org.candor.account.Role;
 import org.candor.policy.PolicyForms.StatementForm;
+import org.candor.web.CleanText;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
 
@@ -35,7 +37,7 @@ public class StatementResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance statements(List<StatementService.Statement> statements, Long editing,
-                StatementForm form, Map<String, String> errors);
+                StatementForm form, Map<String, String> errors, Long retiring);
     }
 
     private final StatementService statements;
@@ -52,7 +54,7 @@ public class StatementResource {
 
     @GET
     public TemplateInstance list() {
-        return Templates.statements(statements.all(), null, StatementForm.empty(), Map.of());
+        return Templates.statements(statements.all(), null, StatementForm.empty(), Map.of(), null);
     }
 
     @GET
@@ -60,7 +62,7 @@ public class StatementResource {
     public TemplateInstance edit(@PathParam("id") long id) {
         StatementService.Statement s = statements.one(id).orElseThrow(NotFoundException::new);
         return Templates.statements(statements.all(), id,
-                new StatementForm(s.version(), s.subjectSlug(), s.title(), s.body()), Map.of());
+                new StatementForm(s.version(), s.subjectSlug(), s.title(), s.body()), Map.of(), null);
     }
 
     @POST
@@ -77,10 +79,20 @@ public class StatementResource {
 
     @POST
     @Path("{id}/retire")
-    public Response retire(@PathParam("id") long id, @RestForm("version") Integer version, @RestForm("note") String note) {
+    public Response retire(@PathParam("id") long id, @BeanParam RetireForm form) {
         statements.one(id).orElseThrow(NotFoundException::new);
-        statements.retire(user.accountId(), id, version == null ? -1 : version, note);
+        Map<String, String> errors = formErrors.of(form);
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(Templates.statements(statements.all(), null, StatementForm.empty(),
+                    Map.of("retire", errors.values().iterator().next(), "retire-note", form.note()), id)).build();
+        }
+        statements.retire(user.accountId(), id, form.version() == null ? -1 : form.version(), form.note());
         return flash.redirect(URI.create("/moderation/statements"), "flash_statement_retired");
+    }
+
+    /** Why a statement is retired: one line, on the public log, so validated like every text that reaches it. */
+    public record RetireForm(@RestForm Integer version,
+            @RestForm @Size(max = StatementService.MAX_NOTE, message = "{candor.note.size}") @CleanText(singleLine = true) String note) {
     }
 
     private Response save(Long id, StatementForm form) {
@@ -98,6 +110,6 @@ public class StatementResource {
                 errors = Map.of(e.field(), formErrors.message(e.getMessage()) + " " + e.detail());
             }
         }
-        return Response.status(400).entity(Templates.statements(statements.all(), id, form, errors)).build();
+        return Response.status(400).entity(Templates.statements(statements.all(), id, form, errors, null)).build();
     }
 }

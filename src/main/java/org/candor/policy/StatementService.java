@@ -24,6 +24,9 @@ import org.candor.publiclog.PublicLog;
 @ApplicationScoped
 public class StatementService {
 
+    /** Longest note saying why a statement was retired. */
+    public static final int MAX_NOTE = 200;
+
     /** A statement; {@code subjectSlug} is null for a board-wide one. */
     public record Statement(long id, String subjectSlug, String subjectName, String title, String body, boolean current,
             String author, Instant createdAt, Instant updatedAt, int version) {

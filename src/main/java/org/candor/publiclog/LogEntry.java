@@ -12,8 +12,8 @@ import java.util.TreeMap;
  * time as ISO-8601 UTC with millisecond precision: {@code actorHandle, actorRole, body, commentId, contentSha256, kind,
  * reasonCode, reasonText, reviewId, seq, subject, time}. The leaf hash is {@code SHA-256(0x00 || canonical bytes)}.
  *
- * @param contentSha256 hex SHA-256 of the content acted on, so the entry stays checkable if that content is later
- *            redacted
+ * @param contentSha256 hex SHA-256 of the content acted on, in entries written before release 2; always null since,
+ *            because an unsalted hash of a short or partly public text can be guessed back (docs/public-log-data.md)
  */
 public record LogEntry(long seq, Instant time, LogKind kind, String subject, Long reviewId, Long commentId,
         String actorRole, String actorHandle, String reasonCode, String reasonText, String body, String contentSha256,

@@ -18,8 +18,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.candor.web.PageScope;
-import org.candor.web.PublicPages;
 
 /**
  * The append-only public log. Every feature records its public actions with {@link #append}, inside the transaction
@@ -35,21 +33,34 @@ public class PublicLog {
             String contentSha256) {
     }
 
-    private static final PageScope.Scope LOG = new PageScope.Log();
-
     private final EntityManager em;
     private final SigningKey key;
-    private final PublicPages changes;
 
-    PublicLog(EntityManager em, SigningKey key, PublicPages changes) {
-        this.changes = changes;
+    PublicLog(EntityManager em, SigningKey key) {
         this.em = em;
         this.key = key;
     }
 
-    /** Appends an entry. Must run inside the transaction of the action it records. */
+    /** Longest free text an entry may carry (reason texts, reply bodies, statement titles). */
+    public static final int MAX_TEXT = 5000;
+
+    /** A text the log refuses: what is on the log is final, so it is held to the rules of a customer's post. */
+    public static final class UnfitTextException extends jakarta.ws.rs.BadRequestException {
+        UnfitTextException(String what) {
+            super("This text cannot go on the public log: " + what + ".");
+        }
+    }
+
+    /**
+     * Appends an entry. Must run inside the transaction of the action it records. Refuses free text with control
+     * characters (tab and line breaks excepted) or longer than {@value #MAX_TEXT} characters: callers validate their
+     * forms first, this is the last line.
+     */
     @Transactional(TxType.MANDATORY)
     public LogEntry append(Draft d) {
+        fit(d.reasonText());
+        fit(d.body());
+        fit(d.actorHandle());
         long size = ((Number) em.createNativeQuery("select size from log_head where id = 1 for update")
                 .getSingleResult()).longValue();
         LogEntry entry = new LogEntry(size + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), d.kind(), d.subjectSlug(),
@@ -90,11 +101,22 @@ public class PublicLog {
         return entry;
     }
 
-    /** The latest checkpoint signed here, and the change tick (see {@link PublicPages}) its size was read at. */
-    private record Signed(Checkpoint checkpoint, long tick) {
+    private static void fit(String text) {
+        if (text == null) {
+            return;
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new UnfitTextException("it is longer than " + MAX_TEXT + " characters");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                throw new UnfitTextException("it contains an invisible control character");
+            }
+        }
     }
 
-    private volatile Signed lastCheckpoint;
+    private volatile Checkpoint lastCheckpoint;
 
     /** The number of committed entries. */
     public long size() {
@@ -102,25 +124,21 @@ public class PublicLog {
     }
 
     /**
-     * The current size and root, signed. Signing costs more than everything else here, so a checkpoint is reused for
-     * its second; and while this instance has heard of no growth since it read the size, the size is not read again.
-     * The root of a size never changes.
+     * The current size and root, signed. The size is read every time (one row by its key); signing costs more than
+     * everything else here, so a checkpoint of the same size is reused within its second.
      */
     @Transactional
     public Checkpoint checkpoint() {
         String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Signed last = lastCheckpoint;
-        long tick = changes.now();
-        boolean unchanged = last != null && changes.unchangedSince(LOG, last.tick());
-        if (unchanged && last.checkpoint().time().equals(time)) {
-            return last.checkpoint();
+        Checkpoint last = lastCheckpoint;
+        long size = size();
+        if (last != null && last.size() == size && last.time().equals(time)) {
+            return last;
         }
-        long size = unchanged ? last.checkpoint().size() : size();
-        String root = last != null && last.checkpoint().size() == size ? last.checkpoint().root()
-                : Base64.getEncoder().encodeToString(root(size));
+        String root = Base64.getEncoder().encodeToString(root(size));
         String note = Checkpoint.note(size, Base64.getDecoder().decode(root), time);
         Checkpoint signed = new Checkpoint(size, root, time, key.sign(note.getBytes(StandardCharsets.UTF_8)));
-        lastCheckpoint = new Signed(signed, unchanged ? last.tick() : tick);
+        lastCheckpoint = signed;
         return signed;
     }
 
@@ -187,16 +205,6 @@ public class PublicLog {
             q.setParameter("to", Timestamp.from(filter.to()));
         }
         return q.getResultList().stream().map(r -> toEntry((Object[]) r)).toList();
-    }
-
-    /** Hex SHA-256 of a text, for an entry's {@code contentSha256}. */
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final String SELECT = """

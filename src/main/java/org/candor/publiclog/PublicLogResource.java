@@ -63,7 +63,7 @@ public class PublicLogResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @PublicPage
+    @PublicPage(params = { "subject", "kind", "from", "to", "before" })
     public Response list(@QueryParam("subject") String subject, @QueryParam("kind") String kind,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("before") Long before) {
         scope.log();

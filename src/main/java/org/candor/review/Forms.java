@@ -1,7 +1,5 @@
 package org.candor.review;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,13 +19,31 @@ public final class Forms {
     private Forms() {
     }
 
+    /**
+     * A review as typed. The rating is read as text so that anything else than one of the offered stars ({@code 2.5},
+     * {@code five}, an Arabic-Indic digit, twenty digits) gets the form back with a message rather than a generic page.
+     */
     public record ReviewForm(
-            @RestForm @NotNull(message = "{candor.rating.required}") @Min(value = 1, message = "{candor.rating.range}") @Max(value = 5, message = "{candor.rating.range}") Integer rating,
+            @RestForm @NotBlank(message = "{candor.rating.required}") @Pattern(regexp = "[1-5]", message = "{candor.rating.range}") String rating,
             @RestForm @Size(max = MAX_TITLE, message = "{candor.title.size}") @CleanText(singleLine = true) String title,
             @RestForm @NotBlank(message = "{candor.body.required}") @Size(max = MAX_BODY, message = "{candor.body.size}") @CleanText String body) {
 
+        public static ReviewForm of(int stars, String title, String body) {
+            return new ReviewForm(Integer.toString(stars), title, body);
+        }
+
         public static ReviewForm empty() {
-            return new ReviewForm(null, "", "");
+            return new ReviewForm("", "", "");
+        }
+
+        /** The rating as a number; only call on a valid form. */
+        public short stars() {
+            return Short.parseShort(rating);
+        }
+
+        /** Whether this form has {@code n} stars chosen (for the radio buttons). */
+        public boolean rated(int n) {
+            return rating != null && rating.equals(Integer.toString(n));
         }
     }
 

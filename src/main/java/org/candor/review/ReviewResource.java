@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,6 +27,7 @@ import org.candor.policy.PolicyRejection;
 import org.candor.review.Forms.CommentForm;
 import org.candor.review.Forms.ReportForm;
 import org.candor.review.Forms.ReviewForm;
+import org.candor.web.Drafts;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
 import org.candor.web.PageScope;
@@ -61,9 +63,11 @@ public class ReviewResource {
     private final FormErrors formErrors;
     private final Flash flash;
     private final PageScope scope;
+    private final Drafts drafts;
 
     ReviewResource(ReviewService reviews, org.candor.subject.SubjectService subjects, CurrentViewer viewer,
-            CurrentUser user, FormErrors formErrors, Flash flash, PageScope scope) {
+            CurrentUser user, FormErrors formErrors, Flash flash, PageScope scope, Drafts drafts) {
+        this.drafts = drafts;
         this.scope = scope;
         this.reviews = reviews;
         this.subjects = subjects;
@@ -76,7 +80,11 @@ public class ReviewResource {
     @GET
     @PublicPage
     public TemplateInstance show(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return render(slug, id, PageForms.empty());
+        PageForms forms = !user.signedIn() ? PageForms.empty() : drafts.take("/subjects/" + slug + "/reviews/" + id)
+                .map(d -> new PageForms(new CommentForm(d.getOrDefault("comment", "")),
+                        new ReportForm(d.get("reason"), d.getOrDefault("details", "")), Map.of(), Map.of(), null))
+                .orElse(PageForms.empty());
+        return render(slug, id, forms);
     }
 
     @GET
@@ -87,15 +95,20 @@ public class ReviewResource {
         if (!card.mine()) {
             throw new ForbiddenException();
         }
-        return Templates.edit(slug, subjectName(slug), id, new ReviewForm(card.rating(), card.title(), card.body()),
-                Map.of(), null);
+        ReviewForm form = drafts.take("/subjects/" + slug + "/reviews/" + id + "/edit")
+                .map(d -> new ReviewForm(d.getOrDefault("rating", ""), d.get("title"), d.get("body")))
+                .orElseGet(() -> ReviewForm.of(card.rating(), card.title(), card.body()));
+        return Templates.edit(slug, subjectName(slug), id, form, Map.of(), null);
     }
 
     @POST
     @Path("edit")
-    @Authenticated
     public Response edit(@PathParam("slug") String slug, @PathParam("id") long id, @BeanParam ReviewForm form) {
         load(slug, id);
+        if (!user.signedIn()) {
+            return drafts.keepAndSignIn(permalink(slug, id) + "/edit", "rating", form.rating(), "title", form.title(),
+                    "body", form.body());
+        }
         Map<String, String> errors = formErrors.of(form);
         if (!errors.isEmpty()) {
             return Response.status(400).entity(Templates.edit(slug, subjectName(slug), id, form, errors, null)).build();
@@ -110,14 +123,20 @@ public class ReviewResource {
         } catch (PolicyRejection e) {
             return Response.status(400).entity(Templates.edit(slug, subjectName(slug), id, form,
                     Map.of("body", formErrors.rejection(e)), null)).build();
+        } catch (OptimisticLockException e) {
+            // a second submission of the same edit, or a moderator acting at the same moment: one wins
+            return Response.status(409).entity(Templates.edit(slug, subjectName(slug), id, form,
+                    Map.of("body", formErrors.message("{candor.review.conflict}")), null)).build();
         }
     }
 
     @POST
     @Path("comments")
-    @Authenticated
     public Response comment(@PathParam("slug") String slug, @PathParam("id") long id, @BeanParam CommentForm form) {
         load(slug, id);
+        if (!user.signedIn()) {
+            return drafts.keepAndSignIn(permalink(slug, id).toString(), "comment", form.body());
+        }
         Map<String, String> errors = formErrors.of(form);
         if (!errors.isEmpty()) {
             return Response.status(400).entity(render(slug, id,
@@ -153,10 +172,13 @@ public class ReviewResource {
 
     @POST
     @Path("report")
-    @Authenticated
     public Response report(@PathParam("slug") String slug, @PathParam("id") long id, @BeanParam ReportForm form,
             @RestForm("comment") Long commentId) {
         load(slug, id);
+        if (!user.signedIn()) {
+            return drafts.keepAndSignIn(permalink(slug, id).toString(), "reason", form.reason(), "details",
+                    form.details());
+        }
         Map<String, String> errors = formErrors.of(form);
         if (!errors.isEmpty()) {
             return Response.status(400).entity(render(slug, id,

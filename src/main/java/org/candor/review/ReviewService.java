@@ -88,7 +88,7 @@ public class ReviewService {
             return edit(em.find(Review.class, posting.existingReview()), form);
         }
         refuseOverRate(posting.recentPosts(), posting.oldestRecent(), posting.settings());
-        short rating = form.rating().shortValue();
+        short rating = form.stars();
         String title = blankToNull(form.title());
         String body = form.body().strip();
         ModerationPolicy.Verdict verdict = ModerationPolicy.judge(posting.settings(), posting.rules(),
@@ -204,7 +204,7 @@ public class ReviewService {
     }
 
     private Written edit(Review review, Forms.ReviewForm form) {
-        short rating = form.rating().shortValue();
+        short rating = form.stars();
         String title = blankToNull(form.title());
         String body = form.body().strip();
         if (review.rating == rating && Objects.equals(review.title, title) && review.body.equals(body)) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 import org.candor.account.CurrentUser;
 import org.candor.review.Forms.ReviewForm;
@@ -28,6 +28,7 @@ import org.candor.review.ReviewService;
 import org.candor.review.ReviewSort;
 import org.candor.review.ReviewStatus;
 import org.candor.review.CurrentViewer;
+import org.candor.web.Drafts;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
 import org.candor.web.PageScope;
@@ -55,9 +56,11 @@ public class SubjectResource {
     private final Flash flash;
     private final StatementService statements;
     private final PageScope scope;
+    private final Drafts drafts;
 
     SubjectResource(SubjectService subjects, ReviewService reviews, CurrentViewer viewer, CurrentUser user,
-            FormErrors formErrors, Flash flash, StatementService statements, PageScope scope) {
+            FormErrors formErrors, Flash flash, StatementService statements, PageScope scope, Drafts drafts) {
+        this.drafts = drafts;
         this.scope = scope;
         this.statements = statements;
         this.subjects = subjects;
@@ -77,7 +80,7 @@ public class SubjectResource {
 
     @GET
     @Path("subjects/{slug}")
-    @PublicPage
+    @PublicPage(params = { "sort", "after" })
     public TemplateInstance show(@PathParam("slug") String slug, @QueryParam("sort") String sort,
             @QueryParam("after") String after) {
         SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
@@ -87,7 +90,10 @@ public class SubjectResource {
         if (user.signedIn()) {
             var mine = reviews.mine(user.accountId(), subject.id());
             editing = mine.isPresent();
-            form = mine.map(r -> new ReviewForm((int) r.rating, r.title, r.body)).orElse(ReviewForm.empty());
+            form = drafts.take(page(slug))
+                    .map(d -> new ReviewForm(d.getOrDefault("rating", ""), d.get("title"), d.get("body")))
+                    .orElseGet(() -> mine.map(r -> ReviewForm.of(r.rating, r.title, r.body))
+                            .orElse(ReviewForm.empty()));
         }
         return render(subject, ReviewSort.parse(sort), ReviewSort.Cursor.parse(after), form, editing, Map.of(), null);
     }
@@ -95,8 +101,11 @@ public class SubjectResource {
     /** Posts the signed-in customer's review of this subject, or edits it if they have reviewed it before. */
     @POST
     @Path("subjects/{slug}/reviews")
-    @Authenticated
     public Response write(@PathParam("slug") String slug, @BeanParam ReviewForm form) {
+        if (!user.signedIn()) {
+            subjects.page(slug).orElseThrow(NotFoundException::new);
+            return drafts.keepAndSignIn(page(slug), "rating", form.rating(), "title", form.title(), "body", form.body());
+        }
         Map<String, String> errors = formErrors.of(form);
         if (!errors.isEmpty()) {
             return again(slug, form, 400, errors, null);
@@ -114,7 +123,13 @@ public class SubjectResource {
                     .header("Retry-After", e.retryAfterSeconds()).build();
         } catch (PolicyRejection e) {
             return again(slug, form, 400, Map.of("body", formErrors.rejection(e)), null);
+        } catch (OptimisticLockException e) {
+            return again(slug, form, 409, Map.of("body", formErrors.message("{candor.review.conflict}")), null);
         }
+    }
+
+    private static String page(String slug) {
+        return "/subjects/" + slug;
     }
 
     /** The subject page again, with the review form as the customer filled it in and what was wrong with it. */

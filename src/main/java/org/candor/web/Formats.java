@@ -36,6 +36,26 @@ public class Formats {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
+    /**
+     * A text with every character XML 1.0 forbids left out (control characters other than tab and line breaks, lone
+     * surrogates, U+FFFE and U+FFFF), for the Atom feed: whatever the database holds, the feed stays well-formed.
+     */
+    public static String xml(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** The first 140 characters of a text, for lists. */
     static String excerpt(String text) {
         if (text == null) {

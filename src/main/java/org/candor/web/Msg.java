@@ -145,6 +145,9 @@ public interface Msg {
     @Message("You are signed in as {name}.")
     String login_already(String name);
 
+    @Message("Your session had ended, so nothing was sent yet. What you wrote is kept: sign in again and it will be back in the form, ready to send.")
+    String login_draft_kept();
+
     @Message("Candor never sees or stores a password: your provider confirms who you are.")
     String login_no_password();
 

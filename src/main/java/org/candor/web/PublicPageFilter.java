@@ -1,12 +1,15 @@
 package org.candor.web;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -41,6 +44,9 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
     private final Ui ui;
     private final ObjectMapper json;
 
+    @Context
+    ResourceInfo resource;
+
     PublicPageFilter(PublicPages pages, PageScope scope, Ui ui, ObjectMapper json) {
         this.json = json;
         this.pages = pages;
@@ -57,7 +63,10 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
         if (now < 0) {
             return;
         }
-        String key = ui.lang() + " " + ui.here();
+        String key = key(request);
+        if (key == null) {
+            return;
+        }
         PublicPages.Page page = pages.fresh(key);
         if (page == null) {
             request.setProperty(KEY, key);
@@ -97,6 +106,31 @@ public class PublicPageFilter implements ContainerRequestFilter, ContainerRespon
         } else {
             response.setEntity(page.body(), null, sent);
         }
+    }
+
+    /**
+     * The page's cache key: language, path, and the parameters the page declares it reads, in declared order; null when
+     * the request carries anything else (then it is rendered afresh and not kept).
+     */
+    private String key(ContainerRequestContext request) {
+        PublicPage declared = resource.getResourceMethod().getAnnotation(PublicPage.class);
+        List<String> reads = declared == null ? List.of() : Arrays.asList(declared.params());
+        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        StringBuilder key = new StringBuilder(ui.lang()).append(' ').append(request.getUriInfo().getPath());
+        char sep = '?';
+        for (String name : query.keySet()) {
+            if (!reads.contains(name) || query.get(name).size() != 1) {
+                return null;
+            }
+        }
+        for (String name : reads) {
+            String value = query.getFirst(name);
+            if (value != null) {
+                key.append(sep).append(name).append('=').append(value);
+                sep = '&';
+            }
+        }
+        return key.toString();
     }
 
     /** An API answer written as JSON, or null (then it is written the usual way, uncached). */

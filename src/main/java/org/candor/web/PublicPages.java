@@ -18,9 +18,11 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -29,7 +31,8 @@ import org.candor.Notifications;
 
 /**
  * Rendered public pages, as anonymous visitors see them, kept in memory and dropped when what they show changes — on
- * this instance or any other. Database triggers NOTIFY {@value #CHANNEL} at commit with the scope of every change
+ * this instance or any other. The memory they take is bounded in bytes ({@code candor.page-cache.max-bytes}), however
+ * many distinct addresses visitors ask for. Database triggers NOTIFY {@value #CHANNEL} at commit with the scope of every change
  * ({@code s:<subject id>}, {@code log}, or {@code *}); every instance LISTENs and marks the pages of that scope stale.
  * <p>
  * Staleness is decided by ticks, not by removing entries, so a page whose rendering started before a change is never
@@ -48,7 +51,8 @@ public class PublicPages {
     record Page(byte[] body, String type, String etag, PageScope.Scope scope, long renderedAt) {
     }
 
-    private final CaffeineCache pages;
+    private final Cache<String, Page> pages;
+    private final PageCacheConfig config;
     private final Notifications notifications;
     private final Vertx vertx;
     private final AtomicLong ticks = new AtomicLong();
@@ -61,10 +65,22 @@ public class PublicPages {
     private volatile long anythingChanged;
     private volatile boolean listening;
 
-    PublicPages(@CacheName("public-pages") Cache pages, Notifications notifications, Vertx vertx) {
-        this.pages = pages.as(CaffeineCache.class);
+    PublicPages(PageCacheConfig config, Notifications notifications, Vertx vertx, MeterRegistry registry) {
+        this.config = config;
+        this.pages = Caffeine.newBuilder()
+                .maximumWeight(config.maxBytes())
+                .weigher((String key, Page page) -> weight(key, page))
+                .expireAfterWrite(config.expireAfterWrite())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, pages, "public-pages");
         this.notifications = notifications;
         this.vertx = vertx;
+    }
+
+    /** Roughly what a page costs the heap: its bytes, its key (UTF-16) and the objects around them. */
+    static int weight(String key, Page page) {
+        return page.body().length + 2 * key.length() + 256;
     }
 
     void start(@Observes StartupEvent start) {
@@ -131,8 +147,7 @@ public class PublicPages {
         if (!listening) {
             return null;
         }
-        CompletableFuture<Object> found = pages.getIfPresent(key);
-        Page page = found == null ? null : (Page) found.getNow(null);
+        Page page = pages.getIfPresent(key);
         return page != null && isFresh(page) ? page : null;
     }
 
@@ -154,11 +169,21 @@ public class PublicPages {
         return (scope instanceof PageScope.Log ? logChanged : anythingChanged) <= tick;
     }
 
-    /** Keeps a page rendered from data read after tick {@code renderedAt}; returns it with its entity tag. */
+    /**
+     * Keeps a page rendered from data read after tick {@code renderedAt} (unless it is larger than one page may be);
+     * returns it with its entity tag.
+     */
     Page keep(String key, byte[] body, String type, PageScope.Scope scope, long renderedAt) {
         Page page = new Page(body, type, etag(body), scope, renderedAt);
-        pages.put(key, CompletableFuture.completedFuture(page));
+        if (body.length <= config.maxPageBytes()) {
+            pages.put(key, page);
+        }
         return page;
+    }
+
+    /** What the kept pages weigh together, in bytes (for tests and operators). */
+    public long weight() {
+        return pages.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
     }
 
     /**

@@ -213,6 +213,64 @@ class SignInTest {
         }
     }
 
+    @Test
+    void aReviewWrittenAfterTheSessionEndedIsKeptThroughSignInAndSentAfterwards() throws Exception {
+        Subject subject = TestData.subject("Draft kettle");
+        String user = TestData.unique("drafter");
+        String text = "Written while my session ended; it must survive the trip to the provider.";
+        try (SignInBrowser browser = new SignInBrowser()) {
+            HtmlPage page = browser.signIn("google", user, "/subjects/" + subject.slug);
+            ((org.htmlunit.html.HtmlRadioButtonInput) page.getFirstByXPath("//input[@name='rating'][@value='2']")).click();
+            page.getHtmlElementById("body").setTextContent(text);
+            // the session ends (idle, expired, or signed out in another tab) while the customer writes
+            browser.client().getCookieManager().removeCookie(browser.client().getCookieManager()
+                    .getCookie(CandorSession.COOKIE));
+            HtmlPage login = ((HtmlButton) page.getFirstByXPath("//form[contains(@action,'/reviews')]//button")).click();
+            assertEquals("/login?back=%2Fsubjects%2F" + subject.slug, browser.path(login));
+            assertTrue(login.asNormalizedText().contains("What you wrote is kept"), login.asNormalizedText());
+            assertEquals(0L, ((Number) TestData.sql("select count(*) from review r join subject s on s.id = r.subject_id "
+                    + "where s.slug = ?1", subject.slug)).longValue(), "nothing was posted without a session");
+
+            HtmlPage back = browser.signInFrom(login, "google", user);
+            assertEquals("/subjects/" + subject.slug, browser.path(back));
+            assertEquals(text, back.getHtmlElementById("body").getTextContent(), "the text is back in the form");
+            assertTrue(((org.htmlunit.html.HtmlRadioButtonInput) back.getFirstByXPath(
+                    "//input[@name='rating'][@value='2']")).isChecked(), "and so is the rating");
+            HtmlPage posted = ((HtmlButton) back.getFirstByXPath("//form[contains(@action,'/reviews')]//button")).click();
+            assertTrue(browser.path(posted).startsWith("/subjects/" + subject.slug + "/reviews/"), browser.path(posted));
+            assertTrue(posted.asNormalizedText().contains(text));
+
+            HtmlPage again = browser.get("/subjects/" + subject.slug);
+            assertTrue(!again.asNormalizedText().contains("What you wrote is kept"), "a draft is given back once");
+        }
+    }
+
+    @Test
+    void aBootstrapAdminIsPromotedOnceAndThePromotionIsOnTheLog() throws Exception {
+        long logBefore = org.candor.support.Steps.logSize();
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", "promoted-once", "/");
+            assertTrue(browser.get("/api/me").getWebResponse().getContentAsString().contains("\"admin\""));
+        }
+        Object[] entry = (Object[]) TestData.sql("""
+                select kind, actor_role, actor_handle, body from log_entry where seq > ?1 and kind = 'ROLE_GRANTED'
+                order by seq desc limit 1""", logBefore);
+        assertEquals("ROLE_GRANTED", entry[0]);
+        assertEquals("system", entry[1]);
+        assertTrue(!String.valueOf(entry[3]).contains("promoted-once") && entry[2] == null, "the log names no one");
+
+        // an admin takes the role away; the configuration does not give it back at the next sign-in
+        TestData.update("update account set role = 'CUSTOMER' where provider = 'google' and provider_subject = 'promoted-once'");
+        long logAfter = org.candor.support.Steps.logSize();
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", "promoted-once", "/");
+            String me = browser.get("/api/me").getWebResponse().getContentAsString();
+            assertTrue(!me.contains("\"admin\""), me);
+        }
+        assertEquals(0L, ((Number) TestData.sql("select count(*) from log_entry where seq > ?1 and kind = 'ROLE_GRANTED'",
+                logAfter)).longValue());
+    }
+
     private static boolean readsAnAccount(String sql) {
         return sql.toLowerCase(java.util.Locale.ROOT).contains("from account a1_0 where");
     }

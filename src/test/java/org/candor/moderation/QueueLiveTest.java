@@ -60,6 +60,23 @@ class QueueLiveTest {
     }
 
     @Test
+    void aScopedModeratorHearsOnlyOfTheSubjectsTheyModerate() throws Exception {
+        Subject mine = TestData.subject("Live mine");
+        Subject theirs = TestData.subject("Live theirs");
+        Session scoped = Session.moderator();
+        TestData.update("update account set scope_subject_ids = array[cast(?1 as bigint)] where provider_subject = ?2",
+                mine.id, scoped.user());
+        long outside = Steps.item(Steps.post(Session.customer(), theirs, 2, "Not for the scoped moderator."), "REPLY");
+        long inside = Steps.item(Steps.post(Session.customer(), mine, 2, "For the scoped moderator."), "REPLY");
+        Session colleague = Session.moderator();
+        try (Listener listener = new Listener(events, scoped)) {
+            Steps.act(colleague, outside, "take").statusCode(303);
+            Steps.act(colleague, inside, "take").statusCode(303);
+            assertEquals(Long.toString(inside), listener.next(2000), "the first event heard is the item in scope");
+        }
+    }
+
+    @Test
     void aChangeAnnouncedByAnotherInstanceReachesTheBrowserWithinASecond() throws Exception {
         Session mod = Session.moderator();
         try (Listener listener = new Listener(events, mod);
@@ -67,7 +84,7 @@ class QueueLiveTest {
                 Statement st = other.createStatement()) {
             // another instance, on its own connection, commits a change to item 987654321 and announces it
             long start = System.nanoTime();
-            st.execute("select pg_notify('" + ModerationQueue.CHANNEL + "', '987654321')");
+            st.execute("select pg_notify('" + ModerationQueue.CHANNEL + "', '987654321:1')");
             assertEquals("987654321", listener.next(1000));
             assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 1000);
         }
@@ -81,7 +98,8 @@ class QueueLiveTest {
                     .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".sql"))
                     .filter(p -> {
                         try {
-                            String text = Files.readString(p).toLowerCase();
+                            // drafts a visitor typed while signed out (web/Drafts) are not content: they go after a day
+                            String text = Files.readString(p).toLowerCase().replaceAll("delete from form_draft\\b", "");
                             return text.matches("(?s).*\\bdelete\\s+from\\b.*") || text.matches("(?s).*(?<!before )\\btruncate\\s.*")
                                     || text.contains("em.remove(") || text.contains(".delete(")
                                     || text.contains("deletebyid(") || text.contains("on delete cascade");

@@ -245,6 +245,27 @@ class PolicyTest {
     }
 
     @Test
+    void aRetireNoteIsValidatedLikeEveryTextThatReachesTheLog() {
+        Subject subject = TestData.subject("Retire-note kettle");
+        Session moderator = Session.moderator();
+        moderator.form().formParam("subject", subject.slug).formParam("title", "Kettle notice")
+                .formParam("body", "A notice to retire.").when().post("/moderation/statements").then().statusCode(303);
+        long id = ((Number) TestData.sql("select id from statement where subject_id = ?1", subject.id)).longValue();
+        long logSize = Steps.logSize();
+        for (String note : new String[] { "bell\u0007 in the note", "nul\u0000 in the note", "x".repeat(20_000) }) {
+            moderator.form().formParam("version", 0).formParam("note", note)
+                    .when().post("/moderation/statements/" + id + "/retire")
+                    .then().statusCode(400)
+                    .body(containsString("Kettle notice"))
+                    .body(org.hamcrest.Matchers.anyOf(containsString("control characters"),
+                            containsString("at most 200 characters")));
+        }
+        assertEquals(logSize, Steps.logSize(), "nothing reached the log");
+        assertEquals("PUBLISHED", TestData.sql("select status from statement where id = ?1", id));
+        given().get("/log.atom").then().statusCode(200);
+    }
+
+    @Test
     void aBoardWideStatementIsOnTheHomePage() {
         String title = TestData.unique("Outage");
         Session.admin().form().formParam("subject", "").formParam("title", title).formParam("body", "Payments were down.")
@@ -374,8 +395,38 @@ class PolicyTest {
         assertTrue(((Number) TestData.sql("select count(*) from policy_version")).longValue() >= 4);
     }
 
+    @Test
+    void twoAdminsSavingTheSameVersionChangeItOnceAndTheSecondIsTold() throws Exception {
+        Session admin = Session.admin();
+        Map<String, String> next = currentSettings();
+        next.put("maxLinks", String.valueOf(Integer.parseInt(next.get("maxLinks")) + 1));
+        long logSize = Steps.logSize();
+        // another admin's save of the same version is under way; this one read the policy before it committed
+        int status = org.candor.support.Contention.behind(
+                "update moderation_policy set version = version + 1 where id = 1",
+                () -> admin.form().formParams(next).when().post("/admin/policy").statusCode());
+        assertEquals(409, status);
+        assertEquals(logSize, Steps.logSize(), "no POLICY_CHANGE entry on the append-only log for a change never made");
+        assertEquals(Integer.parseInt(next.get("maxLinks")) - 1,
+                ((Number) TestData.sql("select max_links from moderation_policy where id = 1")).intValue());
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
+
+    private static Map<String, String> currentSettings() {
+        Object[] row = (Object[]) TestData.sql("""
+                select version, mode, hold_first_posts, hold_new_account_days, max_links, posts_per_minute,
+                    target_low_minutes, target_mid_minutes, target_high_minutes, staff_in_public
+                from moderation_policy where id = 1""");
+        String[] names = { "version", "mode", "holdFirstPosts", "holdNewAccountDays", "maxLinks", "postsPerMinute",
+                "targetLowMinutes", "targetMidMinutes", "targetHighMinutes", "staffInPublic" };
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            settings.put(names[i], String.valueOf(row[i]));
+        }
+        return settings;
+    }
 
     private static long addRule(String pattern, boolean regex, String action) {
         Session.admin().form().formParam("pattern", pattern).formParam("regex", Boolean.toString(regex))
@@ -385,16 +436,7 @@ class PolicyTest {
 
     /** Runs {@code body} with some settings changed through the admin form, then puts them back. */
     private static void withSettings(Session admin, Map<String, String> changed, Runnable body) {
-        Object[] row = (Object[]) TestData.sql("""
-                select version, mode, hold_first_posts, hold_new_account_days, max_links, posts_per_minute,
-                    target_low_minutes, target_mid_minutes, target_high_minutes, staff_in_public
-                from moderation_policy where id = 1""");
-        String[] names = { "version", "mode", "holdFirstPosts", "holdNewAccountDays", "maxLinks", "postsPerMinute",
-                "targetLowMinutes", "targetMidMinutes", "targetHighMinutes", "staffInPublic" };
-        Map<String, String> original = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < names.length; i++) {
-            original.put(names[i], String.valueOf(row[i]));
-        }
+        Map<String, String> original = currentSettings();
         Map<String, String> next = new java.util.LinkedHashMap<>(original);
         next.putAll(changed);
         admin.form().formParams(next).when().post("/admin/policy").then().statusCode(303);

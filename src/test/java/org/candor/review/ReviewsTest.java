@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -125,14 +127,24 @@ class ReviewsTest {
     }
 
     @Test
-    void anonymousPostsAreSentToSignIn() {
+    void anonymousPostsAreSentToSignInAndTheirTextIsKept() {
         Subject subject = TestData.subject("Anonymous kettle");
+        String csrf = given().when().get("/subjects/" + subject.slug).then().statusCode(200)
+                .extract().cookie("csrf-token");
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .header("Referer", "http://localhost:8081/subjects/" + subject.slug)
+                .cookie("csrf-token", csrf).formParam("csrf-token", csrf)
                 .formParam("rating", "5").formParam("body", "Who am I?")
                 .when().post("/subjects/" + subject.slug + "/reviews")
                 .then().statusCode(303)
-                .header("Location", containsString("/login?back=%2Fsubjects%2F" + subject.slug));
+                .header("Location", containsString("/login?back=%2Fsubjects%2F" + subject.slug))
+                .cookie("candor_draft", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyString()));
+        assertEquals("Who am I?", TestData.sql("select fields ->> 'body' from form_draft where page = ?1",
+                "/subjects/" + subject.slug));
+        // without the form's security token nothing is kept: the form is refused with a page saying why
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("rating", "5").formParam("body", "No token")
+                .when().post("/subjects/" + subject.slug + "/reviews")
+                .then().statusCode(400);
     }
 
     @Test
@@ -284,6 +296,38 @@ class ReviewsTest {
         given().when().get("/api/subjects/" + subject.slug)
                 .then().body("reviewCount", equalTo(((Number) actual[0]).intValue()))
                 .body("averageRating", equalTo((float) (((Number) actual[1]).doubleValue() / ((Number) actual[0]).doubleValue())));
+    }
+
+    @Test
+    void anEditThatLosesARaceIsRefusedWith409AndTheTextAsTyped() throws Exception {
+        Subject subject = TestData.subject("Racing edit");
+        Session author = Session.customer();
+        String location = post(author, subject, "3", "First words.");
+        long id = org.candor.support.Steps.idAtEndOf(location);
+        // the same edit sent twice, or a moderator acting on the review, commits first
+        io.restassured.response.Response lost = org.candor.support.Contention.behind(
+                "update review set version = version + 1 where id = ?",
+                () -> author.form().formParam("rating", "4").formParam("body", "Second words, typed with care.")
+                        .when().post(location + "/edit").then().extract().response(), id);
+        assertEquals(409, lost.statusCode(), lost.asString());
+        assertTrue(lost.asString().contains("Second words, typed with care."), "the text as typed is in the form");
+        assertTrue(lost.asString().contains("changed while you were editing it"));
+        assertEquals("First words.", TestData.sql("select body from review where id = ?1", id));
+    }
+
+    @Test
+    void aRatingThatIsNotOneToFiveStarsGetsTheFormBackWithTheText() {
+        Subject subject = TestData.subject("Odd ratings");
+        Session author = Session.customer();
+        for (String rating : List.of("2.5", "NaN", "1e3", "five", "99999999999999999999", "\u0663", "-1", "0")) {
+            author.form().formParam("rating", rating).formParam("body", "Typed with an odd rating " + rating)
+                    .when().post("/subjects/" + subject.slug + "/reviews")
+                    .then().statusCode(400)
+                    .body(containsString("Typed with an odd rating"))
+                    .body(containsString("Ratings go from 1 to 5 stars."));
+        }
+        assertEquals(0L, ((Number) TestData.sql("select count(*) from review where subject_id = ?1", subject.id))
+                .longValue());
     }
 
     private static String post(Session who, Subject subject, String rating, String body) {

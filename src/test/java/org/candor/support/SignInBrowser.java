@@ -40,6 +40,11 @@ public final class SignInBrowser implements AutoCloseable {
      */
     public HtmlPage signIn(String provider, String user, String startPath) throws IOException {
         HtmlPage login = client.getPage(base() + "/login?back=" + URLEncoder.encode(startPath, StandardCharsets.UTF_8));
+        return signInFrom(login, provider, user);
+    }
+
+    /** Clicks the provider's button on this sign-in page and signs in at the OIDC server as {@code user}. */
+    public HtmlPage signInFrom(HtmlPage login, String provider, String user) throws IOException {
         HtmlAnchor button = login.getFirstByXPath("//a[contains(@class,'provider-" + provider + "')]");
         if (button == null) {
             throw new IllegalStateException("no sign-in button for " + provider + " on " + login.asXml());

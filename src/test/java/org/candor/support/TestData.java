@@ -52,7 +52,7 @@ public final class TestData {
     public static Review publishedReview(Subject subject, Account author, int rating, String body) {
         Review review = QuarkusTransaction.requiringNew().call(() -> {
             long id = Arc.container().instance(ReviewService.class).get()
-                    .write(author.id, subject.slug, new Forms.ReviewForm(rating, null, body)).reviewId();
+                    .write(author.id, subject.slug, Forms.ReviewForm.of(rating, null, body)).reviewId();
             return Review.<Review>findById(id);
         });
         settle();

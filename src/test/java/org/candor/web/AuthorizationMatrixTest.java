@@ -1,6 +1,8 @@
 package org.candor.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +51,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /login/{provider}", "AAAAA"),
             Map.entry("GET /login/failed", "UUUUU"),
             Map.entry("GET /logout", "AAAAA"),
-            Map.entry("POST /logout", "LAAAA"),
+            // signing out needs no live session: an ended one is simply cleared
+            Map.entry("POST /logout", "AAAAA"),
             Map.entry("GET /subjects/{slug}", "AAAAA"),
             Map.entry("POST /subjects/{slug}/reviews", "LAAAA"),
             Map.entry("GET /subjects/{slug}/reviews/{id}", "AAAAA"),
@@ -175,6 +178,17 @@ class AuthorizationMatrixTest {
             f.sessions[3].form().formParam("version", Steps.version(f.item)).formParam("text", "scoped")
                     .when().post("/moderation/items/" + f.item + "/note").then().statusCode(403);
             f.sessions[3].form().formParam("review", f.review).when().post("/moderation/open").then().statusCode(403);
+            // ... nor read it: not its page, not through a stale form (the 409 page) or an invalid one (the form again)
+            f.sessions[3].request().when().get("/moderation/items/" + f.item).then().statusCode(403)
+                    .body(not(containsString("Matrix review.")));
+            f.sessions[3].form().formParam("version", Steps.version(f.item) + 7).formParam("text", "stale")
+                    .when().post("/moderation/items/" + f.item + "/note").then().statusCode(403)
+                    .body(not(containsString("Matrix review.")));
+            f.sessions[3].form().formParam("version", Steps.version(f.item)).formParam("text", "")
+                    .when().post("/moderation/items/" + f.item + "/note").then().statusCode(403)
+                    .body(not(containsString("Matrix review.")));
+            f.sessions[3].request().when().get("/moderation?tab=reply").then().statusCode(200)
+                    .body(not(containsString("/moderation/items/" + f.item + "\"")));
         } finally {
             TestData.update("update account set scope_subject_ids = null where provider_subject = ?1", f.sessions[3].user());
         }

@@ -119,6 +119,56 @@ class PublicPagesTest {
         assertTrue(!english.equals(spanish));
     }
 
+    @Test
+    void aFloodOfDistinctAddressesLeavesTheCacheBoundedInBytesAndNeverFails() throws Exception {
+        Subject subject = TestData.subject("Flood kettle");
+        PublicPages pages = io.quarkus.arc.Arc.container().instance(PublicPages.class).get();
+        PageCacheConfig config = io.quarkus.arc.Arc.container().instance(PageCacheConfig.class).get();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.Set<Integer> statuses = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = thread; i < 20_000; i += 8) {
+                    String path = switch (i % 4) {
+                        case 0 -> "/api/log?after=" + i + "&limit=1000";
+                        case 1 -> "/subjects/" + subject.slug + "?junk=" + i;
+                        case 2 -> "/log?before=" + i;
+                        default -> "/subjects/" + subject.slug + "?sort=" + i + "&after=x" + i;
+                    };
+                    int status;
+                    try {
+                        status = http.send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(org.candor.support.SignInBrowser.base() + path)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(path, e);
+                    }
+                    statuses.add(status);
+                    if (status >= 500) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (var f : done) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertEquals(0, failures.get(), "answers: " + statuses);
+        assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 400), "answers: " + statuses);
+        assertTrue(pages.weight() <= config.maxBytes(), "kept " + pages.weight() + " bytes, more than " + config.maxBytes());
+    }
+
+    @Test
+    void theLogApiIsNeverAnsweredFromTheCache() {
+        given().get("/api/log?after=0&limit=1").then().statusCode(200)
+                .header("ETag", nullValue());
+    }
+
     private static void assertShowsWithinASecond(String page, String text) throws InterruptedException {
         long start = System.nanoTime();
         while (true) {
