@@ -274,6 +274,9 @@ public interface PolMsg {
     @Message("It is a regular expression")
     String rules_regex();
 
+    @Message("Regular expressions use RE2 syntax (as in Go and Google's tools): character classes, alternatives, repetition and anchors work; back-references and look-ahead or look-behind do not. Matching ignores case and takes time in proportion to the text, so no rule can slow posting down. A plain word or phrase matches whole words only.")
+    String rules_regex_syntax();
+
     @Message("Retire")
     String rules_retire();
 

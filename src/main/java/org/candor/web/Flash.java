@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -18,6 +20,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 @ApplicationScoped
 public class Flash {
+
+    private final boolean secure;
+
+    Flash(@ConfigProperty(name = "candor.session.cookie-secure", defaultValue = "false") boolean secure) {
+        this.secure = secure;
+    }
 
     static final String COOKIE = "candor_flash";
     private static final Pattern KEY = Pattern.compile("flash_[a-z_]{1,60}");
@@ -44,8 +52,8 @@ public class Flash {
         }
     }
 
-    private static NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true)
+    private NewCookie cookie(String value, int maxAge) {
+        return new NewCookie.Builder(COOKIE).value(value).path("/").maxAge(maxAge).httpOnly(true).secure(secure)
                 .sameSite(NewCookie.SameSite.LAX).build();
     }
 }

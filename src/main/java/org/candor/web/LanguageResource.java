@@ -11,9 +11,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 /** The language switcher: remembers the choice in a cookie and goes back to the page the visitor was on. */
 @Path("/lang")
 public class LanguageResource {
+
+    private final boolean secure;
+
+    LanguageResource(@ConfigProperty(name = "candor.session.cookie-secure", defaultValue = "false") boolean secure) {
+        this.secure = secure;
+    }
 
     @GET
     @Path("{tag}")
@@ -28,6 +36,7 @@ public class LanguageResource {
                 .maxAge(365 * 24 * 3600)
                 .httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX)
+                .secure(secure)
                 .build();
         return Response.seeOther(URI.create(LocalPath.orHome(back))).cookie(cookie).build();
     }

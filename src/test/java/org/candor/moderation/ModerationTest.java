@@ -282,6 +282,24 @@ class ModerationTest {
     }
 
     @Test
+    void everyRuleAModeratorCanChooseIsNamedInTheirLanguage() {
+        Subject subject = TestData.subject("Rule labels");
+        long item = Steps.item(Steps.post(Session.customer(), subject, 3, "Labels, please."), "REPLY");
+        Session mod = Session.moderator();
+        String english = mod.request().when().get("/moderation/items/" + item).then().statusCode(200).extract().asString();
+        String spanish = mod.request().header("Accept-Language", "es").when().get("/moderation/items/" + item)
+                .then().statusCode(200).extract().asString();
+        for (String page : List.of(english, spanish)) {
+            assertTrue(!page.contains("NOT_FOUND"), "a label is missing from the page");
+        }
+        for (String label : List.of("Meets the guidelines", "Personal data", "Abuse or harassment", "Spam or advertising",
+                "Off topic", "Unlawful content", "Earlier decision was a mistake")) {
+            assertTrue(english.contains(">" + label + "</option>"), label);
+        }
+        assertTrue(spanish.contains(">Datos personales</option>"), "the Spanish page names the rules in Spanish");
+    }
+
+    @Test
     void theServiceItselfRefusesAHideWithoutAReasonOrAPublicWhy() {
         Subject subject = TestData.subject("Service rules");
         long reviewId = Steps.post(Session.customer(), subject, 3, "Fine, really.");

@@ -117,6 +117,47 @@ class PolicyTest {
     }
 
     @Test
+    void noRegularExpressionAnAdminWritesCanStallPosting() {
+        // catastrophic backtracking in java.util.regex: 2^n steps on a run of n letters without the final "b"
+        String pattern = "(x+x+)+" + TestData.unique("y").replaceAll("[^a-z]", "");
+        long rule = addRule(pattern, true, "HOLD");
+        try {
+            Subject subject = TestData.subject("Backtracking");
+            String text = "x".repeat(5000);
+            long started = System.nanoTime();
+            Steps.post(Session.customer(), subject, 3, text);
+            long ms = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(ms < 5000, "posting took " + ms + " ms");
+        } finally {
+            Session.admin().form().when().post("/admin/rules/" + rule + "/retire").then().statusCode(303);
+        }
+        // what RE2 cannot do is refused with a message, and the page says which syntax works
+        Session.admin().form().formParam("pattern", "(?<=a)b").formParam("regex", "true").formParam("action", "HOLD")
+                .when().post("/admin/rules").then().statusCode(400)
+                .body(containsString("That regular expression does not work"))
+                .body(containsString("RE2 syntax"));
+        Session.admin().form().formParam("pattern", "w".repeat(201)).formParam("action", "HOLD")
+                .when().post("/admin/rules").then().statusCode(400)
+                .body(containsString("at most 200 characters"));
+    }
+
+    @Test
+    void aWordRuleMatchesWholeWordsAndEveryOccurrence() {
+        String word = TestData.unique("bound").replaceAll("[^a-z]", "");
+        long rule = addRule(word, false, "FLAG");
+        try {
+            Subject subject = TestData.subject("Boundaries");
+            long inside = Steps.post(Session.customer(), subject, 4, "Contains x" + word + "y only inside a word.");
+            assertEquals(0L, ((Number) TestData.sql("select count(*) from queue_item where review_id = ?1 and kind = 'FLAG'",
+                    inside)).longValue());
+            long twice = Steps.post(Session.customer(), subject, 4, word + " " + word.toUpperCase() + ", twice.");
+            assertEquals(word, TestData.sql("select matched from queue_item where review_id = ?1 and kind = 'FLAG'", twice));
+        } finally {
+            Session.admin().form().when().post("/admin/rules/" + rule + "/retire").then().statusCode(303);
+        }
+    }
+
+    @Test
     void aDryRunCountsWhatTheRuleThenDoesToTheSamePosts() {
         String word = TestData.unique("dryword");
         Subject subject = TestData.subject("Dry run");
