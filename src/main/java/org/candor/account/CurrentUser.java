@@ -42,7 +42,16 @@ public class CurrentUser {
             } else {
                 try {
                     identity = association.getIdentity();
-                } catch (AuthenticationFailedException e) {
+                } catch (RuntimeException e) {
+                    if (org.candor.web.DatabaseDown.is(e)) {
+                        // not "signed out": the request fails with "back in a moment" (503) and its error page, which
+                        // asks again, renders as for a visitor; the session cookie stays as it is
+                        identity = ANONYMOUS;
+                        throw e;
+                    }
+                    if (!(e instanceof AuthenticationFailedException)) {
+                        throw e;
+                    }
                     LOG.debugf("Session not usable, treating the request as anonymous: %s", e.getMessage());
                     identity = ANONYMOUS;
                 }

@@ -1,5 +1,7 @@
 package org.candor.web;
 
+import java.util.List;
+
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,7 +25,14 @@ class ErrorMappers {
 
     @CheckedTemplate(basePath = "Errors")
     static class Templates {
-        static native TemplateInstance page(int status, String reference);
+        static native TemplateInstance page(int status, String reference, String detail, List<TypedForm.Field> typed,
+                String resend);
+    }
+
+    private final Ui ui;
+
+    ErrorMappers(Ui ui) {
+        this.ui = ui;
     }
 
     @ServerExceptionMapper
@@ -65,7 +74,10 @@ class ErrorMappers {
                         "The form's security token is missing or expired. Reload the page and send it again."),
                         null, MediaType.valueOf(Problem.MEDIA_TYPE));
             } else {
-                response.setEntity(Templates.page(400, "csrf"), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+                List<TypedForm.Field> typed = TypedForm.current(ui.csrfName()).stream()
+                        .filter(f -> f.written() && !f.value().isBlank()).toList();
+                response.setEntity(Templates.page(400, "csrf", null, typed, null), null,
+                        MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
             }
         }
     }
@@ -75,9 +87,16 @@ class ErrorMappers {
         return respond(403, "Forbidden", "Your account does not have the role this needs.", null, uri, headers);
     }
 
-    /** A sign-in that could not complete (reused or forged callback, expired state). */
+    /**
+     * A sign-in that could not complete (reused or forged callback, expired state); or, when the database is not
+     * answering, the session could not be looked up: that is a 503, never a reason to sign anyone out.
+     */
     @ServerExceptionMapper
-    Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+    Response authenticationFailed(io.quarkus.security.AuthenticationFailedException e, UriInfo uri, HttpHeaders headers,
+            jakarta.ws.rs.core.Request request) {
+        if (DatabaseDown.is(e)) {
+            return unavailable(e, uri, headers, request);
+        }
         LOG.debugf("Sign-in failed on %s: %s", uri.getPath(), e.getMessage());
         return respond(401, "Sign-in did not complete", "Please sign in again.", null, uri, headers);
     }
@@ -102,22 +121,43 @@ class ErrorMappers {
             return e.getResponse();
         }
         if (status >= 500) {
-            return unexpected(e, uri, headers);
+            return unexpected(e, uri, headers, null);
         }
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info == null ? "Request not accepted" : info.getReasonPhrase();
         // our own BadRequestExceptions say what is wrong; others (e.g. a malformed parameter) get a general message
-        String detail = e instanceof jakarta.ws.rs.BadRequestException && e.getMessage() != null
-                && !e.getMessage().startsWith("HTTP ") ? e.getMessage() : "The request could not be accepted.";
-        return respond(status, title, detail, null, uri, headers);
+        boolean ours = e instanceof jakarta.ws.rs.BadRequestException && e.getMessage() != null
+                && !e.getMessage().startsWith("HTTP ");
+        String detail = ours ? e.getMessage() : "The request could not be accepted.";
+        return respond(status, title, detail, ours ? null : "generic", uri, headers);
     }
 
     @ServerExceptionMapper
-    Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+    Response unexpected(RuntimeException e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
+        if (DatabaseDown.is(e)) {
+            return unavailable(e, uri, headers, request);
+        }
         String reference = Long.toHexString(System.nanoTime() ^ e.hashCode());
         LOG.errorf(e, "Unexpected failure on %s (reference %s)", uri.getPath(), reference);
         return respond(500, "Something went wrong", "Please try again. If it keeps happening, quote reference " + reference
                 + ".", reference, uri, headers);
+    }
+
+    /**
+     * The database is not answering (restarting, say): 503 and "try again in a moment". A form comes back as it was
+     * sent, ready to send again, so nothing typed is lost.
+     */
+    private Response unavailable(Throwable e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
+        LOG.warnf("Database not answering on %s: %s", uri.getPath(), e.toString());
+        boolean post = request != null && "POST".equals(request.getMethod());
+        if (wantsJson(uri, headers)) {
+            return Response.status(503).header("Retry-After", 5).type(Problem.MEDIA_TYPE)
+                    .entity(Problem.of(503, "Unavailable", "The board cannot reach its database. Try again in a moment."))
+                    .build();
+        }
+        List<TypedForm.Field> typed = post ? TypedForm.current(ui.csrfName()) : List.of();
+        return Response.status(503).header("Retry-After", 5).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.page(503, null, null, typed, post ? uri.getRequestUri().getRawPath() : null)).build();
     }
 
     static boolean wantsJson(UriInfo uri, HttpHeaders headers) {
@@ -134,12 +174,14 @@ class ErrorMappers {
                 && acceptable.stream().noneMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
     }
 
-    private static Response respond(int status, String title, String detail, String reference, UriInfo uri,
+    private Response respond(int status, String title, String detail, String reference, UriInfo uri,
             HttpHeaders headers) {
         if (wantsJson(uri, headers)) {
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, detail)).build();
         }
+        // our own 400s say what is wrong (a control character in the address, say); other messages are generic
+        String shown = status == 400 && reference == null ? detail : null;
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.page(status, reference)).build();
+                .entity(Templates.page(status, reference, shown, List.of(), null)).build();
     }
 }

@@ -382,6 +382,21 @@ public interface Msg {
     @Message("For your security, forms expire or must come from this site. Go back, reload the page and send it again.")
     String error_form_expired_text();
 
+    @Message("What you wrote is below: copy it, reload the page, and paste it into the form again.")
+    String error_typed_copy();
+
+    @Message("What you wrote")
+    String error_typed_label();
+
+    @Message("Back in a moment")
+    String error_503_title();
+
+    @Message("The board cannot reach its database right now (it may be restarting). Nothing was saved and nothing is lost: try again in a moment.")
+    String error_503_text();
+
+    @Message("Send again")
+    String error_503_resend();
+
     @Message("Please slow down")
     String error_429_title();
 
