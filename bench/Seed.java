@@ -1,6 +1,4 @@
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -205,8 +203,8 @@ public class Seed {
 
     private static LogEntry entry(long seq, Instant time, LogKind kind, String slug, long reviewId, String reason,
             String reasonText, String body, String content) throws Exception {
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, reasonText, body, sha);
+        // like the app since release 2: no unsalted hash of the content (docs/public-log-data.md)
+        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, reasonText, body, null);
     }
 
     private static String subjectIdOf(String slug) {

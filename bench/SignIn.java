@@ -68,7 +68,7 @@ public class SignIn {
             }
             url = url.resolve(location.get());
         }
-        if (jar.keySet().stream().noneMatch(n -> n.startsWith("q_session"))) {
+        if (!jar.containsKey("candor_session")) {
             throw new IllegalStateException("sign-in did not complete; cookies: " + jar.keySet());
         }
         if (!jar.containsKey("csrf-token")) {

@@ -3,12 +3,12 @@ package org.candor.account;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.oidc.TenantResolver;
-import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Picks the OIDC tenant of a request: {@code /login/<provider>} starts (and completes) a sign-in with that provider;
- * any other request belongs to the provider whose session cookie it carries.
+ * Picks the OIDC tenant of a request: {@code /login/<provider>} starts (and completes) a sign-in with that provider.
+ * No other request involves a provider: once signed in, a visitor is known by Candor's own session
+ * ({@link SessionAuthentication}), so a provider's leftover cookie elsewhere is never read (and is cleared).
  */
 @ApplicationScoped
 class LoginTenantResolver implements TenantResolver {
@@ -31,17 +31,6 @@ class LoginTenantResolver implements TenantResolver {
             id = slash < 0 ? id : id.substring(0, slash);
             if (providers.isEnabled(id)) {
                 return id;
-            }
-        }
-        for (Cookie cookie : context.request().cookies()) {
-            String name = cookie.getName();
-            if (name.startsWith(SESSION_COOKIE_PREFIX)) {
-                String id = name.substring(SESSION_COOKIE_PREFIX.length());
-                int chunk = id.indexOf("_chunk_");
-                id = chunk < 0 ? id : id.substring(0, chunk);
-                if (providers.isEnabled(id)) {
-                    return id;
-                }
             }
         }
         return null;

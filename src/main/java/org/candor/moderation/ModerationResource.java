@@ -198,7 +198,7 @@ public class ModerationResource {
         } catch (ConflictException e) {
             return conflict(e, new Typed(actionName, form, Map.of()));
         }
-        return flash.redirect(itemUri(id), "flash_moderation_" + action.name().toLowerCase());
+        return flash.redirect(itemUri(id), "flash_moderation_" + action.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Someone else acted first: show what they did and how the item stands now. */

@@ -210,7 +210,7 @@ public class QueueReads {
         return Sql.rows(em.createNativeQuery(
                 "select id, display_name, role from account where role <> 'CUSTOMER' order by display_name, id")
                 ).stream()
-                .map(r -> new Staff(((Number) r[0]).longValue(), (String) r[1], ((String) r[2]).toLowerCase())).toList();
+                .map(r -> new Staff(((Number) r[0]).longValue(), (String) r[1], ((String) r[2]).toLowerCase(java.util.Locale.ROOT))).toList();
     }
 
     /** Canned responses this role may use, by category. */

@@ -16,7 +16,7 @@ public enum QueueTab {
     }
 
     public String slug() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public String messageKey() {

@@ -84,7 +84,7 @@ public class StaffNotes {
                 from annotation n join account a on a.id = n.author_id where n.review_id in (:ids)
                 order by 2""", ids)) {
             Note note = new Note(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                    r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((String) r[5]).toLowerCase(),
+                    r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((String) r[5]).toLowerCase(java.util.Locale.ROOT),
                     byHandle ? (String) r[6] : null, Sql.instant(r[7]));
             if ("R".equals(r[0])) {
                 replies.computeIfAbsent(note.reviewId(), k -> new ArrayList<>()).add(note);
@@ -107,7 +107,7 @@ public class StaffNotes {
             if (!"HIDE".equals(r[2])) {
                 continue;
             }
-            HideNotice notice = new HideNotice(((String) r[3]).toLowerCase(), byHandle ? (String) r[4] : null, Sql.instant(r[5]),
+            HideNotice notice = new HideNotice(((String) r[3]).toLowerCase(java.util.Locale.ROOT), byHandle ? (String) r[4] : null, Sql.instant(r[5]),
                     ReasonCode.parse((String) r[6]), (String) r[7]);
             if (r[1] == null) {
                 reviewNotices.put(((Number) r[0]).longValue(), notice);

@@ -283,7 +283,7 @@ public class PolicyService {
                     insert into canned_response (title, body, category, allowed_role) values (?1, ?2, ?3, ?4) returning id""")
                     .setParameter(1, title.strip()).setParameter(2, body.strip()).setParameter(3, category.strip())
                     .setParameter(4, allowed.name()).getSingleResult()).longValue();
-            changed(admin, "Canned response \"" + title.strip() + "\" created (for " + allowed.name().toLowerCase() + "s)",
+            changed(admin, "Canned response \"" + title.strip() + "\" created (for " + allowed.name().toLowerCase(java.util.Locale.ROOT) + "s)",
                     null, detail(null, Map.of("title", title.strip(), "body", body.strip(), "category", category.strip(),
                             "allowedRole", allowed.name())));
             return created;
@@ -338,7 +338,7 @@ public class PolicyService {
                     "insert into offer_type (name, description, allowed_role) values (?1, ?2, ?3) returning id")
                     .setParameter(1, name.strip()).setParameter(2, description == null ? "" : description.strip())
                     .setParameter(3, allowed.name()).getSingleResult()).longValue();
-            changed(admin, "Offer \"" + name.strip() + "\" created (granted by " + allowed.name().toLowerCase() + "s)",
+            changed(admin, "Offer \"" + name.strip() + "\" created (granted by " + allowed.name().toLowerCase(java.util.Locale.ROOT) + "s)",
                     null, null);
             return created;
         }
@@ -397,7 +397,7 @@ public class PolicyService {
 
     /** Accounts whose name, provider or e-mail contains the query (staff first when the query is empty). */
     public List<AccountRow> findAccounts(String q) {
-        String like = "%" + (q == null ? "" : q.strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+        String like = "%" + (q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_")) + "%";
         return Sql.rows(em.createNativeQuery("""
                 select a.id, a.provider, a.display_name, a.email, a.role, a.staff_handle,
@@ -447,9 +447,9 @@ public class PolicyService {
         if (before != role) {
             boolean granted = role.ordinal() > before.ordinal();
             String who = policy.settings().staffByHandle() ? account.publicHandle() : "an account";
-            String what = granted ? role.name().toLowerCase() + " role granted to " + who
-                    : before.name().toLowerCase() + " role revoked from " + who
-                            + (role == Role.CUSTOMER ? "" : " (now " + role.name().toLowerCase() + ")");
+            String what = granted ? role.name().toLowerCase(java.util.Locale.ROOT) + " role granted to " + who
+                    : before.name().toLowerCase(java.util.Locale.ROOT) + " role revoked from " + who
+                            + (role == Role.CUSTOMER ? "" : " (now " + role.name().toLowerCase(java.util.Locale.ROOT) + ")");
             log.append(draft(admin, granted ? LogKind.ROLE_GRANTED : LogKind.ROLE_REVOKED, what, null));
         }
     }
@@ -469,7 +469,7 @@ public class PolicyService {
     private PublicLog.Draft draft(Account admin, LogKind kind, String body, Long subjectId) {
         String slug = subjectId == null ? null : (String) em.createNativeQuery("select slug from subject where id = ?1")
                 .setParameter(1, subjectId).getSingleResult();
-        return new PublicLog.Draft(kind, subjectId, slug, null, null, admin.role.name().toLowerCase(),
+        return new PublicLog.Draft(kind, subjectId, slug, null, null, admin.role.name().toLowerCase(java.util.Locale.ROOT),
                 policy.settings().staffByHandle() ? admin.publicHandle() : null, null, null, body, null);
     }
 

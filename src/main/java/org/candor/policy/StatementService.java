@@ -127,7 +127,7 @@ public class StatementService {
     }
 
     private void append(Account actor, LogKind kind, Long subjectId, String slug, String reasonText, String body) {
-        log.append(new PublicLog.Draft(kind, subjectId, slug, null, null, actor.role.name().toLowerCase(),
+        log.append(new PublicLog.Draft(kind, subjectId, slug, null, null, actor.role.name().toLowerCase(java.util.Locale.ROOT),
                 policy.settings().staffByHandle() ? actor.publicHandle() : null, null, reasonText, body, null));
     }
 

@@ -196,7 +196,8 @@ class PolicyTest {
         withSettings(admin, Map.of("targetHighMinutes", "1"), () -> {
             long angry = Steps.post(Session.customer(), subject, 1, "One star, four hour target.");
             long happy = Steps.post(Session.customer(), subject, 5, "Five stars, now a one minute target.");
-            String page = Session.moderator().request().when().get("/moderation?tab=reply").then().extract().asString();
+            String page = Session.moderatorOf(subject).request().when().get("/moderation?tab=reply").then().extract()
+                    .asString();
             int happyAt = page.indexOf("/moderation/items/" + Steps.item(happy, "REPLY"));
             int angryAt = page.indexOf("/moderation/items/" + Steps.item(angry, "REPLY"));
             assertTrue(happyAt > 0 && angryAt > happyAt, "the 5-star review is due first now");

@@ -29,6 +29,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
+import org.candor.support.Session;
 import org.candor.support.SignInBrowser;
 import org.candor.support.TestData;
 
@@ -137,6 +138,21 @@ class PublicLogTest {
         Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         assertTrue(doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry").getLength() >= 1);
         assertTrue(xml.contains("bell and escape"), "the text is there without the control characters");
+    }
+
+    @Test
+    void aServerStartedInTurkishWritesTheSameLeaves() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+        try {
+            // "ADMIN".toLowerCase() is "admın" (dotless i) in Turkish: the leaf would hash differently
+            String title = TestData.unique("Turkish notice");
+            Session.admin().form().formParam("subject", "").formParam("title", title).formParam("body", "Locale check.")
+                    .when().post("/moderation/statements").then().statusCode(303);
+            assertEquals("admin", TestData.sql("select actor_role from log_entry where body like ?1", title + "%"));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
     }
 
     @Test

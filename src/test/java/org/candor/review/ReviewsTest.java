@@ -316,6 +316,20 @@ class ReviewsTest {
     }
 
     @Test
+    void aFormRefusedForItsSecurityTokenShowsWhatWasWritten() {
+        Subject subject = TestData.subject("Expired form");
+        Session author = Session.customer();
+        author.formWithoutCsrf().formParam("csrf-token", "a-token-from-long-ago").formParam("rating", "3")
+                .formParam("body", "Written before the form expired, and not to be lost.")
+                .when().post("/subjects/" + subject.slug + "/reviews")
+                .then().statusCode(400)
+                .body(containsString("This form has expired"))
+                .body(containsString("Written before the form expired, and not to be lost."));
+        assertEquals(0L, ((Number) TestData.sql("select count(*) from review where subject_id = ?1", subject.id))
+                .longValue());
+    }
+
+    @Test
     void aRatingThatIsNotOneToFiveStarsGetsTheFormBackWithTheText() {
         Subject subject = TestData.subject("Odd ratings");
         Session author = Session.customer();

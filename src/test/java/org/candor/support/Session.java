@@ -65,6 +65,17 @@ public final class Session {
         return s;
     }
 
+    /**
+     * A new moderator limited to this subject: a test that reads a queue tab reads only its own items, however many
+     * other tests filled the queue.
+     */
+    public static Session moderatorOf(org.candor.subject.Subject subject) {
+        Session s = moderator();
+        TestData.update("update account set scope_subject_ids = array[cast(?1 as bigint)] where provider = 'google' "
+                + "and provider_subject = ?2", subject.id, s.user());
+        return s;
+    }
+
     /** The account id behind this session. */
     public long accountId() {
         return TestData.accountOf("google", user).id;
