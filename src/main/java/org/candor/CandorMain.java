@@ -4,17 +4,20 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Starts Candor. The packaged application in the prod profile refuses, in one line, to start without a database
- * URL: production never falls back to an embedded database.
+ * Starts Candor. The packaged application in the prod profile refuses, in one line, to start without what production
+ * needs ({@link ProductionChecks}): a database URL, its public address, the log's signing key, a session secret once
+ * sign-in is enabled, and a mail sender (or {@code CANDOR_MAIL=off}).
  */
 @QuarkusMain
 public class CandorMain {
 
     public static void main(String... args) {
-        if (runningPackaged() && isProdProfile() && databaseUrl() == null) {
-            System.err.println("Candor: no database configured. Set QUARKUS_DATASOURCE_JDBC_URL (for example "
-                    + "jdbc:postgresql://db:5432/candor), QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD.");
-            System.exit(2);
+        if (runningPackaged() && isProdProfile()) {
+            String refusal = ProductionChecks.refusal(ProductionChecks::lookup);
+            if (refusal != null) {
+                System.err.println(refusal);
+                System.exit(2);
+            }
         }
         Quarkus.run(args);
     }
@@ -27,10 +30,6 @@ public class CandorMain {
     private static boolean isProdProfile() {
         String profile = firstNonBlank(System.getProperty("quarkus.profile"), System.getenv("QUARKUS_PROFILE"));
         return profile == null || profile.equals("prod");
-    }
-
-    private static String databaseUrl() {
-        return firstNonBlank(System.getProperty("quarkus.datasource.jdbc.url"), System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
     }
 
     private static String firstNonBlank(String a, String b) {

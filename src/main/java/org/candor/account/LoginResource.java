@@ -26,6 +26,7 @@ import io.vertx.core.http.Cookie;
 
 import org.candor.web.Drafts;
 import org.candor.web.LocalPath;
+import org.candor.web.PublicAddress;
 
 /** Sign-in through a provider, and sign-out. Candor has no passwords: every sign-in goes to an identity provider. */
 @Path("/")
@@ -39,6 +40,8 @@ public class LoginResource {
         static native TemplateInstance logout();
 
         static native TemplateInstance failed();
+
+        static native TemplateInstance unavailable(LoginProviders.Provider provider, List<LoginProviders.Provider> others);
     }
 
     private final LoginProviders providers;
@@ -48,11 +51,13 @@ public class LoginResource {
 
     private final CandorSession sessions;
     private final Drafts drafts;
+    private final PublicAddress address;
 
     LoginResource(LoginProviders providers, CurrentUser user, OidcSession session,
             jakarta.enterprise.inject.Instance<OidcConfigurationMetadata> metadata, CandorSession sessions,
-            Drafts drafts) {
+            Drafts drafts, PublicAddress address) {
         this.drafts = drafts;
+        this.address = address;
         this.sessions = sessions;
         this.providers = providers;
         this.user = user;
@@ -95,6 +100,17 @@ public class LoginResource {
         return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.failed()).build();
     }
 
+    /** A provider did not answer when a sign-in started or completed ({@link ProviderOutage}). */
+    @GET
+    @Path("login/unavailable")
+    public Response unavailable(@QueryParam("provider") String provider) {
+        LoginProviders.Provider which = providers.enabled().stream().filter(p -> p.id().equals(provider)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 30)
+                .entity(Templates.unavailable(which, providers.enabled().stream().filter(p -> p != which).toList()))
+                .build();
+    }
+
     @GET
     @Path("logout")
     public TemplateInstance logoutPage() {
@@ -110,7 +126,7 @@ public class LoginResource {
     public Response logout(UriInfo uri, @CookieParam(CandorSession.COOKIE) String cookie) {
         CandorSession.Session ending = cookie == null ? null
                 : sessions.read(cookie, Instant.now().getEpochSecond()).orElse(null);
-        URI home = uri.getBaseUriBuilder().path("/").build();
+        URI home = URI.create(address.base(uri) + "/");
         URI next = ending == null || ending.endSession() == null || ending.idToken() == null ? home
                 : UriBuilder.fromUri(ending.endSession())
                         .queryParam("id_token_hint", ending.idToken())

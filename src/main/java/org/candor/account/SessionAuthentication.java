@@ -19,6 +19,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
+import org.candor.web.SecurityHeaders;
+
 /**
  * Authenticates requests by Candor's own session cookie ({@link CandorSession}). The providers' OpenID Connect flow
  * (a lower priority mechanism) only runs on {@code /login/<provider>}, where a sign-in starts and completes; every other
@@ -62,10 +64,23 @@ class SessionAuthentication implements HttpAuthenticationMechanism {
             return Uni.createFrom().nullItem();
         }
         context.put(SESSION, session);
+        if (session.endSession() != null) {
+            // the sign-out form ends at the provider: the page's CSP allows exactly that origin (web/SecurityHeaders)
+            context.put(SecurityHeaders.FORM_ACTION_ORIGIN, origin(session.endSession()));
+        }
         if (CandorSession.due(session, now)) {
             context.response().addCookie(sessions.cookie(session.seenAt(now)));
         }
         return identities.authenticate(new Request(session));
+    }
+
+    private static String origin(String uri) {
+        try {
+            java.net.URI u = java.net.URI.create(uri);
+            return u.getScheme() + "://" + u.getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override

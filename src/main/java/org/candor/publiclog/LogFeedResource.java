@@ -22,8 +22,11 @@ public class LogFeedResource {
 
     private final PublicLog log;
 
-    LogFeedResource(PublicLog log) {
+    private final org.candor.web.PublicAddress address;
+
+    LogFeedResource(PublicLog log, org.candor.web.PublicAddress address) {
         this.log = log;
+        this.address = address;
     }
 
     @GET
@@ -31,6 +34,6 @@ public class LogFeedResource {
     public TemplateInstance feed(UriInfo uri) {
         List<LogEntry> entries = log.newest(new PublicLog.Filter(null, null, null, null), null, 50);
         Instant updated = entries.isEmpty() ? Instant.EPOCH : entries.get(0).time();
-        return Templates.atom(entries, PublicLogResource.base(uri), updated.toString());
+        return Templates.atom(entries, address.base(uri), updated.toString());
     }
 }

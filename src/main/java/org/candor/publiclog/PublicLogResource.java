@@ -56,7 +56,10 @@ public class PublicLogResource {
     private final PublicLog log;
     private final PageScope scope;
 
-    PublicLogResource(PublicLog log, PageScope scope) {
+    private final org.candor.web.PublicAddress address;
+
+    PublicLogResource(PublicLog log, PageScope scope, org.candor.web.PublicAddress address) {
+        this.address = address;
         this.log = log;
         this.scope = scope;
     }
@@ -88,7 +91,7 @@ public class PublicLogResource {
     @Path("verify")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance verify(UriInfo uri) {
-        return Templates.verify(log.publicKey(), log.checkpoint(), base(uri));
+        return Templates.verify(log.publicKey(), log.checkpoint(), address.base(uri));
     }
 
     static Instant day(String value) {
@@ -100,10 +103,5 @@ public class PublicLogResource {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    static String base(UriInfo uri) {
-        String base = uri.getBaseUri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

@@ -17,19 +17,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
 
 /**
  * The Ed25519 key that signs checkpoints. From the environment ({@code CANDOR_LOG_PRIVATE_KEY}, PKCS#8, and
- * {@code CANDOR_LOG_PUBLIC_KEY}, X.509, both base64) when given; otherwise generated once and kept in the database,
- * which production warns about.
+ * {@code CANDOR_LOG_PUBLIC_KEY}, X.509, both base64), required in production; dev and test generate one once and keep
+ * it in the database.
  */
 @ApplicationScoped
 public class SigningKey {
 
-    private static final Logger LOG = Logger.getLogger(SigningKey.class);
 
     private final EntityManager em;
     private final Optional<String> privateKey;
@@ -77,8 +75,9 @@ public class SigningKey {
     @Transactional
     KeyPair stored() {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
-            LOG.warn("CANDOR_LOG_PRIVATE_KEY/CANDOR_LOG_PUBLIC_KEY are not set: checkpoints are signed with a key kept in "
-                    + "the database. Generate one with: java -cp target/quarkus-app/app/* org.candor.publiclog.Verifier --new-key");
+            // production never signs with a key kept in the database it signs for (CandorMain refuses to start first)
+            throw new IllegalStateException("CANDOR_LOG_PRIVATE_KEY/CANDOR_LOG_PUBLIC_KEY are not set. Generate them with: "
+                    + "java -cp 'target/quarkus-app/app/*' org.candor.publiclog.Verifier --new-key");
         }
         Object[] row = stored(em);
         if (row == null) {

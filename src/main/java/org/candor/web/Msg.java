@@ -145,6 +145,15 @@ public interface Msg {
     @Message("You are signed in as {name}.")
     String login_already(String name);
 
+    @Message("{provider} sign-in is not answering")
+    String login_unavailable_title(String provider);
+
+    @Message("{provider} did not answer when we asked it to confirm who you are. Nothing is wrong with your account. Try again in a moment, or sign in another way.")
+    String login_unavailable_text(String provider);
+
+    @Message("Try {provider} again")
+    String login_unavailable_retry(String provider);
+
     @Message("Your session had ended, so nothing was sent yet. What you wrote is kept: sign in again and it will be back in the form, ready to send.")
     String login_draft_kept();
 

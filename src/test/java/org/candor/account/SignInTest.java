@@ -271,6 +271,41 @@ class SignInTest {
                 logAfter)).longValue());
     }
 
+    @Test
+    void signingOutEndsAtTheProviderWhoseOriginAloneThePageAllowsFormsToReach() {
+        String issuer = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.oidc.auth-server-url", String.class);
+        java.net.URI i = java.net.URI.create(issuer);
+        String origin = i.getScheme() + "://" + i.getRawAuthority();
+        org.candor.support.Session customer = org.candor.support.Session.customer();
+        String csp = customer.request().when().get("/about").then().statusCode(200).extract()
+                .header("Content-Security-Policy");
+        assertTrue(csp.contains("form-action 'self' " + origin + ";"), csp);
+        String anonymous = given().when().get("/about").then().extract().header("Content-Security-Policy");
+        assertTrue(anonymous.contains("form-action 'self';"), "no other origin, no wildcard: " + anonymous);
+
+        io.restassured.response.Response out = customer.form().when().post("/logout").then().statusCode(303)
+                .extract().response();
+        assertTrue(out.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(CandorSession.COOKIE + "=;")
+                && c.contains("Max-Age=0")), "the session cookie is cleared: " + out.headers().getValues("Set-Cookie"));
+        String location = out.header("Location");
+        assertTrue(location.startsWith(origin) && location.contains("id_token_hint=")
+                && location.contains("post_logout_redirect_uri="), location);
+    }
+
+    @Test
+    void aProviderThatDoesNotAnswerGetsABrandedPageNotA500() {
+        // the test profile points the generic provider at a port where nothing listens
+        String location = given().redirects().follow(false).accept("text/html").when().get("/login/oidc")
+                .then().statusCode(303).extract().header("Location");
+        assertTrue(location.contains("/login/unavailable?provider=oidc"), location);
+        given().accept("text/html").when().get("/login/unavailable?provider=oidc")
+                .then().statusCode(503)
+                .body(containsString("Unreachable company sign-in sign-in is not answering"))
+                .body(containsString("provider-google"));
+        given().when().get("/login/unavailable?provider=nobody").then().statusCode(404);
+    }
+
     private static boolean readsAnAccount(String sql) {
         return sql.toLowerCase(java.util.Locale.ROOT).contains("from account a1_0 where");
     }
