@@ -29,16 +29,36 @@ public class Notifications {
     private static final Logger LOG = Logger.getLogger(Notifications.class);
 
     private final PgSubscriber subscriber;
+    private final Vertx vertx;
+    private volatile java.time.Instant lostSince;
 
     Notifications(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.vertx = vertx;
         this.subscriber = PgSubscriber.subscriber(vertx, options(jdbcUrl, user, password))
                 .reconnectPolicy(attempt -> 1000L);
     }
 
     void start(@Observes StartupEvent start) {
+        lostSince = java.time.Instant.now();
         subscriber.connect().onFailure(e -> LOG.errorf("Cannot LISTEN to PostgreSQL: %s; retrying", e.getMessage()));
+        // a dropped connection does not say so: look four times a second
+        vertx.setPeriodic(250, id -> {
+            boolean up = listening();
+            if (up) {
+                lostSince = null;
+            } else if (lostSince == null) {
+                lostSince = java.time.Instant.now();
+            }
+        });
+    }
+
+    /** For how long the LISTEN connection has been down (zero while it is up). */
+    public java.time.Duration lostFor() {
+        java.time.Instant since = lostSince;
+        return since == null || listening() ? java.time.Duration.ZERO
+                : java.time.Duration.between(since, java.time.Instant.now());
     }
 
     void stop(@Observes ShutdownEvent stop) {

@@ -35,6 +35,9 @@ class DatabaseOutageTest {
             }
             customer.request().when().get("/me").then().statusCode(503).body(not(containsString("Exception")));
             given().when().get("/q/health/ready").then().statusCode(503);
+            // and the instance says it no longer hears its colleagues' changes, once that lasts past the grace period
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> given()
+                    .get("/q/health/ready").asString().matches("(?s).*\"name\"\\s*:\\s*\"listen\",\\s*\"status\"\\s*:\\s*\"DOWN\".*"));
         });
         // once it is back, sending again works, and the customer never had to sign in again
         customer.form().formParam("rating", "4").formParam("body", text)
