@@ -1,28 +1,22 @@
 package org.candor.moderation;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.jboss.logging.Logger;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * Keeps authors informed: every action on their post goes on their "My activity" timeline (in the action's
- * transaction) and into an e-mail (sent after the transaction commits, so a rolled-back action tells nobody).
+ * Keeps authors informed: every action on their post goes on their "My activity" timeline and into the e-mail
+ * outbox, both in the action's transaction ({@link MailOutbox} sends it after the commit, so a rolled-back action
+ * tells nobody and a crash after the commit loses nothing).
  */
 @ApplicationScoped
 public class AuthorNotices {
 
-    private static final Logger LOG = Logger.getLogger(AuthorNotices.class);
 
     /** What happened to a post, for its author. */
     public record Notice(long authorId, long reviewId, Long commentId, String subjectSlug, String subjectName,
@@ -47,10 +41,6 @@ public class AuthorNotices {
         }
     }
 
-    /** An e-mail waiting for its transaction to commit. */
-    record Outgoing(String to, String name, Notice notice) {
-    }
-
     @CheckedTemplate(basePath = "mail")
     static class Templates {
         static native TemplateInstance notice(String name, Notice notice, String link);
@@ -59,30 +49,34 @@ public class AuthorNotices {
     }
 
     private final EntityManager em;
-    private final Event<Outgoing> outgoing;
-    private final ReactiveMailer mailer;
+    private final MailOutbox outbox;
     private final ModerationConfig config;
 
-    AuthorNotices(EntityManager em, Event<Outgoing> outgoing, ReactiveMailer mailer, ModerationConfig config) {
+    AuthorNotices(EntityManager em, MailOutbox outbox, ModerationConfig config) {
         this.em = em;
-        this.outgoing = outgoing;
-        this.mailer = mailer;
+        this.outbox = outbox;
         this.config = config;
     }
 
     @Transactional(TxType.MANDATORY)
     public void tell(Notice n) {
-        em.createNativeQuery("""
+        long noticeId = ((Number) em.createNativeQuery("""
                 insert into author_notice (account_id, review_id, comment_id, action, reason_code, message)
-                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                values (?1, ?2, ?3, ?4, ?5, ?6) returning id""")
                 .setParameter(1, n.authorId()).setParameter(2, n.reviewId()).setParameter(3, n.commentId())
                 .setParameter(4, n.action()).setParameter(5, n.reason() == null ? null : n.reason().name())
                 .setParameter(6, n.message())
-                .executeUpdate();
+                .getSingleResult()).longValue();
+        if (!outbox.enabled()) {
+            return;
+        }
         Object[] who = (Object[]) em.createNativeQuery("select email, display_name from account where id = ?1")
                 .setParameter(1, n.authorId()).getSingleResult();
         if (who[0] != null) {
-            outgoing.fire(new Outgoing((String) who[0], (String) who[1], n));
+            String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
+                    + (n.commentId() == null ? "" : "#comment-" + n.commentId());
+            outbox.queue(noticeId, (String) who[0], Templates.noticeSubject(n).render().strip(),
+                    Templates.notice((String) who[1], n, link).render());
         }
     }
 
@@ -96,17 +90,5 @@ public class AuthorNotices {
                 ((Number) r[3]).longValue(), r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5],
                 (String) r[6], org.candor.Sql.instant(r[7])))
                 .toList();
-    }
-
-    void send(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing mail) {
-        Notice n = mail.notice();
-        String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
-                + (n.commentId() == null ? "" : "#comment-" + n.commentId());
-        String subject = Templates.noticeSubject(n).render().strip();
-        String text = Templates.notice(mail.name(), n, link).render();
-        mailer.send(Mail.withText(mail.to(), subject, text)).subscribe().with(
-                sent -> LOG.debugf("Told %s about %s on review %d", mail.to(), n.action(), n.reviewId()),
-                failure -> LOG.warnf("Could not e-mail %s about %s on review %d: %s", mail.to(), n.action(),
-                        n.reviewId(), failure.getMessage()));
     }
 }

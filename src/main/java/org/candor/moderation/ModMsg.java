@@ -19,6 +19,15 @@ public interface ModMsg {
     @Message("Answer, annotate or hide with a notice — nothing is deleted. Most urgent first: least time left to the response target.")
     String queue_intro();
 
+    @Message("Authors are not e-mailed on this board (CANDOR_MAIL=off): they see every action on their posts under \"My activity\" only.")
+    String mail_off();
+
+    @Message("E-mails to authors: {waiting} waiting to be sent, {failed} given up after repeated failures.")
+    String mail_outbox(long waiting, long failed);
+
+    @Message("Last reason: {reason}")
+    String mail_last_error(String reason);
+
     @Message("Queue tabs")
     String queue_tabs();
 

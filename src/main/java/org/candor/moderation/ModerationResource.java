@@ -38,6 +38,10 @@ import org.candor.web.FormErrors;
 @RolesAllowed(Role.MODERATOR_NAME)
 public class ModerationResource {
 
+    /** Whether authors are e-mailed, and (for admins) how the outbox stands. */
+    public record Mail(boolean enabled, MailOutbox.State state) {
+    }
+
     /** What was typed into the action that failed, to show it again with the messages. */
     public record Typed(String action, ActionForm form, Map<String, String> errors) {
 
@@ -75,7 +79,7 @@ public class ModerationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
-                List<QueueTab> tabs);
+                List<QueueTab> tabs, Mail mail);
 
         static native TemplateInstance queue$list(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
                 List<QueueTab> tabs);
@@ -96,11 +100,13 @@ public class ModerationResource {
     private final ModerationConfig config;
     private final org.candor.review.ReviewService reviews;
     private final AccountService accounts;
+    private final MailOutbox outbox;
 
     ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
             FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewService reviews,
-            AccountService accounts) {
+            AccountService accounts, MailOutbox outbox) {
         this.accounts = accounts;
+        this.outbox = outbox;
         this.reviews = reviews;
         this.moderation = moderation;
         this.reads = reads;
@@ -115,7 +121,7 @@ public class ModerationResource {
     public TemplateInstance queue(@QueryParam("tab") String tab) {
         QueueTab t = QueueTab.parse(tab);
         return Templates.queue(t, reads.tab(t, user.accountId()), reads.counts(user.accountId()),
-                List.of(QueueTab.values()));
+                List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null));
     }
 
     /** The tab's list alone: what the page's script fetches when the queue changes. */

@@ -340,6 +340,36 @@ class ModerationTest {
     }
 
     @Test
+    void everyNoticeIsMailedExactlyOnceAfterTheMailServerComesBack() {
+        Subject subject = TestData.subject("Outbox");
+        Session author = Session.customer();
+        String email = giveEmail(author);
+        long item = Steps.item(Steps.post(author, subject, 2, "Mail me what happens."), "REPLY");
+        Session mod = Session.moderator();
+        FlakyMailTransport.down = true;
+        try {
+            Steps.act(mod, item, "annotate", "text", "First, a note in public.").statusCode(303);
+            Steps.act(mod, item, "reply", "body", "Second, our reply.").statusCode(303);
+            // both were written with their actions, tried, and wait for the server
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) TestData.sql(
+                    "select count(*) from mail_outbox where to_address = ?1 and status = 'PENDING' and attempts >= 1",
+                    email)).longValue() == 2);
+            assertTrue(mailbox.getMailsSentTo(email) == null || mailbox.getMailsSentTo(email).isEmpty());
+            // admins see what waits, and why
+            Session.admin().request().when().get("/moderation").then().statusCode(200)
+                    .body(containsString("waiting to be sent")).body(containsString("SMTP server is down"));
+        } finally {
+            FlakyMailTransport.down = false;
+        }
+        assertEquals(2, mailsTo(email, 2).size());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ((Number) TestData.sql(
+                "select count(*) from mail_outbox where to_address = ?1 and status = 'SENT'", email)).longValue() == 2);
+        // and no more: another round of the sender finds nothing due
+        Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertEquals(2, mailbox.getMailsSentTo(email).size(), "each notice exactly once");
+    }
+
+    @Test
     void theAuthorIsToldOfEveryActionOnTheTimelineAndByMail() {
         Subject subject = TestData.subject("Told");
         Session author = Session.customer();

@@ -1,0 +1,111 @@
+package org.candor.moderation;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+
+import org.candor.Sql;
+
+/**
+ * The e-mails authors are owed. {@link #queue} writes one in the transaction of the action it tells about; every
+ * instance runs {@link #sendDue} on a schedule, takes the due rows no other instance holds ({@code FOR UPDATE SKIP
+ * LOCKED}), sends each, and marks it sent — or schedules a retry, doubling the wait, until it gives up and shows the
+ * failure to admins. A crash between the action's commit and the send loses nothing: the row waits. (A crash after the
+ * server took a mail and before its row was marked sends it again: at least once, never silently never.)
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class);
+    private static final int BATCH = 20;
+    private static final Duration LONGEST_WAIT = Duration.ofHours(6);
+
+    /** What admins see of the outbox. */
+    public record State(long waiting, long failed, String lastError) {
+    }
+
+    private final EntityManager em;
+    private final MailTransport transport;
+    private final MailConfig config;
+
+    MailOutbox(EntityManager em, MailTransport transport, MailConfig config) {
+        this.em = em;
+        this.transport = transport;
+        this.config = config;
+    }
+
+    /** Queues an e-mail about this notice; it is sent after the surrounding transaction commits. */
+    @Transactional(TxType.MANDATORY)
+    void queue(long noticeId, String to, String subject, String body) {
+        em.createNativeQuery("insert into mail_outbox (notice_id, to_address, subject, body) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, noticeId).setParameter(2, to).setParameter(3, subject).setParameter(4, body)
+                .executeUpdate();
+    }
+
+    @Scheduled(every = "${candor.mail.poll:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (config.enabled()) {
+            while (sendDue() == BATCH) {
+                // a full batch: there may be more
+            }
+        }
+    }
+
+    /** Sends the due e-mails this instance could take; returns how many it took. */
+    @Transactional
+    public int sendDue() {
+        List<Object[]> due = Sql.rows(em.createNativeQuery("""
+                select id, to_address, subject, body, attempts from mail_outbox
+                where status = 'PENDING' and next_attempt_at <= now()
+                order by next_attempt_at, id limit ?1 for update skip locked""").setParameter(1, BATCH));
+        for (Object[] mail : due) {
+            long id = ((Number) mail[0]).longValue();
+            int attempts = ((Number) mail[4]).intValue() + 1;
+            try {
+                transport.send((String) mail[1], (String) mail[2], (String) mail[3]);
+                em.createNativeQuery("update mail_outbox set status = 'SENT', attempts = ?2, sent_at = now(), "
+                        + "last_error = null where id = ?1").setParameter(1, id).setParameter(2, attempts).executeUpdate();
+            } catch (RuntimeException e) {
+                boolean giveUp = attempts >= config.maxAttempts();
+                Duration wait = backoff(attempts);
+                LOG.warnf("E-mail %d not sent (attempt %d%s): %s", id, attempts,
+                        giveUp ? ", giving up" : ", next in " + wait.toSeconds() + " s", e.getMessage());
+                em.createNativeQuery("""
+                        update mail_outbox set attempts = ?2, last_error = ?3, status = ?4,
+                            next_attempt_at = now() + make_interval(secs => ?5) where id = ?1""")
+                        .setParameter(1, id).setParameter(2, attempts)
+                        .setParameter(3, String.valueOf(e.getMessage()).replaceAll("\\p{Cc}", " "))
+                        .setParameter(4, giveUp ? "FAILED" : "PENDING").setParameter(5, (double) wait.toSeconds())
+                        .executeUpdate();
+            }
+        }
+        return due.size();
+    }
+
+    /** The wait after {@code attempts} failed attempts: the retry delay, doubled each time, at most six hours. */
+    Duration backoff(int attempts) {
+        Duration wait = config.retryDelay().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    }
+
+    /** How many e-mails wait and how many failed for good, with the last reason. */
+    public State state() {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select count(*) filter (where status = 'PENDING'), count(*) filter (where status = 'FAILED'),
+                    (select last_error from mail_outbox where last_error is not null order by id desc limit 1)
+                from mail_outbox where status <> 'SENT'""").getSingleResult();
+        return new State(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2]);
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+}
