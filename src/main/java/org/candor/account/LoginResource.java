@@ -102,8 +102,8 @@ public class LoginResource {
 
     /** A provider did not answer when a sign-in started or completed ({@link ProviderOutage}). */
     @GET
-    @Path("login/unavailable")
-    public Response unavailable(@QueryParam("provider") String provider) {
+    @Path("login/unavailable/{provider}")
+    public Response unavailable(@PathParam("provider") String provider) {
         LoginProviders.Provider which = providers.enabled().stream().filter(p -> p.id().equals(provider)).findFirst()
                 .orElseThrow(NotFoundException::new);
         return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", 30)

@@ -35,7 +35,7 @@ class ProviderOutage {
                     context.failure() == null ? context.statusCode() : context.failure().toString());
             context.response().setStatusCode(303)
                     .putHeader("Content-Length", "0")
-                    .putHeader("Location", PAGE + "?provider=" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+                    .putHeader("Location", PAGE + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
                     .putHeader("Cache-Control", "no-store")
                     .end();
         });

@@ -298,12 +298,12 @@ class SignInTest {
         // the test profile points the generic provider at a port where nothing listens
         String location = given().redirects().follow(false).accept("text/html").when().get("/login/oidc")
                 .then().statusCode(303).extract().header("Location");
-        assertTrue(location.contains("/login/unavailable?provider=oidc"), location);
-        given().accept("text/html").when().get("/login/unavailable?provider=oidc")
+        assertTrue(location.contains("/login/unavailable/oidc"), location);
+        given().accept("text/html").when().get("/login/unavailable/oidc")
                 .then().statusCode(503)
                 .body(containsString("Unreachable company sign-in sign-in is not answering"))
                 .body(containsString("provider-google"));
-        given().when().get("/login/unavailable?provider=nobody").then().statusCode(404);
+        given().when().get("/login/unavailable/nobody").then().statusCode(404);
     }
 
     private static boolean readsAnAccount(String sql) {

@@ -37,7 +37,7 @@ import org.candor.support.TestData;
  * × {anonymous, customer, other customer, moderator, admin} → the expected outcome.
  * <p>
  * Outcomes: {@code A} allowed (2xx, 3xx not to sign-in, 400 invalid form, 409 conflict, 429 throttled), {@code L} sent
- * to sign-in, {@code F} forbidden (403), {@code U} the branded 401 page.
+ * to sign-in, {@code F} forbidden (403), {@code U} the branded 401 page, {@code S} a branded 503 page.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -50,6 +50,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /login", "AAAAA"),
             Map.entry("GET /login/{provider}", "AAAAA"),
             Map.entry("GET /login/failed", "UUUUU"),
+            // the branded page when a provider does not answer: 503 for everyone
+            Map.entry("GET /login/unavailable/{provider}", "SSSSS"),
             Map.entry("GET /logout", "AAAAA"),
             // signing out needs no live session: an ended one is simply cleared
             Map.entry("POST /logout", "AAAAA"),
@@ -214,6 +216,9 @@ class AuthorizationMatrixTest {
         }
         if (s == 401) {
             return "U";
+        }
+        if (s == 503) {
+            return "S";
         }
         if (s < 400 || s == 400 || s == 409 || s == 429) {
             return "A";
