@@ -19,7 +19,7 @@ import io.vertx.core.Context;
  * be used (expired, or signed by another key) reads as "not signed in" here rather than failing a public page.
  */
 @RequestScoped
-public class CurrentUser {
+public class CurrentUser implements org.candor.web.Visitor {
 
     private static final Logger LOG = Logger.getLogger(CurrentUser.class);
     private static final SecurityIdentity ANONYMOUS = QuarkusSecurityIdentity.builder().setAnonymous(true).build();

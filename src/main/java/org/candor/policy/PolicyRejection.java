@@ -19,4 +19,9 @@ public class PolicyRejection extends RuntimeException {
     public String matched() {
         return matched;
     }
+
+    /** What the author is told: which policy rule refused their text, and on which words, in their language. */
+    public String explain(org.candor.web.FormErrors messages) {
+        return messages.message("{candor.policy.rejected}") + " " + rule + (matched == null ? "" : " — " + matched);
+    }
 }

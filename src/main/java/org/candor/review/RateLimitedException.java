@@ -1,16 +1,11 @@
 package org.candor.review;
 
-/** The account has posted as much as it may for now; it can try again after {@code retryAfterSeconds}. */
-public class RateLimitedException extends RuntimeException {
+import org.candor.web.RetryLater;
 
-    private final long retryAfterSeconds;
+/** The account has posted as much as it may for now; it can try again after {@code retryAfterSeconds}. */
+public class RateLimitedException extends RetryLater {
 
     public RateLimitedException(long retryAfterSeconds) {
-        super("posting rate limit reached", null, false, false);
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super("posting rate limit reached", retryAfterSeconds);
     }
 }

@@ -122,7 +122,7 @@ public class ReviewResource {
                     .entity(Templates.edit(slug, subjectName(slug), id, form, Map.of(), e.retryAfterSeconds())).build();
         } catch (PolicyRejection e) {
             return Response.status(400).entity(Templates.edit(slug, subjectName(slug), id, form,
-                    Map.of("body", formErrors.rejection(e)), null)).build();
+                    Map.of("body", e.explain(formErrors)), null)).build();
         } catch (OptimisticLockException e) {
             // a second submission of the same edit, or a moderator acting at the same moment: one wins
             return Response.status(409).entity(Templates.edit(slug, subjectName(slug), id, form,
@@ -150,7 +150,7 @@ public class ReviewResource {
                     new PageForms(form, new ReportForm(null, ""), Map.of(), Map.of(), e.retryAfterSeconds()))).build();
         } catch (PolicyRejection e) {
             return Response.status(400).entity(render(slug, id, new PageForms(form, new ReportForm(null, ""),
-                    Map.of("body", formErrors.rejection(e)), Map.of(), null))).build();
+                    Map.of("body", e.explain(formErrors)), Map.of(), null))).build();
         }
     }
 

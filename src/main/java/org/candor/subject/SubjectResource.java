@@ -122,7 +122,7 @@ public class SubjectResource {
             return Response.fromResponse(again(slug, form, 429, Map.of(), e.retryAfterSeconds()))
                     .header("Retry-After", e.retryAfterSeconds()).build();
         } catch (PolicyRejection e) {
-            return again(slug, form, 400, Map.of("body", formErrors.rejection(e)), null);
+            return again(slug, form, 400, Map.of("body", e.explain(formErrors)), null);
         } catch (OptimisticLockException e) {
             return again(slug, form, 409, Map.of("body", formErrors.message("{candor.review.conflict}")), null);
         }

@@ -55,7 +55,7 @@ class ErrorMappers {
     }
 
     @ServerExceptionMapper
-    Response rateLimited(org.candor.review.RateLimitedException e, UriInfo uri, HttpHeaders headers) {
+    Response rateLimited(RetryLater e, UriInfo uri, HttpHeaders headers) {
         return Response.fromResponse(respond(429, "Too many requests",
                 "Try again in " + e.retryAfterSeconds() + " seconds.", null, uri, headers))
                 .header("Retry-After", e.retryAfterSeconds()).build();

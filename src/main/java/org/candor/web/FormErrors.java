@@ -31,11 +31,6 @@ public class FormErrors {
         return errors;
     }
 
-    /** The message that tells an author which policy rule refused their text, and on which words. */
-    public String rejection(org.candor.policy.PolicyRejection e) {
-        return message("{candor.policy.rejected}") + " " + e.rule() + (e.matched() == null ? "" : " — " + e.matched());
-    }
-
     /** A validation message by its key, e.g. {@code {candor.slug.taken}}, in the visitor's language. */
     public String message(String template) {
         return interpolator.interpolate(template, new MessageContext());

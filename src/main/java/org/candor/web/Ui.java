@@ -11,7 +11,6 @@ import io.vertx.core.http.HttpServerRequest;
 
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 
-import org.candor.account.CurrentUser;
 
 /**
  * What the shared layout needs about the current request: its language and where the language switcher comes back to.
@@ -27,18 +26,18 @@ public class Ui {
     public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
 
     private final HttpServerRequest request;
-    private final CurrentUser user;
+    private final Visitor user;
     private final CsrfTokenParameterProvider csrf;
     private Locale locale;
 
     private final String business;
 
-    Ui(HttpServerRequest request, CurrentUser user, CsrfTokenParameterProvider csrf,
-            org.candor.moderation.ModerationConfig moderation) {
+    Ui(HttpServerRequest request, Visitor user, CsrfTokenParameterProvider csrf,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.business-name") String business) {
         this.request = request;
         this.user = user;
         this.csrf = csrf;
-        this.business = moderation.businessName();
+        this.business = business;
     }
 
     /** The form field that carries the CSRF token. */

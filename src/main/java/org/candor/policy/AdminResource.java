@@ -1,4 +1,4 @@
-package org.candor.web;
+package org.candor.policy;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
