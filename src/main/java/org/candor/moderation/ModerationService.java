@@ -15,6 +15,7 @@ import org.candor.account.Account;
 import org.candor.account.AccountService;
 import org.candor.account.Role;
 import org.candor.policy.ModerationPolicy;
+import org.candor.policy.PublicActor;
 import org.candor.publiclog.LogKind;
 import org.candor.publiclog.PublicLog;
 import org.candor.review.PostContent;
@@ -40,9 +41,12 @@ public class ModerationService {
     private final ModerationConfig config;
     private final ModerationPolicy policy;
     private final AccountService accounts;
+    private final PublicActor publicActor;
 
     ModerationService(EntityManager em, ReviewService reviews, ModerationQueue queue, PublicLog log,
-            AuthorNotices notices, ModerationConfig config, ModerationPolicy policy, AccountService accounts) {
+            AuthorNotices notices, ModerationConfig config, ModerationPolicy policy, AccountService accounts,
+            PublicActor publicActor) {
+        this.publicActor = publicActor;
         this.accounts = accounts;
         this.em = em;
         this.reviews = reviews;
@@ -57,7 +61,7 @@ public class ModerationService {
     private record Acting(Account actor, QueueItem item, PostContent content) {
 
         String role() {
-            return actor.role.name().toLowerCase(java.util.Locale.ROOT);
+            return PublicActor.role(actor.role);
         }
     }
 
@@ -399,7 +403,7 @@ public class ModerationService {
     private PublicLog.Draft draft(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body,
             String contentSha256) {
         return new PublicLog.Draft(kind, a.content.subjectId(), a.content.subjectSlug(), a.content.reviewId(),
-                a.content.commentId(), a.role(), policy.settings().staffByHandle() ? a.actor.publicHandle() : null,
+                a.content.commentId(), a.role(), publicActor.handle(a.actor),
                 reason == null ? null : reason.name(),
                 reasonText, body, contentSha256);
     }

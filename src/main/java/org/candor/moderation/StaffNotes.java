@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.candor.Sql;
-import org.candor.policy.ModerationPolicy;
+import org.candor.policy.PublicActor;
 
 /**
  * What staff attached to reviews and comments, as the public sees it: official replies, annotations, and the notice
@@ -60,11 +60,11 @@ public class StaffNotes {
     }
 
     private final EntityManager em;
-    private final ModerationPolicy policy;
+    private final PublicActor publicActor;
 
-    StaffNotes(EntityManager em, ModerationPolicy policy) {
+    StaffNotes(EntityManager em, PublicActor publicActor) {
         this.em = em;
-        this.policy = policy;
+        this.publicActor = publicActor;
     }
 
     public Notes about(Collection<Long> reviewIds) {
@@ -72,7 +72,7 @@ public class StaffNotes {
             return Notes.NONE;
         }
         List<Long> ids = List.copyOf(reviewIds);
-        boolean byHandle = policy.settings().staffByHandle();
+        boolean byHandle = publicActor.byHandle();
         Map<Long, List<Note>> replies = new HashMap<>();
         Map<Long, List<Note>> reviewAnnotations = new HashMap<>();
         Map<Long, List<Note>> commentAnnotations = new HashMap<>();
@@ -84,7 +84,7 @@ public class StaffNotes {
                 from annotation n join account a on a.id = n.author_id where n.review_id in (:ids)
                 order by 2""", ids)) {
             Note note = new Note(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                    r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], ((String) r[5]).toLowerCase(java.util.Locale.ROOT),
+                    r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], PublicActor.role((String) r[5]),
                     byHandle ? (String) r[6] : null, Sql.instant(r[7]));
             if ("R".equals(r[0])) {
                 replies.computeIfAbsent(note.reviewId(), k -> new ArrayList<>()).add(note);
@@ -107,7 +107,7 @@ public class StaffNotes {
             if (!"HIDE".equals(r[2])) {
                 continue;
             }
-            HideNotice notice = new HideNotice(((String) r[3]).toLowerCase(java.util.Locale.ROOT), byHandle ? (String) r[4] : null, Sql.instant(r[5]),
+            HideNotice notice = new HideNotice(PublicActor.role((String) r[3]), byHandle ? (String) r[4] : null, Sql.instant(r[5]),
                     ReasonCode.parse((String) r[6]), (String) r[7]);
             if (r[1] == null) {
                 reviewNotices.put(((Number) r[0]).longValue(), notice);

@@ -92,10 +92,12 @@ public class PolicyService {
     private final ModerationPolicy policy;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final AccountService accounts;
+    private final PublicActor publicActor;
 
     PolicyService(EntityManager em, PublicLog log, ModerationPolicy policy,
-            com.fasterxml.jackson.databind.ObjectMapper json, AccountService accounts) {
+            com.fasterxml.jackson.databind.ObjectMapper json, AccountService accounts, PublicActor publicActor) {
         this.accounts = accounts;
+        this.publicActor = publicActor;
         this.em = em;
         this.log = log;
         this.policy = policy;
@@ -446,10 +448,11 @@ public class PolicyService {
                 .setParameter(2, accountId).executeUpdate();
         if (before != role) {
             boolean granted = role.ordinal() > before.ordinal();
-            String who = policy.settings().staffByHandle() ? account.publicHandle() : "an account";
-            String what = granted ? role.name().toLowerCase(java.util.Locale.ROOT) + " role granted to " + who
-                    : before.name().toLowerCase(java.util.Locale.ROOT) + " role revoked from " + who
-                            + (role == Role.CUSTOMER ? "" : " (now " + role.name().toLowerCase(java.util.Locale.ROOT) + ")");
+            String shown = publicActor.handle(account);
+            String who = shown == null ? "an account" : shown;
+            String what = granted ? PublicActor.role(role) + " role granted to " + who
+                    : PublicActor.role(before) + " role revoked from " + who
+                            + (role == Role.CUSTOMER ? "" : " (now " + PublicActor.role(role) + ")");
             log.append(draft(admin, granted ? LogKind.ROLE_GRANTED : LogKind.ROLE_REVOKED, what, null));
         }
     }
@@ -469,8 +472,8 @@ public class PolicyService {
     private PublicLog.Draft draft(Account admin, LogKind kind, String body, Long subjectId) {
         String slug = subjectId == null ? null : (String) em.createNativeQuery("select slug from subject where id = ?1")
                 .setParameter(1, subjectId).getSingleResult();
-        return new PublicLog.Draft(kind, subjectId, slug, null, null, admin.role.name().toLowerCase(java.util.Locale.ROOT),
-                policy.settings().staffByHandle() ? admin.publicHandle() : null, null, null, body, null);
+        return new PublicLog.Draft(kind, subjectId, slug, null, null, PublicActor.role(admin.role),
+                publicActor.handle(admin), null, null, body, null);
     }
 
     /** The values before and after a change, as JSON, for {@code policy_version.detail}. */

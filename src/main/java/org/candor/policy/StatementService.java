@@ -38,14 +38,14 @@ public class StatementService {
 
     private final EntityManager em;
     private final PublicLog log;
-    private final ModerationPolicy policy;
     private final AccountService accounts;
+    private final PublicActor publicActor;
 
-    StatementService(EntityManager em, PublicLog log, ModerationPolicy policy, AccountService accounts) {
+    StatementService(EntityManager em, PublicLog log, AccountService accounts, PublicActor publicActor) {
         this.accounts = accounts;
+        this.publicActor = publicActor;
         this.em = em;
         this.log = log;
-        this.policy = policy;
     }
 
     /** Current statements shown on a subject's page: its own, then board-wide ones. */
@@ -127,8 +127,8 @@ public class StatementService {
     }
 
     private void append(Account actor, LogKind kind, Long subjectId, String slug, String reasonText, String body) {
-        log.append(new PublicLog.Draft(kind, subjectId, slug, null, null, actor.role.name().toLowerCase(java.util.Locale.ROOT),
-                policy.settings().staffByHandle() ? actor.publicHandle() : null, null, reasonText, body, null));
+        log.append(new PublicLog.Draft(kind, subjectId, slug, null, null, PublicActor.role(actor.role),
+                publicActor.handle(actor), null, reasonText, body, null));
     }
 
     private Long subjectId(String slug) {
