@@ -28,6 +28,7 @@ import org.candor.policy.ModerationPolicy;
 import org.candor.policy.PolicyRejection;
 import org.candor.policy.Settings;
 import org.candor.policy.WordRules;
+import org.candor.subject.RatingSummary;
 import org.candor.subject.SubjectService;
 
 /** Reviews, comments, helpful votes and reports: what customers write, and what readers may see of it. */
@@ -152,9 +153,7 @@ public class ReviewService {
      * statement; returns its id.
      */
     private long insert(long subjectId, long accountId, short rating, String title, String body, ReviewStatus status) {
-        if (rating < 1 || rating > 5) {
-            throw new IllegalArgumentException("rating out of range: " + rating);
-        }
+        String summary = RatingSummary.update(rating);
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     with r as (
@@ -163,11 +162,8 @@ public class ReviewService {
                     v as (
                         insert into review_version (review_id, author_id, revision, rating, title, body, created_at)
                         select r.id, ?, 1, ?, ?, ?, r.updated_at from r),
-                    s as (
-                        update subject set review_count = review_count + 1, rating_sum = rating_sum + ?,
-                            stars_%d = stars_%d + 1
-                        where id = ? and ?)
-                    select id from r""".formatted(rating, rating))) {
+                    s as (%s and ?)
+                    select id from r""".formatted(summary))) {
                 int i = 1;
                 insert.setLong(i++, subjectId);
                 insert.setLong(i++, accountId);
@@ -179,7 +175,9 @@ public class ReviewService {
                 insert.setShort(i++, rating);
                 insert.setString(i++, title);
                 insert.setString(i++, body);
+                insert.setLong(i++, 1);
                 insert.setLong(i++, rating);
+                insert.setLong(i++, 1);
                 insert.setLong(i++, subjectId);
                 insert.setBoolean(i, status == ReviewStatus.PUBLISHED);
                 try (ResultSet id = insert.executeQuery()) {

@@ -32,14 +32,11 @@ public class SubjectService {
      * concurrent posts on a busy subject never conflict; call it in the transaction that changes the review.
      */
     public void countRating(long subjectId, int rating, int delta) {
-        if (rating < 1 || rating > 5) {
-            throw new IllegalArgumentException("rating out of range: " + rating);
-        }
-        em.createNativeQuery("update subject set review_count = review_count + ?1, rating_sum = rating_sum + ?2, stars_"
-                + rating + " = stars_" + rating + " + ?1 where id = ?3")
+        em.createNativeQuery(RatingSummary.update(rating))
                 .setParameter(1, delta)
                 .setParameter(2, (long) rating * delta)
-                .setParameter(3, subjectId)
+                .setParameter(3, delta)
+                .setParameter(4, subjectId)
                 .executeUpdate();
     }
 
