@@ -38,22 +38,22 @@ public class ModerationService {
     private final ModerationQueue queue;
     private final PublicLog log;
     private final AuthorNotices notices;
-    private final ModerationConfig config;
     private final ModerationPolicy policy;
     private final AccountService accounts;
     private final PublicActor publicActor;
+    private final Claims claims;
 
     ModerationService(EntityManager em, ReviewService reviews, ModerationQueue queue, PublicLog log,
-            AuthorNotices notices, ModerationConfig config, ModerationPolicy policy, AccountService accounts,
-            PublicActor publicActor) {
+            AuthorNotices notices, ModerationPolicy policy, AccountService accounts,
+            PublicActor publicActor, Claims claims) {
         this.publicActor = publicActor;
+        this.claims = claims;
         this.accounts = accounts;
         this.em = em;
         this.reviews = reviews;
         this.queue = queue;
         this.log = log;
         this.notices = notices;
-        this.config = config;
         this.policy = policy;
     }
 
@@ -301,7 +301,7 @@ public class ModerationService {
         if (item.version != version) {
             throw new ConflictException(itemId, "the item changed since it was shown");
         }
-        if (claimedByOther(item, actorId) && actor.role != Role.ADMIN) {
+        if (claims.heldByOther(item, actorId) && actor.role != Role.ADMIN) {
             throw new ConflictException(itemId, "a colleague holds the item");
         }
         PostContent content = reviews.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
@@ -331,11 +331,6 @@ public class ModerationService {
         return reason;
     }
 
-    /** Whether another staff member holds a claim on the item that has not lapsed. */
-    boolean claimedByOther(QueueItem item, long actorId) {
-        return item.claimedBy != null && item.claimedBy != actorId && item.claimedAt != null
-                && item.claimedAt.plus(config.claimIdle()).isAfter(Instant.now());
-    }
 
     /**
      * Publish, hide or restore: moves the content from one status to another (a colleague who moved it first, from

@@ -100,13 +100,13 @@ public class QueueReads {
     private final EntityManager em;
     private final ReviewService reviews;
     private final StaffNotes staffNotes;
-    private final ModerationConfig config;
+    private final Claims claims;
 
-    QueueReads(EntityManager em, ReviewService reviews, StaffNotes staffNotes, ModerationConfig config) {
+    QueueReads(EntityManager em, ReviewService reviews, StaffNotes staffNotes, Claims claims) {
         this.em = em;
         this.reviews = reviews;
         this.staffNotes = staffNotes;
-        this.config = config;
+        this.claims = claims;
     }
 
     /** A tab, most urgent first (least time left to the target, then oldest); Done is newest-resolved first. */
@@ -129,7 +129,7 @@ public class QueueReads {
             var query = em.createNativeQuery("select count(*) from queue_item i join review r on r.id = i.review_id where "
                     + tab.where + " and " + SCOPE).setParameter("me", me);
             if (tab == QueueTab.MINE) {
-                query.setParameter("idle", config.claimIdle().toSeconds() + " seconds");
+                claims.bind(query);
             }
             counts.put(tab, ((Number) query.getSingleResult()).longValue());
         }
@@ -238,18 +238,18 @@ public class QueueReads {
             select i.id, i.kind, i.why, i.status = 'OPEN', i.escalated, i.review_id, i.comment_id, s.slug, s.name,
                 case when i.comment_id is null then r.rating else 0 end, coalesce(c.body, r.body), author.display_name,
                 i.created_at, i.due_at,
-                case when i.claimed_at > now() - cast(:idle as interval) then i.claimed_by end,
-                case when i.claimed_at > now() - cast(:idle as interval) then claimer.display_name end,
+                case when %1$s then i.claimed_by end,
+                case when %1$s then claimer.display_name end,
                 i.resolution, i.resolved_at, i.version, i.matched
             from queue_item i
             join review r on r.id = i.review_id
             join subject s on s.id = r.subject_id
             left join comment c on c.id = i.comment_id
             join account author on author.id = coalesce(c.author_id, r.author_id)
-            left join account claimer on claimer.id = i.claimed_by""";
+            left join account claimer on claimer.id = i.claimed_by""".formatted(Claims.LIVE);
 
     private void bind(jakarta.persistence.Query query, long me) {
-        query.setParameter("idle", config.claimIdle().toSeconds() + " seconds");
+        claims.bind(query);
     }
 
     private List<Row> rows(jakarta.persistence.Query query) {

@@ -6,7 +6,7 @@ public enum QueueTab {
     REPLY("i.status = 'OPEN' and i.kind = 'REPLY'"),
     REPORTED("i.status = 'OPEN' and i.kind in ('REPORT', 'FLAG')"),
     ESCALATED("i.status = 'OPEN' and i.escalated"),
-    MINE("i.status = 'OPEN' and i.claimed_by = :me and i.claimed_at > now() - cast(:idle as interval)"),
+    MINE("i.status = 'OPEN' and i.claimed_by = :me and " + Claims.LIVE),
     DONE("i.status = 'DONE'");
 
     final String where;
