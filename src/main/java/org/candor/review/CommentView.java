@@ -14,7 +14,7 @@ public record CommentView(long id, long reviewId, String body, String authorName
         List<StaffNotes.Note> annotations) {
 
     public CommentView {
-        if (status == ReviewStatus.HIDDEN && !revealed) {
+        if (!Visibility.textShown(status, revealed)) {
             body = null;
         }
     }

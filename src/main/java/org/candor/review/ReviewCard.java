@@ -13,7 +13,7 @@ public record ReviewCard(long id, int rating, String title, String body, String 
         Instant updatedAt, ReviewStatus status, int revision, int helpfulCount, boolean mine, boolean revealed) {
 
     public ReviewCard {
-        if (status == ReviewStatus.HIDDEN && !revealed) {
+        if (!Visibility.textShown(status, revealed)) {
             title = null;
             body = null;
         }

@@ -541,9 +541,8 @@ public class ReviewService {
             from Review r join r.author a
             """;
 
-    /** Published and hidden posts (hidden ones show their notice) are public; pending ones only for author and staff. */
-    private static final String VISIBLE =
-            "(r.status <> org.candor.review.ReviewStatus.PENDING or a.id = :viewer or :staff = true)";
+    /** Which reviews the viewer sees listed ({@link Visibility}). */
+    private static final String VISIBLE = Visibility.listedJpql("r", "a");
 
     private List<ReviewWithComments> withComments(List<ReviewCard> cards, Viewer viewer) {
         if (cards.isEmpty()) {
@@ -556,9 +555,8 @@ public class ReviewService {
                     case when a.id = :viewer then true else false end,
                     case when a.id = :viewer or :admin = true then true else false end)
                 from Comment c, Account a
-                where a.id = c.authorId and c.reviewId in :ids
-                  and (c.status <> org.candor.review.ReviewStatus.PENDING or a.id = :viewer or :staff = true)
-                order by c.id""", CommentView.class)
+                where a.id = c.authorId and c.reviewId in :ids and %s
+                order by c.id""".formatted(Visibility.listedJpql("c", "a")), CommentView.class)
                 .setParameter("ids", byReview.keySet())
                 .setParameter("viewer", viewer.accountId())
                 .setParameter("staff", viewer.staff())
@@ -574,8 +572,7 @@ public class ReviewService {
 
     private Review visibleReview(long reviewId, Viewer viewer) {
         Review review = em.find(Review.class, reviewId);
-        if (review == null || (review.status == ReviewStatus.PENDING && review.author.id != viewer.accountId()
-                && !viewer.staff())) {
+        if (review == null || !Visibility.listed(review.status, review.author.id, viewer)) {
             throw new NotFoundException();
         }
         return review;
