@@ -8,10 +8,12 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import io.quarkus.security.ForbiddenException;
 
 import org.candor.Sql;
+import org.candor.policy.PublicActor;
 import org.candor.review.PostContent;
 import org.candor.review.ReviewService;
 
@@ -113,7 +115,7 @@ public class QueueReads {
     public List<Row> tab(QueueTab tab, long me) {
         String order = tab == QueueTab.DONE ? "i.resolved_at desc, i.id desc" : "i.due_at, i.created_at, i.id";
         var query = em.createNativeQuery(ROW + " where " + tab.where + " and " + SCOPE + " order by " + order
-                + " limit " + TAB_SIZE);
+                + " limit " + TAB_SIZE, Tuple.class);
         bind(query, me);
         query.setParameter("me", me);
         return rows(query);
@@ -150,7 +152,7 @@ public class QueueReads {
         if (!Boolean.TRUE.equals(scope.get(0))) {
             throw new ForbiddenException("this moderator does not moderate the item's subject");
         }
-        var query = em.createNativeQuery(ROW + " where i.id = :id").setParameter("id", itemId);
+        var query = em.createNativeQuery(ROW + " where i.id = :id", Tuple.class).setParameter("id", itemId);
         bind(query, me);
         return rows(query).stream().findFirst();
     }
@@ -166,68 +168,75 @@ public class QueueReads {
         }
         Row row = found.get();
         PostContent content = reviews.content(row.reviewId(), row.commentId()).orElseThrow();
-        List<Event> history = Sql.rows(em.createNativeQuery("""
-                select e.action, a.display_name, e.note, e.created_at from queue_event e
-                left join account a on a.id = e.actor_id where e.item_id = ?1 order by e.id""")
+        List<Event> history = Sql.tuples(em.createNativeQuery("""
+                select e.action as action, a.display_name as actor, e.note as note, e.created_at as at from queue_event e
+                left join account a on a.id = e.actor_id where e.item_id = ?1 order by e.id""", Tuple.class)
                 .setParameter(1, itemId)).stream()
-                .map(r -> new Event((String) r[0], (String) r[1], (String) r[2], Sql.instant(r[3]))).toList();
-        List<AuthorPost> posts = Sql.rows(em.createNativeQuery("""
-                select p.review_id, p.comment_id, s.slug, s.name, p.status, p.created_at,
+                .map(t -> new Event(Sql.text(t, "action"), Sql.text(t, "actor"), Sql.text(t, "note"), Sql.instant(t, "at")))
+                .toList();
+        List<AuthorPost> posts = Sql.tuples(em.createNativeQuery("""
+                select p.review_id as review_id, p.comment_id as comment_id, s.slug as slug, s.name as name,
+                    p.status as status, p.created_at as at,
                     (select count(*) from author_notice n where n.review_id = p.review_id
-                        and n.comment_id is not distinct from p.comment_id) actions
+                        and n.comment_id is not distinct from p.comment_id) as actions
                 from (select r.id review_id, null::bigint comment_id, r.subject_id, r.status, r.created_at
                         from review r where r.author_id = ?1
                       union all
                       select c.review_id, c.id, r.subject_id, c.status, c.created_at
                         from comment c join review r on r.id = c.review_id where c.author_id = ?1) p
                 join subject s on s.id = p.subject_id
-                order by p.created_at desc limit 10""".replace("null::bigint", "cast(null as bigint)"))
+                order by p.created_at desc limit 10""".replace("null::bigint", "cast(null as bigint)"), Tuple.class)
                 .setParameter(1, content.authorId())).stream()
-                .map(r -> new AuthorPost(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
-                        (String) r[2], (String) r[3], (String) r[4], Sql.instant(r[5]), ((Number) r[6]).longValue()))
+                .map(t -> new AuthorPost(Sql.id(t, "review_id"), Sql.id(t, "comment_id"), Sql.text(t, "slug"),
+                        Sql.text(t, "name"), Sql.text(t, "status"), Sql.instant(t, "at"), Sql.id(t, "actions")))
                 .toList();
-        Object[] totals = (Object[]) em.createNativeQuery("""
-                select (select count(*) from review where author_id = ?1) + (select count(*) from comment where author_id = ?1),
-                       (select count(*) from author_notice where account_id = ?1)""")
+        Tuple totals = (Tuple) em.createNativeQuery("""
+                select (select count(*) from review where author_id = ?1) + (select count(*) from comment where author_id = ?1)
+                           as posts,
+                       (select count(*) from author_notice where account_id = ?1) as actions""", Tuple.class)
                 .setParameter(1, content.authorId()).getSingleResult();
-        List<ReportLine> reports = Sql.rows(em.createNativeQuery("""
-                select p.reason, p.details, a.display_name, p.created_at from report p join account a on a.id = p.reporter_id
-                where p.review_id = ?1 and p.comment_id is not distinct from ?2 order by p.id""")
+        List<ReportLine> reports = Sql.tuples(em.createNativeQuery("""
+                select p.reason as reason, p.details as details, a.display_name as reporter, p.created_at as at
+                from report p join account a on a.id = p.reporter_id
+                where p.review_id = ?1 and p.comment_id is not distinct from ?2 order by p.id""", Tuple.class)
                 .setParameter(1, row.reviewId()).setParameter(2, row.commentId())).stream()
-                .map(r -> new ReportLine((String) r[0], (String) r[1], (String) r[2], Sql.instant(r[3]))).toList();
-        List<RedactionLine> redactions = !admin ? List.of() : Sql.rows(em.createNativeQuery("""
-                select x.span, x.original, x.reason_code, coalesce(a.staff_handle, a.display_name), x.created_at
-                from redaction x join account a on a.id = x.actor_id where x.review_id = ?1 order by x.id""")
+                .map(t -> new ReportLine(Sql.text(t, "reason"), Sql.text(t, "details"), Sql.text(t, "reporter"),
+                        Sql.instant(t, "at"))).toList();
+        List<RedactionLine> redactions = !admin ? List.of() : Sql.tuples(em.createNativeQuery("""
+                select x.span as span, x.original as original, x.reason_code as reason_code,
+                    coalesce(a.staff_handle, a.display_name) as handle, x.created_at as at
+                from redaction x join account a on a.id = x.actor_id where x.review_id = ?1 order by x.id""", Tuple.class)
                 .setParameter(1, row.reviewId())).stream()
-                .map(r -> new RedactionLine((String) r[0], (String) r[1], (String) r[2], (String) r[3], Sql.instant(r[4])))
+                .map(t -> new RedactionLine(Sql.text(t, "span"), Sql.text(t, "original"), Sql.text(t, "reason_code"),
+                        Sql.text(t, "handle"), Sql.instant(t, "at")))
                 .toList();
-        return Optional.of(new Item(row, content, history, posts, ((Number) totals[0]).longValue(),
-                ((Number) totals[1]).longValue(), reports, redactions, staffNotes.about(List.of(row.reviewId()))));
+        return Optional.of(new Item(row, content, history, posts, Sql.id(totals, "posts"), Sql.id(totals, "actions"),
+                reports, redactions, staffNotes.about(List.of(row.reviewId()))));
     }
 
     /** Moderators and admins, for reassigning. */
     public List<Staff> staff() {
-        return Sql.rows(em.createNativeQuery(
-                "select id, display_name, role from account where role <> 'CUSTOMER' order by display_name, id")
-                ).stream()
-                .map(r -> new Staff(((Number) r[0]).longValue(), (String) r[1], ((String) r[2]).toLowerCase(java.util.Locale.ROOT))).toList();
+        return Sql.tuples(em.createNativeQuery("select id as id, display_name as name, role as role from account "
+                + "where role <> 'CUSTOMER' order by display_name, id", Tuple.class)).stream()
+                .map(t -> new Staff(Sql.id(t, "id"), Sql.text(t, "name"), PublicActor.role(Sql.text(t, "role")))).toList();
     }
 
     /** Canned responses this role may use, by category. */
     public List<Canned> canned(boolean admin) {
-        return Sql.rows(em.createNativeQuery("""
-                select id, category || ': ' || title, body from canned_response
-                where active and (allowed_role = 'MODERATOR' or ?1) order by category, title, id""")
+        return Sql.tuples(em.createNativeQuery("""
+                select id as id, category || ': ' || title as title, body as body from canned_response
+                where active and (allowed_role = 'MODERATOR' or ?1) order by category, title, id""", Tuple.class)
                 .setParameter(1, admin)).stream()
-                .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+                .map(t -> new Canned(Sql.id(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"))).toList();
     }
 
     /** Offers this role may grant. */
     public List<Canned> offers(boolean admin) {
-        return Sql.rows(em.createNativeQuery("""
-                select id, name, description from offer_type where active and (allowed_role = 'MODERATOR' or ?1)
-                order by name, id""").setParameter(1, admin)).stream()
-                .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2])).toList();
+        return Sql.tuples(em.createNativeQuery("""
+                select id as id, name as title, description as body from offer_type
+                where active and (allowed_role = 'MODERATOR' or ?1) order by name, id""", Tuple.class)
+                .setParameter(1, admin)).stream()
+                .map(t -> new Canned(Sql.id(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"))).toList();
     }
 
     /** Items a moderator limited to some subjects sees: only theirs. */
@@ -235,12 +244,13 @@ public class QueueReads {
             (select coalesce(r.subject_id = any(m.scope_subject_ids), true) from account m where m.id = :me)""";
 
     private static final String ROW = """
-            select i.id, i.kind, i.why, i.status = 'OPEN', i.escalated, i.review_id, i.comment_id, s.slug, s.name,
-                case when i.comment_id is null then r.rating else 0 end, coalesce(c.body, r.body), author.display_name,
-                i.created_at, i.due_at,
-                case when %1$s then i.claimed_by end,
-                case when %1$s then claimer.display_name end,
-                i.resolution, i.resolved_at, i.version, i.matched
+            select i.id as id, i.kind as kind, i.why as why, i.status = 'OPEN' as open, i.escalated as escalated,
+                i.review_id as review_id, i.comment_id as comment_id, s.slug as subject_slug, s.name as subject_name,
+                case when i.comment_id is null then r.rating else 0 end as rating, coalesce(c.body, r.body) as text,
+                author.display_name as author_name, i.created_at as created_at, i.due_at as due_at,
+                case when %1$s then i.claimed_by end as claimed_by_id,
+                case when %1$s then claimer.display_name end as claimed_by,
+                i.resolution as resolution, i.resolved_at as resolved_at, i.version as version, i.matched as matched
             from queue_item i
             join review r on r.id = i.review_id
             join subject s on s.id = r.subject_id
@@ -252,13 +262,15 @@ public class QueueReads {
         claims.bind(query);
     }
 
+    /** Queue lines from a query on {@link #ROW} created with {@code Tuple.class}. */
     private List<Row> rows(jakarta.persistence.Query query) {
-        return Sql.rows(query).stream().map(r -> new Row(((Number) r[0]).longValue(),
-                ItemKind.valueOf((String) r[1]), (String) r[2], (Boolean) r[3], (Boolean) r[4],
-                ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).longValue(), (String) r[7],
-                (String) r[8], ((Number) r[9]).intValue(), (String) r[10], (String) r[11], Sql.instant(r[12]),
-                Sql.instant(r[13]), r[14] == null ? null : ((Number) r[14]).longValue(), (String) r[15], (String) r[16],
-                r[17] == null ? null : Sql.instant(r[17]), ((Number) r[18]).intValue(), (String) r[19])).toList();
+        return Sql.tuples(query).stream().map(t -> new Row(Sql.id(t, "id"), ItemKind.valueOf(Sql.text(t, "kind")),
+                Sql.text(t, "why"), Sql.bool(t, "open"), Sql.bool(t, "escalated"), Sql.id(t, "review_id"),
+                Sql.id(t, "comment_id"), Sql.text(t, "subject_slug"), Sql.text(t, "subject_name"),
+                Sql.integer(t, "rating"), Sql.text(t, "text"), Sql.text(t, "author_name"), Sql.instant(t, "created_at"),
+                Sql.instant(t, "due_at"), Sql.id(t, "claimed_by_id"), Sql.text(t, "claimed_by"),
+                Sql.text(t, "resolution"), Sql.instant(t, "resolved_at"), Sql.integer(t, "version"),
+                Sql.text(t, "matched"))).toList();
     }
 
 
