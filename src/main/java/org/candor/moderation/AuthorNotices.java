@@ -2,12 +2,15 @@ package org.candor.moderation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+
+import org.candor.Sql;
 
 /**
  * Keeps authors informed: every action on their post goes on their "My activity" timeline and into the e-mail
@@ -70,25 +73,28 @@ public class AuthorNotices {
         if (!outbox.enabled()) {
             return;
         }
-        Object[] who = (Object[]) em.createNativeQuery("select email, display_name from account where id = ?1")
-                .setParameter(1, n.authorId()).getSingleResult();
-        if (who[0] != null) {
+        Tuple who = (Tuple) em.createNativeQuery("select email as email, display_name as name from account where id = ?1",
+                Tuple.class).setParameter(1, n.authorId()).getSingleResult();
+        String email = Sql.text(who, "email");
+        if (email != null) {
             String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
                     + (n.commentId() == null ? "" : "#comment-" + n.commentId());
-            outbox.queue(noticeId, (String) who[0], Templates.noticeSubject(n).render().strip(),
-                    Templates.notice((String) who[1], n, link).render());
+            outbox.queue(noticeId, email, Templates.noticeSubject(n).render().strip(),
+                    Templates.notice(Sql.text(who, "name"), n, link).render());
         }
     }
 
     /** What the author was told, newest first. */
     public java.util.List<Told> timeline(long accountId) {
-        return org.candor.Sql.rows(em.createNativeQuery("""
-                select n.action, n.reason_code, n.message, n.review_id, n.comment_id, s.slug, s.name, n.created_at
+        return Sql.tuples(em.createNativeQuery("""
+                select n.action as action, n.reason_code as reason_code, n.message as message, n.review_id as review_id,
+                    n.comment_id as comment_id, s.slug as slug, s.name as name, n.created_at as at
                 from author_notice n join review r on r.id = n.review_id join subject s on s.id = r.subject_id
-                where n.account_id = ?1 order by n.id desc limit 200""")
-                .setParameter(1, accountId)).stream().map(r -> new Told((String) r[0], ReasonCode.parse((String) r[1]), (String) r[2],
-                ((Number) r[3]).longValue(), r[4] == null ? null : ((Number) r[4]).longValue(), (String) r[5],
-                (String) r[6], org.candor.Sql.instant(r[7])))
+                where n.account_id = ?1 order by n.id desc limit 200""", Tuple.class)
+                .setParameter(1, accountId)).stream()
+                .map(t -> new Told(Sql.text(t, "action"), ReasonCode.parse(Sql.text(t, "reason_code")),
+                        Sql.text(t, "message"), Sql.id(t, "review_id"), Sql.id(t, "comment_id"), Sql.text(t, "slug"),
+                        Sql.text(t, "name"), Sql.instant(t, "at")))
                 .toList();
     }
 }

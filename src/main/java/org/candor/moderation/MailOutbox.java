@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -62,15 +63,15 @@ public class MailOutbox {
     /** Sends the due e-mails this instance could take; returns how many it took. */
     @Transactional
     public int sendDue() {
-        List<Object[]> due = Sql.rows(em.createNativeQuery("""
-                select id, to_address, subject, body, attempts from mail_outbox
-                where status = 'PENDING' and next_attempt_at <= now()
-                order by next_attempt_at, id limit ?1 for update skip locked""").setParameter(1, BATCH));
-        for (Object[] mail : due) {
-            long id = ((Number) mail[0]).longValue();
-            int attempts = ((Number) mail[4]).intValue() + 1;
+        List<Tuple> due = Sql.tuples(em.createNativeQuery("""
+                select id as id, to_address as to_address, subject as subject, body as body, attempts as attempts
+                from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
+                order by next_attempt_at, id limit ?1 for update skip locked""", Tuple.class).setParameter(1, BATCH));
+        for (Tuple mail : due) {
+            long id = Sql.id(mail, "id");
+            int attempts = Sql.integer(mail, "attempts") + 1;
             try {
-                transport.send((String) mail[1], (String) mail[2], (String) mail[3]);
+                transport.send(Sql.text(mail, "to_address"), Sql.text(mail, "subject"), Sql.text(mail, "body"));
                 em.createNativeQuery("update mail_outbox set status = 'SENT', attempts = ?2, sent_at = now(), "
                         + "last_error = null where id = ?1").setParameter(1, id).setParameter(2, attempts).executeUpdate();
             } catch (RuntimeException e) {
@@ -98,11 +99,11 @@ public class MailOutbox {
 
     /** How many e-mails wait and how many failed for good, with the last reason. */
     public State state() {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                select count(*) filter (where status = 'PENDING'), count(*) filter (where status = 'FAILED'),
-                    (select last_error from mail_outbox where last_error is not null order by id desc limit 1)
-                from mail_outbox where status <> 'SENT'""").getSingleResult();
-        return new State(((Number) row[0]).longValue(), ((Number) row[1]).longValue(), (String) row[2]);
+        Tuple row = (Tuple) em.createNativeQuery("""
+                select count(*) filter (where status = 'PENDING') as waiting, count(*) filter (where status = 'FAILED') as failed,
+                    (select last_error from mail_outbox where last_error is not null order by id desc limit 1) as last_error
+                from mail_outbox where status <> 'SENT'""", Tuple.class).getSingleResult();
+        return new State(Sql.id(row, "waiting"), Sql.id(row, "failed"), Sql.text(row, "last_error"));
     }
 
     public boolean enabled() {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import org.candor.Sql;
 import org.candor.policy.PublicActor;
@@ -76,17 +77,17 @@ public class StaffNotes {
         Map<Long, List<Note>> replies = new HashMap<>();
         Map<Long, List<Note>> reviewAnnotations = new HashMap<>();
         Map<Long, List<Note>> commentAnnotations = new HashMap<>();
-        for (Object[] r : rows("""
-                select 'R', n.id, n.review_id, cast(null as bigint), n.body, a.role, coalesce(a.staff_handle, a.display_name), n.created_at
+        for (Tuple r : rows("""
+                select 'R' as what, n.id as id, n.review_id as review_id, cast(null as bigint) as comment_id,
+                    n.body as body, a.role as role, coalesce(a.staff_handle, a.display_name) as handle, n.created_at as at
                 from official_reply n join account a on a.id = n.author_id where n.review_id in (:ids)
                 union all
                 select 'A', n.id, n.review_id, n.comment_id, n.body, a.role, coalesce(a.staff_handle, a.display_name), n.created_at
                 from annotation n join account a on a.id = n.author_id where n.review_id in (:ids)
                 order by 2""", ids)) {
-            Note note = new Note(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                    r[3] == null ? null : ((Number) r[3]).longValue(), (String) r[4], PublicActor.role((String) r[5]),
-                    byHandle ? (String) r[6] : null, Sql.instant(r[7]));
-            if ("R".equals(r[0])) {
+            Note note = new Note(Sql.id(r, "id"), Sql.id(r, "review_id"), Sql.id(r, "comment_id"), Sql.text(r, "body"),
+                    PublicActor.role(Sql.text(r, "role")), byHandle ? Sql.text(r, "handle") : null, Sql.instant(r, "at"));
+            if ("R".equals(Sql.text(r, "what"))) {
                 replies.computeIfAbsent(note.reviewId(), k -> new ArrayList<>()).add(note);
             } else if (note.commentId() == null) {
                 reviewAnnotations.computeIfAbsent(note.reviewId(), k -> new ArrayList<>()).add(note);
@@ -97,28 +98,31 @@ public class StaffNotes {
         Map<Long, HideNotice> reviewNotices = new HashMap<>();
         Map<Long, HideNotice> commentNotices = new HashMap<>();
         // the latest visibility change of each hidden review or comment is the hide that explains it
-        for (Object[] r : rows("""
+        for (Tuple r : rows("""
                 select distinct on (v.review_id, coalesce(v.comment_id, 0))
-                    v.review_id, v.comment_id, v.action, a.role, coalesce(a.staff_handle, a.display_name),
-                    v.created_at, v.reason_code, v.reason_text
+                    v.review_id as review_id, v.comment_id as comment_id, v.action as action, a.role as role,
+                    coalesce(a.staff_handle, a.display_name) as handle, v.created_at as at, v.reason_code as reason_code,
+                    v.reason_text as reason_text
                 from visibility_change v join account a on a.id = v.actor_id
                 where v.review_id in (:ids)
                 order by v.review_id, coalesce(v.comment_id, 0), v.id desc""", ids)) {
-            if (!"HIDE".equals(r[2])) {
+            if (!"HIDE".equals(Sql.text(r, "action"))) {
                 continue;
             }
-            HideNotice notice = new HideNotice(PublicActor.role((String) r[3]), byHandle ? (String) r[4] : null, Sql.instant(r[5]),
-                    ReasonCode.parse((String) r[6]), (String) r[7]);
-            if (r[1] == null) {
-                reviewNotices.put(((Number) r[0]).longValue(), notice);
+            HideNotice notice = new HideNotice(PublicActor.role(Sql.text(r, "role")),
+                    byHandle ? Sql.text(r, "handle") : null, Sql.instant(r, "at"),
+                    ReasonCode.parse(Sql.text(r, "reason_code")), Sql.text(r, "reason_text"));
+            Long comment = Sql.id(r, "comment_id");
+            if (comment == null) {
+                reviewNotices.put(Sql.id(r, "review_id"), notice);
             } else {
-                commentNotices.put(((Number) r[1]).longValue(), notice);
+                commentNotices.put(comment, notice);
             }
         }
         return new Notes(replies, reviewAnnotations, commentAnnotations, reviewNotices, commentNotices);
     }
 
-    private List<Object[]> rows(String sql, List<Long> ids) {
-        return Sql.rows(em.createNativeQuery(sql).setParameter("ids", ids));
+    private List<Tuple> rows(String sql, List<Long> ids) {
+        return Sql.tuples(em.createNativeQuery(sql, Tuple.class).setParameter("ids", ids));
     }
 }
