@@ -20,9 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 
-import org.candor.publiclog.PublicLog;
 import org.candor.subject.Subject;
 import org.candor.support.Session;
 import org.candor.support.Steps;
