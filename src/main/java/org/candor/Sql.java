@@ -50,8 +50,9 @@ public final class Sql {
         return v == null ? null : instant(v);
     }
 
-    /** A timestamp column as an instant (the driver gives {@code Timestamp} or {@code Instant}). */
+    /** A timestamp column as an instant (the driver gives {@code Timestamp}, {@code OffsetDateTime} or {@code Instant}). */
     public static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
+        return value instanceof Timestamp t ? t.toInstant()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.security.ForbiddenException;
 
+import org.candor.Sql;
 import org.candor.account.Account;
 import org.candor.account.AccountService;
 import org.candor.account.Role;
@@ -413,16 +415,16 @@ public class ModerationService {
      * moderators.
      */
     private String allowed(Acting a, String table, String column, long id, String field, String unknown) {
-        List<?> found = em.createNativeQuery("select " + column + ", allowed_role from " + table
-                + " where id = ?1 and active").setParameter(1, id).getResultList();
+        List<Tuple> found = Sql.tuples(em.createNativeQuery("select " + column + " as text, allowed_role as allowed_role from "
+                + table + " where id = ?1 and active", Tuple.class).setParameter(1, id));
         if (found.isEmpty()) {
             throw new InvalidActionException(field, unknown);
         }
-        Object[] row = (Object[]) found.get(0);
-        if ("ADMIN".equals(row[1]) && a.actor.role != Role.ADMIN) {
+        Tuple row = found.get(0);
+        if ("ADMIN".equals(Sql.text(row, "allowed_role")) && a.actor.role != Role.ADMIN) {
             throw new ForbiddenException("only admins may use this " + field);
         }
-        return (String) row[0];
+        return Sql.text(row, "text");
     }
 
     private static String blankToNull(String s) {

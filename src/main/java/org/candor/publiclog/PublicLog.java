@@ -13,8 +13,11 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+
+import org.candor.Sql;
 
 
 /**
@@ -157,15 +160,14 @@ public class PublicLog {
     }
 
     public Optional<LogEntry> entry(long seq) {
-        return em.createNativeQuery(SELECT + " where seq = ?1", Object[].class).setParameter(1, seq)
-                .getResultList().stream().map(r -> toEntry((Object[]) r)).findFirst();
+        return Sql.tuples(em.createNativeQuery(SELECT + " where seq = ?1", Tuple.class).setParameter(1, seq))
+                .stream().map(PublicLog::toEntry).findFirst();
     }
 
     /** Entries after {@code after}, oldest first: how the API and the verifier read the whole log. */
     public List<LogEntry> after(long after, int limit) {
-        return em.createNativeQuery(SELECT + " where seq > ?1 order by seq limit ?2", Object[].class)
-                .setParameter(1, after).setParameter(2, limit)
-                .getResultList().stream().map(r -> toEntry((Object[]) r)).toList();
+        return Sql.tuples(em.createNativeQuery(SELECT + " where seq > ?1 order by seq limit ?2", Tuple.class)
+                .setParameter(1, after).setParameter(2, limit)).stream().map(PublicLog::toEntry).toList();
     }
 
     /** Filters of the log page. */
@@ -187,7 +189,7 @@ public class PublicLog {
         if (filter.to() != null) {
             where.append(" and created_at < :to");
         }
-        var q = em.createNativeQuery(SELECT + where + " order by seq desc limit :limit", Object[].class)
+        var q = em.createNativeQuery(SELECT + where + " order by seq desc limit :limit", Tuple.class)
                 .setParameter("before", before == null ? Long.MAX_VALUE : before)
                 .setParameter("limit", limit);
         if (filter.subject() != null) {
@@ -202,20 +204,20 @@ public class PublicLog {
         if (filter.to() != null) {
             q.setParameter("to", Timestamp.from(filter.to()));
         }
-        return q.getResultList().stream().map(r -> toEntry((Object[]) r)).toList();
+        return Sql.tuples(q).stream().map(PublicLog::toEntry).toList();
     }
 
     private static final String SELECT = """
-            select seq, created_at, kind, subject_slug, review_id, comment_id, actor_role, actor_handle, reason_code,
-                reason_text, body, content_sha256, leaf_hash from log_entry""";
+            select seq as seq, created_at as created_at, kind as kind, subject_slug as subject_slug,
+                review_id as review_id, comment_id as comment_id, actor_role as actor_role, actor_handle as actor_handle,
+                reason_code as reason_code, reason_text as reason_text, body as body, content_sha256 as content_sha256,
+                leaf_hash as leaf_hash from log_entry""";
 
-    private static LogEntry toEntry(Object[] r) {
-        Instant time = r[1] instanceof Timestamp t ? t.toInstant()
-                : r[1] instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) r[1];
-        return new LogEntry(((Number) r[0]).longValue(), time, LogKind.valueOf((String) r[2]), (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).longValue(),
-                (String) r[6], (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11],
-                (byte[]) r[12]);
+    private static LogEntry toEntry(Tuple r) {
+        return new LogEntry(Sql.id(r, "seq"), Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")),
+                Sql.text(r, "subject_slug"), Sql.id(r, "review_id"), Sql.id(r, "comment_id"), Sql.text(r, "actor_role"),
+                Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"), Sql.text(r, "reason_text"), Sql.text(r, "body"),
+                Sql.text(r, "content_sha256"), (byte[]) r.get("leaf_hash"));
     }
 
     /** Runs a tree computation with every node it reads fetched in one query. */
@@ -224,10 +226,10 @@ public class PublicLog {
         Map<String, byte[]> fetched = new HashMap<>();
         if (!keys.isEmpty()) {
             String in = keys.stream().map(k -> "(" + k[0] + "," + k[1] + ")").distinct().collect(Collectors.joining(","));
-            for (Object row : em.createNativeQuery("select level, idx, hash from log_node where (level, idx) in (" + in + ")",
-                    Object[].class).getResultList()) {
-                Object[] r = (Object[]) row;
-                fetched.put(((Number) r[0]).intValue() + "/" + ((Number) r[1]).longValue(), (byte[]) r[2]);
+            for (Tuple r : Sql.tuples(em.createNativeQuery(
+                    "select level as level, idx as idx, hash as hash from log_node where (level, idx) in (" + in + ")",
+                    Tuple.class))) {
+                fetched.put(Sql.integer(r, "level") + "/" + Sql.id(r, "idx"), (byte[]) r.get("hash"));
             }
         }
         return computation.apply((level, index) -> {
