@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -146,17 +147,18 @@ public class PolicyService {
         if (!org.candor.subject.SubjectService.isSlug(slug)) {
             throw new NotFoundException();
         }
-        Object[] subject = Sql.rows(em.createNativeQuery("select id, moderation_mode from subject where slug = ?1")
-                .setParameter(1, slug)).stream().findFirst()
+        Tuple subject = Sql.tuples(em.createNativeQuery("select id as id, moderation_mode as mode from subject where slug = ?1",
+                Tuple.class).setParameter(1, slug)).stream().findFirst()
                 .orElseThrow(NotFoundException::new);
-        String before = subject[1] == null ? "board default" : (String) subject[1];
+        long subjectId = Sql.id(subject, "id");
+        String before = Sql.text(subject, "mode") == null ? "board default" : Sql.text(subject, "mode");
         String after = mode == null ? "board default" : mode;
         if (before.equals(after)) {
             return;
         }
         em.createNativeQuery("update subject set moderation_mode = ?1 where id = ?2")
-                .setParameter(1, mode).setParameter(2, subject[0]).executeUpdate();
-        changed(admin, "Moderation mode of " + slug + ": " + before + " → " + after, ((Number) subject[0]).longValue(),
+                .setParameter(1, mode).setParameter(2, subjectId).executeUpdate();
+        changed(admin, "Moderation mode of " + slug + ": " + before + " → " + after, subjectId,
                 detail(Map.of("subject", slug, "mode", before), Map.of("subject", slug, "mode", after)));
     }
 
@@ -166,19 +168,22 @@ public class PolicyService {
 
     /** Subjects whose mode is set, whatever the board's. */
     public List<SubjectMode> subjectModes() {
-        return Sql.rows(em.createNativeQuery(
-                "select slug, name, moderation_mode from subject where moderation_mode is not null order by slug"))
-                .stream().map(r -> new SubjectMode((String) r[0], (String) r[1], (String) r[2])).toList();
+        return Sql.tuples(em.createNativeQuery("select slug as slug, name as name, moderation_mode as mode from subject "
+                + "where moderation_mode is not null order by slug", Tuple.class)).stream()
+                .map(t -> new SubjectMode(Sql.text(t, "slug"), Sql.text(t, "name"), Sql.text(t, "mode"))).toList();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
     // Word rules
 
     public List<RuleRow> allRules() {
-        return Sql.rows(em.createNativeQuery("select id, pattern, is_regex, action, active, created_at from word_rule order by active desc, id")
-                ).stream()
-                .map(r -> new RuleRow(((Number) r[0]).longValue(), (String) r[1], (Boolean) r[2],
-                        WordRules.Action.valueOf((String) r[3]), (Boolean) r[4], Sql.instant(r[5]))).toList();
+        return Sql.tuples(em.createNativeQuery("""
+                select id as id, pattern as pattern, is_regex as is_regex, action as action, active as active,
+                    created_at as created_at
+                from word_rule order by active desc, id""", Tuple.class)).stream()
+                .map(t -> new RuleRow(Sql.id(t, "id"), Sql.text(t, "pattern"), Sql.bool(t, "is_regex"),
+                        WordRules.Action.valueOf(Sql.text(t, "action")), Sql.bool(t, "active"), Sql.instant(t, "created_at")))
+                .toList();
     }
 
     /** Adds a rule; a regular expression that does not compile is refused. */
@@ -262,13 +267,13 @@ public class PolicyService {
     // Canned responses
 
     public List<Canned> canned() {
-        return Sql.rows(em.createNativeQuery("""
-                select c.id, c.title, c.body, c.category, c.allowed_role, c.active,
-                    (select count(*) from official_reply r where r.canned_id = c.id), c.version
-                from canned_response c order by c.active desc, c.category, c.title, c.id""")
-                ).stream()
-                .map(r -> new Canned(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                        (String) r[4], (Boolean) r[5], ((Number) r[6]).longValue(), ((Number) r[7]).intValue()))
+        return Sql.tuples(em.createNativeQuery("""
+                select c.id as id, c.title as title, c.body as body, c.category as category,
+                    c.allowed_role as allowed_role, c.active as active,
+                    (select count(*) from official_reply r where r.canned_id = c.id) as uses, c.version as version
+                from canned_response c order by c.active desc, c.category, c.title, c.id""", Tuple.class)).stream()
+                .map(t -> new Canned(Sql.id(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"), Sql.text(t, "category"),
+                        Sql.text(t, "allowed_role"), Sql.bool(t, "active"), Sql.id(t, "uses"), Sql.integer(t, "version")))
                 .toList();
     }
 
@@ -322,13 +327,13 @@ public class PolicyService {
     // Offers
 
     public List<Offer> offers() {
-        return Sql.rows(em.createNativeQuery("""
-                select o.id, o.name, o.description, o.allowed_role, o.active,
-                    (select count(*) from offer_grant g where g.offer_type_id = o.id), o.version
-                from offer_type o order by o.active desc, o.name, o.id""")
-                ).stream()
-                .map(r -> new Offer(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                        (Boolean) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).intValue()))
+        return Sql.tuples(em.createNativeQuery("""
+                select o.id as id, o.name as name, o.description as description, o.allowed_role as allowed_role,
+                    o.active as active, (select count(*) from offer_grant g where g.offer_type_id = o.id) as grants,
+                    o.version as version
+                from offer_type o order by o.active desc, o.name, o.id""", Tuple.class)).stream()
+                .map(t -> new Offer(Sql.id(t, "id"), Sql.text(t, "name"), Sql.text(t, "description"),
+                        Sql.text(t, "allowed_role"), Sql.bool(t, "active"), Sql.id(t, "grants"), Sql.integer(t, "version")))
                 .toList();
     }
 
@@ -378,19 +383,23 @@ public class PolicyService {
 
     /** Per complaint and rating: how many replies, which offers were granted, and which similar ones got none. */
     public List<ConsistencyRow> consistency() {
-        return Sql.rows(em.createNativeQuery("""
-                select coalesce(r.complaint, 'OTHER') complaint, v.rating, count(distinct r.review_id),
-                    coalesce(string_agg(distinct o.name, ', '), ''),
-                    count(distinct r.review_id) filter (where not exists (select 1 from offer_grant g2 where g2.review_id = r.review_id)),
+        return Sql.tuples(em.createNativeQuery("""
+                select coalesce(r.complaint, 'OTHER') as complaint, v.rating as rating,
+                    count(distinct r.review_id) as replied,
+                    coalesce(string_agg(distinct o.name, ', '), '') as offers,
+                    count(distinct r.review_id) filter (where not exists (select 1 from offer_grant g2 where g2.review_id = r.review_id))
+                        as without_offer,
                     array_to_string((array_agg(distinct r.review_id) filter (where not exists
-                        (select 1 from offer_grant g3 where g3.review_id = r.review_id)))[1:20], ',')
+                        (select 1 from offer_grant g3 where g3.review_id = r.review_id)))[1:20], ',') as without_offer_reviews
                 from official_reply r join review v on v.id = r.review_id
                 left join offer_grant g on g.review_id = r.review_id left join offer_type o on o.id = g.offer_type_id
-                group by 1, 2 order by 1, 2""")).stream()
-                .map(r -> new ConsistencyRow((String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).longValue(),
-                        (String) r[3], ((Number) r[4]).longValue(),
-                        r[5] == null || ((String) r[5]).isEmpty() ? List.of()
-                                : Arrays.stream(((String) r[5]).split(",")).map(Long::valueOf).toList()))
+                group by 1, 2 order by 1, 2""", Tuple.class)).stream()
+                .map(t -> {
+                    String ids = Sql.text(t, "without_offer_reviews");
+                    return new ConsistencyRow(Sql.text(t, "complaint"), Sql.integer(t, "rating"), Sql.id(t, "replied"),
+                            Sql.text(t, "offers"), Sql.id(t, "without_offer"), ids == null || ids.isEmpty() ? List.of()
+                                    : Arrays.stream(ids.split(",")).map(Long::valueOf).toList());
+                })
                 .toList();
     }
 
@@ -401,15 +410,18 @@ public class PolicyService {
     public List<AccountRow> findAccounts(String q) {
         String like = "%" + (q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_")) + "%";
-        return Sql.rows(em.createNativeQuery("""
-                select a.id, a.provider, a.display_name, a.email, a.role, a.staff_handle,
+        return Sql.tuples(em.createNativeQuery("""
+                select a.id as id, a.provider as provider, a.display_name as name, a.email as email, a.role as role,
+                    a.staff_handle as handle,
                     (select string_agg(s.slug, ', ' order by s.slug) from subject s where s.id = any(a.scope_subject_ids))
+                        as scope
                 from account a
                 where lower(a.display_name) like ?1 or lower(a.provider) like ?1 or lower(coalesce(a.email, '')) like ?1
                 order by case a.role when 'ADMIN' then 0 when 'MODERATOR' then 1 else 2 end, a.display_name, a.id
-                limit 50""").setParameter(1, like)).stream()
-                .map(r -> new AccountRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                        Role.valueOf((String) r[4]), (String) r[5], (String) r[6])).toList();
+                limit 50""", Tuple.class).setParameter(1, like)).stream()
+                .map(t -> new AccountRow(Sql.id(t, "id"), Sql.text(t, "provider"), Sql.text(t, "name"),
+                        Sql.text(t, "email"), Role.valueOf(Sql.text(t, "role")), Sql.text(t, "handle"), Sql.text(t, "scope")))
+                .toList();
     }
 
     /**
