@@ -8,7 +8,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 /**
- * Reading the results of native queries: rows as {@link Tuple}s read by column alias (prefer these), plain rows, and
+ * Reading the results of native queries: rows as {@link Tuple}s read by column alias, and
  * timestamps as instants.
  */
 public final class Sql {
@@ -16,11 +16,6 @@ public final class Sql {
     private Sql() {
     }
 
-    /** The rows of a native query selecting several columns. */
-    @SuppressWarnings("unchecked")
-    public static List<Object[]> rows(Query query) {
-        return query.getResultList();
-    }
 
     /** The rows of a native query created with {@code Tuple.class}: columns read by their alias, not by position. */
     @SuppressWarnings("unchecked")
@@ -28,7 +23,8 @@ public final class Sql {
         return query.getResultList();
     }
 
-    public static Long id(Tuple row, String alias) {
+    /** A whole-number column (an id, a count), or null. */
+    public static Long number(Tuple row, String alias) {
         Object v = row.get(alias);
         return v == null ? null : ((Number) v).longValue();
     }

@@ -58,11 +58,16 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
     }
 
     private static SecurityIdentity identity(SecurityIdentity identity, long accountId, String displayName, Role role) {
-        return QuarkusSecurityIdentity.builder()
+        return asAccount(QuarkusSecurityIdentity.builder()
                 .setPrincipal(identity.getPrincipal())
                 .addCredentials(identity.getCredentials())
-                .addAttributes(identity.getAttributes())
-                .addAttribute(ACCOUNT_ID, accountId)
+                .addAttributes(identity.getAttributes()), accountId, displayName, role);
+    }
+
+    /** An identity as Candor knows it: the account, its name, and the roles our database gives it. */
+    static SecurityIdentity asAccount(QuarkusSecurityIdentity.Builder builder, long accountId, String displayName,
+            Role role) {
+        return builder.addAttribute(ACCOUNT_ID, accountId)
                 .addAttribute(DISPLAY_NAME, displayName)
                 .addAttribute(ROLE, role)
                 .addRoles(role.securityRoles())

@@ -134,14 +134,8 @@ class SessionAuthentication implements HttpAuthenticationMechanism {
 
         private static SecurityIdentity identity(CandorSession.Session session, KnownAccounts.Known account) {
             Principal principal = () -> "account:" + account.id();
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(principal)
-                    .addAttribute("tenant-id", session.provider())
-                    .addAttribute(AccountAugmentor.ACCOUNT_ID, account.id())
-                    .addAttribute(AccountAugmentor.DISPLAY_NAME, account.displayName())
-                    .addAttribute(AccountAugmentor.ROLE, account.role())
-                    .addRoles(account.role().securityRoles())
-                    .build();
+            return AccountAugmentor.asAccount(QuarkusSecurityIdentity.builder().setPrincipal(principal)
+                    .addAttribute("tenant-id", session.provider()), account.id(), account.displayName(), account.role());
         }
     }
 }

@@ -93,7 +93,7 @@ public class AuthorNotices {
                 where n.account_id = ?1 order by n.id desc limit 200""", Tuple.class)
                 .setParameter(1, accountId)).stream()
                 .map(t -> new Told(Sql.text(t, "action"), ReasonCode.parse(Sql.text(t, "reason_code")),
-                        Sql.text(t, "message"), Sql.id(t, "review_id"), Sql.id(t, "comment_id"), Sql.text(t, "slug"),
+                        Sql.text(t, "message"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"), Sql.text(t, "slug"),
                         Sql.text(t, "name"), Sql.instant(t, "at")))
                 .toList();
     }

@@ -68,7 +68,7 @@ public class MailOutbox {
                 from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
                 order by next_attempt_at, id limit ?1 for update skip locked""", Tuple.class).setParameter(1, BATCH));
         for (Tuple mail : due) {
-            long id = Sql.id(mail, "id");
+            long id = Sql.number(mail, "id");
             int attempts = Sql.integer(mail, "attempts") + 1;
             try {
                 transport.send(Sql.text(mail, "to_address"), Sql.text(mail, "subject"), Sql.text(mail, "body"));
@@ -103,7 +103,7 @@ public class MailOutbox {
                 select count(*) filter (where status = 'PENDING') as waiting, count(*) filter (where status = 'FAILED') as failed,
                     (select last_error from mail_outbox where last_error is not null order by id desc limit 1) as last_error
                 from mail_outbox where status <> 'SENT'""", Tuple.class).getSingleResult();
-        return new State(Sql.id(row, "waiting"), Sql.id(row, "failed"), Sql.text(row, "last_error"));
+        return new State(Sql.number(row, "waiting"), Sql.number(row, "failed"), Sql.text(row, "last_error"));
     }
 
     public boolean enabled() {

@@ -143,18 +143,17 @@ public class QueueReads {
      * about the item is read for them.
      */
     public Optional<Row> row(long itemId, long me) {
-        List<?> scope = em.createNativeQuery("select " + SCOPE
-                + " from queue_item i join review r on r.id = i.review_id where i.id = :id")
-                .setParameter("id", itemId).setParameter("me", me).getResultList();
-        if (scope.isEmpty()) {
+        var query = em.createNativeQuery(ROW + " where i.id = :id", Tuple.class).setParameter("id", itemId)
+                .setParameter("me", me);
+        bind(query, me);
+        List<Tuple> found = Sql.tuples(query);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        if (!Boolean.TRUE.equals(scope.get(0))) {
+        if (!Sql.bool(found.get(0), "in_scope")) {
             throw new ForbiddenException("this moderator does not moderate the item's subject");
         }
-        var query = em.createNativeQuery(ROW + " where i.id = :id", Tuple.class).setParameter("id", itemId);
-        bind(query, me);
-        return rows(query).stream().findFirst();
+        return Optional.of(row(found.get(0)));
     }
 
     /**
@@ -187,8 +186,8 @@ public class QueueReads {
                 join subject s on s.id = p.subject_id
                 order by p.created_at desc limit 10""".replace("null::bigint", "cast(null as bigint)"), Tuple.class)
                 .setParameter(1, content.authorId())).stream()
-                .map(t -> new AuthorPost(Sql.id(t, "review_id"), Sql.id(t, "comment_id"), Sql.text(t, "slug"),
-                        Sql.text(t, "name"), Sql.text(t, "status"), Sql.instant(t, "at"), Sql.id(t, "actions")))
+                .map(t -> new AuthorPost(Sql.number(t, "review_id"), Sql.number(t, "comment_id"), Sql.text(t, "slug"),
+                        Sql.text(t, "name"), Sql.text(t, "status"), Sql.instant(t, "at"), Sql.number(t, "actions")))
                 .toList();
         Tuple totals = (Tuple) em.createNativeQuery("""
                 select (select count(*) from review where author_id = ?1) + (select count(*) from comment where author_id = ?1)
@@ -210,7 +209,7 @@ public class QueueReads {
                 .map(t -> new RedactionLine(Sql.text(t, "span"), Sql.text(t, "original"), Sql.text(t, "reason_code"),
                         Sql.text(t, "handle"), Sql.instant(t, "at")))
                 .toList();
-        return Optional.of(new Item(row, content, history, posts, Sql.id(totals, "posts"), Sql.id(totals, "actions"),
+        return Optional.of(new Item(row, content, history, posts, Sql.number(totals, "posts"), Sql.number(totals, "actions"),
                 reports, redactions, staffNotes.about(List.of(row.reviewId()))));
     }
 
@@ -218,7 +217,7 @@ public class QueueReads {
     public List<Staff> staff() {
         return Sql.tuples(em.createNativeQuery("select id as id, display_name as name, role as role from account "
                 + "where role <> 'CUSTOMER' order by display_name, id", Tuple.class)).stream()
-                .map(t -> new Staff(Sql.id(t, "id"), Sql.text(t, "name"), PublicActor.role(Sql.text(t, "role")))).toList();
+                .map(t -> new Staff(Sql.number(t, "id"), Sql.text(t, "name"), PublicActor.role(Sql.text(t, "role")))).toList();
     }
 
     /** Canned responses this role may use, by category. */
@@ -227,7 +226,7 @@ public class QueueReads {
                 select id as id, category || ': ' || title as title, body as body from canned_response
                 where active and (allowed_role = 'MODERATOR' or ?1) order by category, title, id""", Tuple.class)
                 .setParameter(1, admin)).stream()
-                .map(t -> new Canned(Sql.id(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"))).toList();
+                .map(t -> new Canned(Sql.number(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"))).toList();
     }
 
     /** Offers this role may grant. */
@@ -236,7 +235,7 @@ public class QueueReads {
                 select id as id, name as title, description as body from offer_type
                 where active and (allowed_role = 'MODERATOR' or ?1) order by name, id""", Tuple.class)
                 .setParameter(1, admin)).stream()
-                .map(t -> new Canned(Sql.id(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"))).toList();
+                .map(t -> new Canned(Sql.number(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"))).toList();
     }
 
     /** Items a moderator limited to some subjects sees: only theirs. */
@@ -250,13 +249,14 @@ public class QueueReads {
                 author.display_name as author_name, i.created_at as created_at, i.due_at as due_at,
                 case when %1$s then i.claimed_by end as claimed_by_id,
                 case when %1$s then claimer.display_name end as claimed_by,
-                i.resolution as resolution, i.resolved_at as resolved_at, i.version as version, i.matched as matched
+                i.resolution as resolution, i.resolved_at as resolved_at, i.version as version, i.matched as matched,
+                %2$s as in_scope
             from queue_item i
             join review r on r.id = i.review_id
             join subject s on s.id = r.subject_id
             left join comment c on c.id = i.comment_id
             join account author on author.id = coalesce(c.author_id, r.author_id)
-            left join account claimer on claimer.id = i.claimed_by""".formatted(Claims.LIVE);
+            left join account claimer on claimer.id = i.claimed_by""".formatted(Claims.LIVE, SCOPE);
 
     private void bind(jakarta.persistence.Query query, long me) {
         claims.bind(query);
@@ -264,13 +264,17 @@ public class QueueReads {
 
     /** Queue lines from a query on {@link #ROW} created with {@code Tuple.class}. */
     private List<Row> rows(jakarta.persistence.Query query) {
-        return Sql.tuples(query).stream().map(t -> new Row(Sql.id(t, "id"), ItemKind.valueOf(Sql.text(t, "kind")),
-                Sql.text(t, "why"), Sql.bool(t, "open"), Sql.bool(t, "escalated"), Sql.id(t, "review_id"),
-                Sql.id(t, "comment_id"), Sql.text(t, "subject_slug"), Sql.text(t, "subject_name"),
+        return Sql.tuples(query).stream().map(QueueReads::row).toList();
+    }
+
+    private static Row row(Tuple t) {
+        return new Row(Sql.number(t, "id"), ItemKind.valueOf(Sql.text(t, "kind")),
+                Sql.text(t, "why"), Sql.bool(t, "open"), Sql.bool(t, "escalated"), Sql.number(t, "review_id"),
+                Sql.number(t, "comment_id"), Sql.text(t, "subject_slug"), Sql.text(t, "subject_name"),
                 Sql.integer(t, "rating"), Sql.text(t, "text"), Sql.text(t, "author_name"), Sql.instant(t, "created_at"),
-                Sql.instant(t, "due_at"), Sql.id(t, "claimed_by_id"), Sql.text(t, "claimed_by"),
+                Sql.instant(t, "due_at"), Sql.number(t, "claimed_by_id"), Sql.text(t, "claimed_by"),
                 Sql.text(t, "resolution"), Sql.instant(t, "resolved_at"), Sql.integer(t, "version"),
-                Sql.text(t, "matched"))).toList();
+                Sql.text(t, "matched"));
     }
 
 

@@ -85,7 +85,7 @@ public class StaffNotes {
                 select 'A', n.id, n.review_id, n.comment_id, n.body, a.role, coalesce(a.staff_handle, a.display_name), n.created_at
                 from annotation n join account a on a.id = n.author_id where n.review_id in (:ids)
                 order by 2""", ids)) {
-            Note note = new Note(Sql.id(r, "id"), Sql.id(r, "review_id"), Sql.id(r, "comment_id"), Sql.text(r, "body"),
+            Note note = new Note(Sql.number(r, "id"), Sql.number(r, "review_id"), Sql.number(r, "comment_id"), Sql.text(r, "body"),
                     PublicActor.role(Sql.text(r, "role")), byHandle ? Sql.text(r, "handle") : null, Sql.instant(r, "at"));
             if ("R".equals(Sql.text(r, "what"))) {
                 replies.computeIfAbsent(note.reviewId(), k -> new ArrayList<>()).add(note);
@@ -112,9 +112,9 @@ public class StaffNotes {
             HideNotice notice = new HideNotice(PublicActor.role(Sql.text(r, "role")),
                     byHandle ? Sql.text(r, "handle") : null, Sql.instant(r, "at"),
                     ReasonCode.parse(Sql.text(r, "reason_code")), Sql.text(r, "reason_text"));
-            Long comment = Sql.id(r, "comment_id");
+            Long comment = Sql.number(r, "comment_id");
             if (comment == null) {
-                reviewNotices.put(Sql.id(r, "review_id"), notice);
+                reviewNotices.put(Sql.number(r, "review_id"), notice);
             } else {
                 commentNotices.put(comment, notice);
             }

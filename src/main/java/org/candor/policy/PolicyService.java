@@ -150,7 +150,7 @@ public class PolicyService {
         Tuple subject = Sql.tuples(em.createNativeQuery("select id as id, moderation_mode as mode from subject where slug = ?1",
                 Tuple.class).setParameter(1, slug)).stream().findFirst()
                 .orElseThrow(NotFoundException::new);
-        long subjectId = Sql.id(subject, "id");
+        long subjectId = Sql.number(subject, "id");
         String before = Sql.text(subject, "mode") == null ? "board default" : Sql.text(subject, "mode");
         String after = mode == null ? "board default" : mode;
         if (before.equals(after)) {
@@ -181,7 +181,7 @@ public class PolicyService {
                 select id as id, pattern as pattern, is_regex as is_regex, action as action, active as active,
                     created_at as created_at
                 from word_rule order by active desc, id""", Tuple.class)).stream()
-                .map(t -> new RuleRow(Sql.id(t, "id"), Sql.text(t, "pattern"), Sql.bool(t, "is_regex"),
+                .map(t -> new RuleRow(Sql.number(t, "id"), Sql.text(t, "pattern"), Sql.bool(t, "is_regex"),
                         WordRules.Action.valueOf(Sql.text(t, "action")), Sql.bool(t, "active"), Sql.instant(t, "created_at")))
                 .toList();
     }
@@ -272,8 +272,8 @@ public class PolicyService {
                     c.allowed_role as allowed_role, c.active as active,
                     (select count(*) from official_reply r where r.canned_id = c.id) as uses, c.version as version
                 from canned_response c order by c.active desc, c.category, c.title, c.id""", Tuple.class)).stream()
-                .map(t -> new Canned(Sql.id(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"), Sql.text(t, "category"),
-                        Sql.text(t, "allowed_role"), Sql.bool(t, "active"), Sql.id(t, "uses"), Sql.integer(t, "version")))
+                .map(t -> new Canned(Sql.number(t, "id"), Sql.text(t, "title"), Sql.text(t, "body"), Sql.text(t, "category"),
+                        Sql.text(t, "allowed_role"), Sql.bool(t, "active"), Sql.number(t, "uses"), Sql.integer(t, "version")))
                 .toList();
     }
 
@@ -332,8 +332,8 @@ public class PolicyService {
                     o.active as active, (select count(*) from offer_grant g where g.offer_type_id = o.id) as grants,
                     o.version as version
                 from offer_type o order by o.active desc, o.name, o.id""", Tuple.class)).stream()
-                .map(t -> new Offer(Sql.id(t, "id"), Sql.text(t, "name"), Sql.text(t, "description"),
-                        Sql.text(t, "allowed_role"), Sql.bool(t, "active"), Sql.id(t, "grants"), Sql.integer(t, "version")))
+                .map(t -> new Offer(Sql.number(t, "id"), Sql.text(t, "name"), Sql.text(t, "description"),
+                        Sql.text(t, "allowed_role"), Sql.bool(t, "active"), Sql.number(t, "grants"), Sql.integer(t, "version")))
                 .toList();
     }
 
@@ -396,8 +396,8 @@ public class PolicyService {
                 group by 1, 2 order by 1, 2""", Tuple.class)).stream()
                 .map(t -> {
                     String ids = Sql.text(t, "without_offer_reviews");
-                    return new ConsistencyRow(Sql.text(t, "complaint"), Sql.integer(t, "rating"), Sql.id(t, "replied"),
-                            Sql.text(t, "offers"), Sql.id(t, "without_offer"), ids == null || ids.isEmpty() ? List.of()
+                    return new ConsistencyRow(Sql.text(t, "complaint"), Sql.integer(t, "rating"), Sql.number(t, "replied"),
+                            Sql.text(t, "offers"), Sql.number(t, "without_offer"), ids == null || ids.isEmpty() ? List.of()
                                     : Arrays.stream(ids.split(",")).map(Long::valueOf).toList());
                 })
                 .toList();
@@ -419,7 +419,7 @@ public class PolicyService {
                 where lower(a.display_name) like ?1 or lower(a.provider) like ?1 or lower(coalesce(a.email, '')) like ?1
                 order by case a.role when 'ADMIN' then 0 when 'MODERATOR' then 1 else 2 end, a.display_name, a.id
                 limit 50""", Tuple.class).setParameter(1, like)).stream()
-                .map(t -> new AccountRow(Sql.id(t, "id"), Sql.text(t, "provider"), Sql.text(t, "name"),
+                .map(t -> new AccountRow(Sql.number(t, "id"), Sql.text(t, "provider"), Sql.text(t, "name"),
                         Sql.text(t, "email"), Role.valueOf(Sql.text(t, "role")), Sql.text(t, "handle"), Sql.text(t, "scope")))
                 .toList();
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -152,16 +153,18 @@ public class StatementService {
 
     private List<Statement> query(String where, Object param) {
         var q = em.createNativeQuery("""
-                select s.id, subj.slug, subj.name, s.title, s.body, s.status = 'PUBLISHED', a.display_name,
-                    s.created_at, s.updated_at, s.version
+                select s.id as id, subj.slug as slug, subj.name as name, s.title as title, s.body as body,
+                    s.status = 'PUBLISHED' as current, a.display_name as author, s.created_at as created_at,
+                    s.updated_at as updated_at, s.version as version
                 from statement s left join subject subj on subj.id = s.subject_id join account a on a.id = s.created_by"""
-                + where);
+                + where, Tuple.class);
         if (param != null) {
             q.setParameter(1, param);
         }
-        return Sql.rows(q).stream().map(r -> new Statement(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                (String) r[3], (String) r[4], (Boolean) r[5], (String) r[6], Sql.instant(r[7]), Sql.instant(r[8]),
-                ((Number) r[9]).intValue())).toList();
+        return Sql.tuples(q).stream().map(t -> new Statement(Sql.number(t, "id"), Sql.text(t, "slug"),
+                Sql.text(t, "name"), Sql.text(t, "title"), Sql.text(t, "body"), Sql.bool(t, "current"),
+                Sql.text(t, "author"), Sql.instant(t, "created_at"), Sql.instant(t, "updated_at"),
+                Sql.integer(t, "version"))).toList();
     }
 
 }

@@ -214,8 +214,8 @@ public class PublicLog {
                 leaf_hash as leaf_hash from log_entry""";
 
     private static LogEntry toEntry(Tuple r) {
-        return new LogEntry(Sql.id(r, "seq"), Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")),
-                Sql.text(r, "subject_slug"), Sql.id(r, "review_id"), Sql.id(r, "comment_id"), Sql.text(r, "actor_role"),
+        return new LogEntry(Sql.number(r, "seq"), Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")),
+                Sql.text(r, "subject_slug"), Sql.number(r, "review_id"), Sql.number(r, "comment_id"), Sql.text(r, "actor_role"),
                 Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"), Sql.text(r, "reason_text"), Sql.text(r, "body"),
                 Sql.text(r, "content_sha256"), (byte[]) r.get("leaf_hash"));
     }
@@ -229,7 +229,7 @@ public class PublicLog {
             for (Tuple r : Sql.tuples(em.createNativeQuery(
                     "select level as level, idx as idx, hash as hash from log_node where (level, idx) in (" + in + ")",
                     Tuple.class))) {
-                fetched.put(Sql.integer(r, "level") + "/" + Sql.id(r, "idx"), (byte[]) r.get("hash"));
+                fetched.put(Sql.integer(r, "level") + "/" + Sql.number(r, "idx"), (byte[]) r.get("hash"));
             }
         }
         return computation.apply((level, index) -> {

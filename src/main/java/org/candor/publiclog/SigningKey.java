@@ -14,11 +14,14 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.LaunchMode;
+
+import org.candor.Sql;
 
 /**
  * The Ed25519 key that signs checkpoints. From the environment ({@code CANDOR_LOG_PRIVATE_KEY}, PKCS#8, and
@@ -79,7 +82,7 @@ public class SigningKey {
             throw new IllegalStateException("CANDOR_LOG_PRIVATE_KEY/CANDOR_LOG_PUBLIC_KEY are not set. Generate them with: "
                     + "java -cp 'target/quarkus-app/app/*' org.candor.publiclog.Verifier --new-key");
         }
-        Object[] row = stored(em);
+        Tuple row = stored(em);
         if (row == null) {
             KeyPair generated = generate();
             em.createNativeQuery("insert into log_signing_key (id, private_key, public_key) values (1, ?1, ?2) "
@@ -89,12 +92,12 @@ public class SigningKey {
                     .executeUpdate();
             row = stored(em);
         }
-        return decode((String) row[0], (String) row[1]);
+        return decode(Sql.text(row, "private_key"), Sql.text(row, "public_key"));
     }
 
-    private static Object[] stored(EntityManager em) {
-        var rows = em.createNativeQuery("select private_key, public_key from log_signing_key where id = 1").getResultList();
-        return rows.isEmpty() ? null : (Object[]) rows.get(0);
+    private static Tuple stored(EntityManager em) {
+        return Sql.tuples(em.createNativeQuery("select private_key as private_key, public_key as public_key "
+                + "from log_signing_key where id = 1", Tuple.class)).stream().findFirst().orElse(null);
     }
 
     public static KeyPair generate() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,7 @@ import io.quarkus.security.ForbiddenException;
 
 import org.hibernate.Session;
 
+import org.candor.Sql;
 import org.candor.moderation.ModerationQueue;
 import org.candor.moderation.StaffNotes;
 import org.candor.policy.ModerationPolicy;
@@ -333,12 +335,12 @@ public class ReviewService {
 
     /** Refuses a post when the account has posted as often as the policy allows in the last minute. */
     private void checkRate(long accountId, Settings settings) {
-        Object[] window = (Object[]) em.createNativeQuery("select n, oldest from (select ?1 as id) a, lateral ("
-                + RECENT_POSTS + ") w")
+        Tuple window = (Tuple) em.createNativeQuery("select n as n, oldest as oldest from (select ?1 as id) a, lateral ("
+                + RECENT_POSTS + ") w", Tuple.class)
                 .setParameter(1, accountId)
                 .getSingleResult();
-        refuseOverRate(((Number) window[0]).longValue(), window[1] == null ? 0 : ((Number) window[1]).doubleValue(),
-                settings);
+        Object oldest = window.get("oldest");
+        refuseOverRate(Sql.number(window, "n"), oldest == null ? 0 : ((Number) oldest).doubleValue(), settings);
     }
 
     /**

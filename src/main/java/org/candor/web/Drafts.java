@@ -61,6 +61,8 @@ public class Drafts {
                 typed.put(fields[i], fields[i + 1]);
             }
         }
+        // a draft is not content (PRODUCT.md invariant 1): it was never accepted nor shown to anyone, only kept for
+        // the browser that typed it; so a day-old one goes, and one given back goes
         em.createNativeQuery("delete from form_draft where created_at < now() - make_interval(secs => ?1)")
                 .setParameter(1, KEPT_SECONDS).executeUpdate();
         UUID id = UUID.randomUUID();
