@@ -16,11 +16,11 @@ import org.candor.account.Account;
 import org.candor.account.LoginProviders;
 import org.candor.account.Role;
 import org.candor.moderation.ModerationService;
-import org.candor.moderation.ReasonCode;
+import org.candor.policy.ReasonCode;
 import org.candor.policy.StatementService;
 import org.candor.review.Review;
 import org.candor.review.Forms;
-import org.candor.review.ReviewService;
+import org.candor.review.ReviewPosting;
 import org.candor.subject.Subject;
 import org.candor.subject.SubjectKind;
 
@@ -31,12 +31,12 @@ class DemoData {
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
     private final LoginProviders providers;
-    private final ReviewService reviews;
+    private final ReviewPosting reviews;
     private final ModerationService moderation;
     private final StatementService statements;
     private final EntityManager em;
 
-    DemoData(LoginProviders providers, ReviewService reviews, ModerationService moderation, StatementService statements,
+    DemoData(LoginProviders providers, ReviewPosting reviews, ModerationService moderation, StatementService statements,
             EntityManager em) {
         this.providers = providers;
         this.reviews = reviews;

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 
 import org.candor.web.CleanText;
+import org.candor.policy.ReasonCode;
 
 /**
  * What a moderator submits on an item's page. One record for every action; each action validates the fields it uses

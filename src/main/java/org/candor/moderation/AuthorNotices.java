@@ -11,6 +11,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import org.candor.Sql;
+import org.candor.policy.ReasonCode;
 
 /**
  * Keeps authors informed: every action on their post goes on their "My activity" timeline and into the e-mail
@@ -25,22 +26,13 @@ public class AuthorNotices {
     public record Notice(long authorId, long reviewId, Long commentId, String subjectSlug, String subjectName,
             String action, ReasonCode reason, String message) {
 
-        /** The message key that says what happened ({@code Msg.notice_*}). */
+        /** The message key that says what happened ({@code mod:notice_*}). */
         public String textKey() {
             return "notice_" + action;
         }
 
         public String mailSubjectKey() {
             return "mail_subject_" + action;
-        }
-    }
-
-    /** One line of an author's timeline. */
-    public record Told(String action, ReasonCode reason, String message, long reviewId, Long commentId,
-            String subjectSlug, String subjectName, java.time.Instant at) {
-
-        public String textKey() {
-            return "notice_" + action;
         }
     }
 
@@ -82,19 +74,5 @@ public class AuthorNotices {
             outbox.queue(noticeId, email, Templates.noticeSubject(n).render().strip(),
                     Templates.notice(Sql.text(who, "name"), n, link).render());
         }
-    }
-
-    /** What the author was told, newest first. */
-    public java.util.List<Told> timeline(long accountId) {
-        return Sql.tuples(em.createNativeQuery("""
-                select n.action as action, n.reason_code as reason_code, n.message as message, n.review_id as review_id,
-                    n.comment_id as comment_id, s.slug as slug, s.name as name, n.created_at as at
-                from author_notice n join review r on r.id = n.review_id join subject s on s.id = r.subject_id
-                where n.account_id = ?1 order by n.id desc limit 200""", Tuple.class)
-                .setParameter(1, accountId)).stream()
-                .map(t -> new Told(Sql.text(t, "action"), ReasonCode.parse(Sql.text(t, "reason_code")),
-                        Sql.text(t, "message"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"), Sql.text(t, "slug"),
-                        Sql.text(t, "name"), Sql.instant(t, "at")))
-                .toList();
     }
 }

@@ -4,426 +4,426 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The moderation pages' strings (queue, items, notices, e-mails to authors). English here; other languages in
+ * The moderation pages' strings (queue, items, notices, e-mails to authors). English in {@code messages/mod_en.properties}, other languages beside it:
  * {@code messages/mod_<lang>.properties}. Templates use them as {@code {mod:key}}.
  */
 @MessageBundle(value = "mod", locale = "en")
 public interface ModMsg {
 
-    @Message("Moderate")
+    @Message
     String moderate();
 
-    @Message("Moderation queue")
+    @Message
     String queue_title();
 
-    @Message("Answer, annotate or hide with a notice — nothing is deleted. Most urgent first: least time left to the response target.")
+    @Message
     String queue_intro();
 
-    @Message("Authors are not e-mailed on this board (CANDOR_MAIL=off): they see every action on their posts under \"My activity\" only.")
+    @Message
     String mail_off();
 
-    @Message("E-mails to authors: {waiting} waiting to be sent, {failed} given up after repeated failures.")
+    @Message
     String mail_outbox(long waiting, long failed);
 
-    @Message("Last reason: {reason}")
+    @Message
     String mail_last_error(String reason);
 
-    @Message("Queue tabs")
+    @Message
     String queue_tabs();
 
-    @Message("Needs decision")
+    @Message
     String queue_tab_HELD();
 
-    @Message("Awaiting reply")
+    @Message
     String queue_tab_REPLY();
 
-    @Message("Reported")
+    @Message
     String queue_tab_REPORTED();
 
-    @Message("Escalated")
+    @Message
     String queue_tab_ESCALATED();
 
-    @Message("Mine")
+    @Message
     String queue_tab_MINE();
 
-    @Message("Done")
+    @Message
     String queue_tab_DONE();
 
-    @Message("Nothing here right now.")
+    @Message
     String queue_empty();
 
-    @Message("escalated to admins")
+    @Message
     String queue_escalated();
 
-    @Message("overdue by {span}")
+    @Message
     String queue_overdue(String span);
 
-    @Message("{span} left")
+    @Message
     String queue_left(String span);
 
-    @Message("waiting {span}")
+    @Message
     String queue_age(String span);
 
-    @Message("Done:")
+    @Message
     String queue_resolved();
 
-    @Message("taken by {name}")
+    @Message
     String queue_claimed_by(String name);
 
-    @Message("Reload the page to see new items.")
+    @Message
     String queue_noscript();
 
-    @Message("Queue updated.")
+    @Message
     String queue_updated();
 
-    @Message("Could not refresh the queue; reload the page.")
+    @Message
     String queue_refresh_failed();
 
-    @Message("Held")
+    @Message
     String queue_kind_HELD();
 
-    @Message("Awaiting reply")
+    @Message
     String queue_kind_REPLY();
 
-    @Message("Reported")
+    @Message
     String queue_kind_REPORT();
 
-    @Message("Opened by staff")
+    @Message
     String queue_kind_MANUAL();
 
-    @Message("Held by rule")
+    @Message
     String queue_why_HELD();
 
-    @Message("Published, no official reply yet")
+    @Message
     String queue_why_REPLY();
 
-    @Message("Reported by a reader, reason")
+    @Message
     String queue_why_REPORT();
 
-    @Message("Opened from the content")
+    @Message
     String queue_why_MANUAL();
 
-    @Message("Queued")
+    @Message
     String queue_action_CREATED();
 
-    @Message("Reported again")
+    @Message
     String queue_action_REPORTED();
 
-    @Message("Taken")
+    @Message
     String queue_action_TAKEN();
 
-    @Message("Released")
+    @Message
     String queue_action_RELEASED();
 
-    @Message("Reassigned")
+    @Message
     String queue_action_REASSIGNED();
 
-    @Message("Published")
+    @Message
     String queue_action_PUBLISH();
 
-    @Message("Kept held")
+    @Message
     String queue_action_KEEP_HELD();
 
-    @Message("Official reply")
+    @Message
     String queue_action_REPLY();
 
-    @Message("Annotated")
+    @Message
     String queue_action_ANNOTATION();
 
-    @Message("Redacted")
+    @Message
     String queue_action_REDACT();
 
-    @Message("Hidden with notice")
+    @Message
     String queue_action_HIDE();
 
-    @Message("Restored")
+    @Message
     String queue_action_RESTORE();
 
-    @Message("Escalated")
+    @Message
     String queue_action_ESCALATE();
 
-    @Message("Internal note")
+    @Message
     String queue_action_NOTE();
 
-    @Message("Closed")
+    @Message
     String queue_action_CLOSE();
 
-    @Message("Queue item #{id}")
+    @Message
     String item_title(long id);
 
-    @Message("Why it is here")
+    @Message
     String item_why_title();
 
-    @Message("version {version}")
+    @Message
     String item_version(int version);
 
-    @Message("Reports")
+    @Message
     String item_reports();
 
-    @Message("Comment")
+    @Message
     String item_comment();
 
-    @Message("Review")
+    @Message
     String item_review();
 
-    @Message("Text before redaction (admins only)")
+    @Message
     String item_redacted_originals();
 
-    @Message("Removed: “{span}”")
+    @Message
     String item_redacted_span(String span);
 
-    @Message("Actions")
+    @Message
     String item_actions();
 
-    @Message("{name}'s record")
+    @Message
     String item_author_title(String name);
 
-    @Message("{posts} posts, {actions} moderation actions on them.")
+    @Message
     String item_author_totals(long posts, long actions);
 
-    @Message("{count} actions")
+    @Message
     String item_author_actions(long count);
 
-    @Message("History of this item")
+    @Message
     String item_history();
 
-    @Message("Official reply from {business} · {handle}")
+    @Message
     String official_reply_from(String business, String handle);
 
-    @Message("Moderator's note · {handle}")
+    @Message
     String annotation_by(String handle);
 
-    @Message("Take")
+    @Message
     String action_take();
 
-    @Message("Release")
+    @Message
     String action_release();
 
-    @Message("Assign to")
+    @Message
     String action_reassign_to();
 
-    @Message("Reassign")
+    @Message
     String action_reassign();
 
-    @Message("Publish")
+    @Message
     String action_publish();
 
-    @Message("Note (public, optional)")
+    @Message
     String action_note_public();
 
-    @Message("Keep held")
+    @Message
     String action_keep_held();
 
-    @Message("Message to the author")
+    @Message
     String action_message_author();
 
-    @Message("Official reply")
+    @Message
     String action_reply();
 
-    @Message("Canned response")
+    @Message
     String action_canned();
 
-    @Message("— write my own —")
+    @Message
     String action_canned_none();
 
-    @Message("Reply")
+    @Message
     String action_reply_body();
 
-    @Message("Leave the reply empty to send the canned response as it is. {|{customer}|} and {|{subject}|} are filled in.")
+    @Message
     String action_reply_hint();
 
-    @Message("Public annotation")
+    @Message
     String action_annotate();
 
-    @Message("Annotation (shown with the content)")
+    @Message
     String action_annotation_text();
 
-    @Message("Redact part of the text")
+    @Message
     String action_redact();
 
-    @Message("Exact text to remove")
+    @Message
     String action_redact_span();
 
-    @Message("Hide with notice")
+    @Message
     String action_hide();
 
-    @Message("The public sees a notice with your handle, the rule and your reason. The author still sees the text.")
+    @Message
     String action_hide_hint();
 
-    @Message("Why (shown in the public notice)")
+    @Message
     String action_why_public();
 
-    @Message("Restore")
+    @Message
     String action_restore();
 
-    @Message("Escalate to admins")
+    @Message
     String action_escalate();
 
-    @Message("Note for the admins")
+    @Message
     String action_note_admins();
 
-    @Message("Internal note")
+    @Message
     String action_note();
 
-    @Message("Note (staff only)")
+    @Message
     String action_note_staff();
 
-    @Message("Close without action")
+    @Message
     String action_close();
 
-    @Message("Rule")
+    @Message
     String moderation_reason();
 
-    @Message("Choose the rule")
+    @Message
     String moderation_reason_choose();
 
-    @Message("Meets the guidelines")
+    @Message
     String reason_MEETS_GUIDELINES();
 
-    @Message("Personal data")
+    @Message
     String reason_PERSONAL_DATA();
 
-    @Message("Abuse or harassment")
+    @Message
     String reason_ABUSE();
 
-    @Message("Spam or advertising")
+    @Message
     String reason_SPAM();
 
-    @Message("Off topic")
+    @Message
     String reason_OFF_TOPIC();
 
-    @Message("Unlawful content")
+    @Message
     String reason_ILLEGAL();
 
-    @Message("Earlier decision was a mistake")
+    @Message
     String reason_MISTAKE();
 
-    @Message("Other")
+    @Message
     String reason_OTHER();
 
-    @Message("Hidden by {role} {handle}")
+    @Message
     String hidden_by(String role, String handle);
 
-    @Message("rule:")
+    @Message
     String hidden_rule();
 
-    @Message("customer")
+    @Message
     String role_customer();
 
-    @Message("moderator")
+    @Message
     String role_moderator();
 
-    @Message("admin")
+    @Message
     String role_admin();
 
-    @Message("A colleague got there first")
+    @Message
     String conflict_title();
 
-    @Message("Your action was not taken: the item changed after you opened it, or a colleague is working on it. Nothing was lost or done twice.")
+    @Message
     String conflict_intro();
 
-    @Message("Last change:")
+    @Message
     String conflict_last();
 
-    @Message("Now:")
+    @Message
     String conflict_now();
 
-    @Message("still open")
+    @Message
     String conflict_open();
 
-    @Message("See the item as it is now")
+    @Message
     String conflict_reload();
 
-    @Message("What you wrote (copy it before you reload the item)")
+    @Message
     String conflict_typed();
 
-    @Message("Hello {name},")
+    @Message
     String mail_hello(String name);
 
-    @Message("Rule:")
+    @Message
     String mail_reason();
 
-    @Message("See it here:")
+    @Message
     String mail_link();
 
-    @Message("You get this e-mail because you posted on Candor. Every moderation action is also in the public log.")
+    @Message
     String mail_footer();
 
-    @Message("Your post was published")
+    @Message
     String mail_subject_PUBLISH();
 
-    @Message("A moderator published your post.")
+    @Message
     String notice_PUBLISH();
 
-    @Message("Your post is still awaiting moderation")
+    @Message
     String mail_subject_KEEP_HELD();
 
-    @Message("A moderator kept your post held. You can edit it and it will be looked at again.")
+    @Message
     String notice_KEEP_HELD();
 
-    @Message("An official reply to your review")
+    @Message
     String mail_subject_REPLY();
 
-    @Message("Your review has an official reply.")
+    @Message
     String notice_REPLY();
 
-    @Message("A note on your post")
+    @Message
     String mail_subject_ANNOTATION();
 
-    @Message("A moderator added a public note to your post.")
+    @Message
     String notice_ANNOTATION();
 
-    @Message("Part of your review was removed")
+    @Message
     String mail_subject_REDACT();
 
-    @Message("A moderator removed part of your review's text.")
+    @Message
     String notice_REDACT();
 
-    @Message("Your post was hidden")
+    @Message
     String mail_subject_HIDE();
 
-    @Message("A moderator hid your post behind a public notice. You can still see it.")
+    @Message
     String notice_HIDE();
 
-    @Message("Your post is visible again")
+    @Message
     String mail_subject_RESTORE();
 
-    @Message("A moderator restored your post.")
+    @Message
     String notice_RESTORE();
 
-    @Message("matched:")
+    @Message
     String queue_matched();
 
-    @Message("Flagged by a rule")
+    @Message
     String queue_kind_FLAG();
 
-    @Message("Published, flagged by rule")
+    @Message
     String queue_why_FLAG();
 
-    @Message("The complaint is about")
+    @Message
     String action_complaint();
 
-    @Message("— not a complaint —")
+    @Message
     String action_complaint_none();
 
-    @Message("Attach an offer (its kind is shown in the public log)")
+    @Message
     String action_offer();
 
-    @Message("— no offer —")
+    @Message
     String action_offer_none();
 
-    @Message("A defect")
+    @Message
     String complaint_DEFECT();
 
-    @Message("Delivery")
+    @Message
     String complaint_DELIVERY();
 
-    @Message("Service")
+    @Message
     String complaint_SERVICE();
 
-    @Message("Price")
+    @Message
     String complaint_PRICE();
 
-    @Message("Something else")
+    @Message
     String complaint_OTHER();
 }

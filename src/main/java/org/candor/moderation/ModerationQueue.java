@@ -1,24 +1,27 @@
 package org.candor.moderation;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import org.hibernate.Session;
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.Settings;
+import org.candor.review.PostEvent;
 
 /**
- * Puts content in front of moderators. Called by the features that create content, inside their transaction, so a
- * post and its queue item commit together. Every change to an item is announced on the PostgreSQL channel
+ * Puts content in front of moderators. Posting tells it what arrived by events observed inside the posting
+ * transaction ({@link PostEvent}), so a post and its queue item commit together. Every change to an item is announced on the PostgreSQL channel
  * {@value #CHANNEL} ({@code <item id>:<subject id>} as payload); NOTIFY is delivered at commit, to every instance.
  */
 @ApplicationScoped
@@ -33,6 +36,27 @@ public class ModerationQueue {
         this.em = em;
         this.policy = policy;
     }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // What posting tells moderation (review/PostEvent), observed in the posting transaction
+
+    void posted(@Observes PostEvent.ReviewPosted e) {
+        newReview(e.reviewId(), e.rating(), e.verdict(), e.settings());
+    }
+
+    void held(@Observes PostEvent.Held e) {
+        held(e.reviewId(), e.commentId(), e.rating(), e.rule(), e.matched());
+    }
+
+    void flagged(@Observes PostEvent.Flagged e) {
+        flagged(e.reviewId(), e.commentId(), e.rating(), e.rule(), e.matched());
+    }
+
+    void reported(@Observes PostEvent.Reported e) {
+        reported(e.reviewId(), e.commentId(), e.reportId(), e.reason(), e.rating());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
 
     /** A post policy holds: it waits for a moderator to publish it. One open item per post. */
     @Transactional(TxType.MANDATORY)
@@ -67,28 +91,31 @@ public class ModerationQueue {
             ItemKind kind = verdict.published() ? ItemKind.FLAG : ItemKind.HELD;
             items.add(new String[] { kind.name(), verdict.rule(), verdict.matched() });
         }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement open = connection.prepareStatement("""
-                    with i as (
-                        insert into queue_item (kind, review_id, why, matched, due_at)
-                        select k.kind, ?, k.why, k.matched, ? from unnest(?, ?, ?) as k(kind, why, matched)
-                        returning id, why, review_id),
-                    e as (
-                        insert into queue_event (item_id, action, note) select id, 'CREATED', why from i)
-                    select count(pg_notify(?, i.id::text || ':' || r.subject_id::text)) from i join review r on r.id = i.review_id""")) {
-                open.setLong(1, reviewId);
-                open.setTimestamp(2, Timestamp.from(Instant.now().plus(settings.target(rating))));
-                for (int column = 0; column < 3; column++) {
-                    String[] values = new String[items.size()];
-                    for (int row = 0; row < values.length; row++) {
-                        values[row] = items.get(row)[column];
-                    }
-                    open.setArray(3 + column, connection.createArrayOf("text", values));
-                }
-                open.setString(6, CHANNEL);
-                open.executeQuery().close();
+        StringBuilder rows = new StringBuilder();
+        for (int row = 0; row < items.size(); row++) {
+            int p = 4 + 3 * row;
+            rows.append(row == 0 ? "" : ", ").append("(?").append(p).append(", ?").append(p + 1).append(", ?").append(p + 2)
+                    .append(")");
+        }
+        Query open = em.createNativeQuery("""
+                with i as (
+                    insert into queue_item (kind, review_id, why, matched, due_at)
+                    select k.kind, ?1, k.why, k.matched, ?2 from (values %s) as k(kind, why, matched)
+                    returning id, why, review_id),
+                e as (
+                    insert into queue_event (item_id, action, note) select id, 'CREATED', why from i)
+                select count(pg_notify(?3, i.id::text || ':' || r.subject_id::text)) from i join review r on r.id = i.review_id"""
+                .formatted(rows))
+                .setParameter(1, reviewId)
+                .setParameter(2, Timestamp.from(Instant.now().plus(settings.target(rating))))
+                .setParameter(3, CHANNEL);
+        for (int row = 0; row < items.size(); row++) {
+            for (int column = 0; column < 3; column++) {
+                open.setParameter(4 + 3 * row + column, new TypedParameterValue<>(StandardBasicTypes.STRING,
+                        items.get(row)[column]));
             }
-        });
+        }
+        open.getSingleResult();
     }
 
     /** A customer's report; further reports on the same content join the open item. */

@@ -31,6 +31,7 @@ import org.candor.account.CurrentUser;
 import org.candor.account.Role;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
+import org.candor.policy.ReasonCode;
 
 /** The moderation queue: its tabs, one item's page with every action, and the live event stream. Staff only. */
 @Path("/moderation")
@@ -98,12 +99,12 @@ public class ModerationResource {
     private final FormErrors formErrors;
     private final Flash flash;
     private final ModerationConfig config;
-    private final org.candor.review.ReviewService reviews;
+    private final org.candor.review.ReviewReads reviews;
     private final AccountService accounts;
     private final MailOutbox outbox;
 
     ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
-            FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewService reviews,
+            FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewReads reviews,
             AccountService accounts, MailOutbox outbox) {
         this.accounts = accounts;
         this.outbox = outbox;

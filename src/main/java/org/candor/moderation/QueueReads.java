@@ -15,7 +15,8 @@ import io.quarkus.security.ForbiddenException;
 import org.candor.Sql;
 import org.candor.policy.PublicActor;
 import org.candor.review.PostContent;
-import org.candor.review.ReviewService;
+import org.candor.review.ModeratedPosts;
+import org.candor.review.StaffNotes;
 
 /** What moderators read: the queue's tabs and one item with everything needed to decide. Projections only. */
 @ApplicationScoped
@@ -100,13 +101,13 @@ public class QueueReads {
     }
 
     private final EntityManager em;
-    private final ReviewService reviews;
+    private final ModeratedPosts posts;
     private final StaffNotes staffNotes;
     private final Claims claims;
 
-    QueueReads(EntityManager em, ReviewService reviews, StaffNotes staffNotes, Claims claims) {
+    QueueReads(EntityManager em, ModeratedPosts posts, StaffNotes staffNotes, Claims claims) {
         this.em = em;
-        this.reviews = reviews;
+        this.posts = posts;
         this.staffNotes = staffNotes;
         this.claims = claims;
     }
@@ -166,7 +167,7 @@ public class QueueReads {
             return Optional.empty();
         }
         Row row = found.get();
-        PostContent content = reviews.content(row.reviewId(), row.commentId()).orElseThrow();
+        PostContent content = posts.content(row.reviewId(), row.commentId()).orElseThrow();
         List<Event> history = Sql.tuples(em.createNativeQuery("""
                 select e.action as action, a.display_name as actor, e.note as note, e.created_at as at from queue_event e
                 left join account a on a.id = e.actor_id where e.item_id = ?1 order by e.id""", Tuple.class)

@@ -33,21 +33,21 @@ public class CannedAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance canned(List<PolicyService.Canned> canned, Long editing, CannedForm form,
+        static native TemplateInstance canned(List<Scripts.Canned> canned, Long editing, CannedForm form,
                 Map<String, String> errors);
 
-        static native TemplateInstance offers(List<PolicyService.Offer> offers, Long editing, OfferForm form,
+        static native TemplateInstance offers(List<Scripts.Offer> offers, Long editing, OfferForm form,
                 Map<String, String> errors);
 
-        static native TemplateInstance consistency(List<PolicyService.ConsistencyRow> rows);
+        static native TemplateInstance consistency(List<Scripts.ConsistencyRow> rows);
     }
 
-    private final PolicyService service;
+    private final Scripts service;
     private final CurrentUser user;
     private final FormErrors formErrors;
     private final Flash flash;
 
-    CannedAdminResource(PolicyService service, CurrentUser user, FormErrors formErrors, Flash flash) {
+    CannedAdminResource(Scripts service, CurrentUser user, FormErrors formErrors, Flash flash) {
         this.service = service;
         this.user = user;
         this.formErrors = formErrors;
@@ -63,7 +63,7 @@ public class CannedAdminResource {
     @GET
     @Path("canned/{id}")
     public TemplateInstance editCanned(@PathParam("id") long id) {
-        PolicyService.Canned c = service.canned(id).orElseThrow(NotFoundException::new);
+        Scripts.Canned c = service.canned(id).orElseThrow(NotFoundException::new);
         return Templates.canned(service.canned(), id,
                 new CannedForm(c.version(), c.title(), c.body(), c.category(), c.allowedRole()), Map.of());
     }
@@ -84,7 +84,7 @@ public class CannedAdminResource {
     @POST
     @Path("canned/{id}/retire")
     public Response retireCanned(@PathParam("id") long id) {
-        service.retireCanned(user.accountId(), id);
+        service.retire(Scripts.Kind.CANNED, user.accountId(), id);
         return flash.redirect(URI.create("/admin/canned"), "flash_canned_retired");
     }
 
@@ -107,7 +107,7 @@ public class CannedAdminResource {
     @GET
     @Path("offers/{id}")
     public TemplateInstance editOffer(@PathParam("id") long id) {
-        PolicyService.Offer o = service.offers().stream().filter(x -> x.id() == id).findFirst()
+        Scripts.Offer o = service.offer(id)
                 .orElseThrow(NotFoundException::new);
         return Templates.offers(service.offers(), id, new OfferForm(o.version(), o.name(), o.description(),
                 o.allowedRole()), Map.of());
@@ -122,14 +122,14 @@ public class CannedAdminResource {
     @POST
     @Path("offers/{id}")
     public Response updateOffer(@PathParam("id") long id, @BeanParam OfferForm form) {
-        service.offers().stream().filter(x -> x.id() == id).findFirst().orElseThrow(NotFoundException::new);
+        service.offer(id).orElseThrow(NotFoundException::new);
         return saveOffer(id, form);
     }
 
     @POST
     @Path("offers/{id}/retire")
     public Response retireOffer(@PathParam("id") long id) {
-        service.retireOffer(user.accountId(), id);
+        service.retire(Scripts.Kind.OFFER, user.accountId(), id);
         return flash.redirect(URI.create("/admin/offers"), "flash_offer_retired");
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,12 +53,14 @@ public class ModerationPolicy {
     }
 
     /**
-     * The columns of {@code moderation_policy p} that make its {@link Settings}, in the order {@link #settings(Object[],
-     * int)} reads them; for queries that read the settings along with other things.
+     * The columns of {@code moderation_policy p} that make its {@link Settings}, each under its own alias, which
+     * {@link #settings(Tuple)} reads; for queries that read the settings along with other things.
      */
     public static final String SETTINGS_COLUMNS = """
-            p.mode, p.hold_first_posts, p.hold_new_account_days, p.max_links, p.posts_per_minute, p.target_low_minutes,
-            p.target_mid_minutes, p.target_high_minutes, p.staff_in_public, p.version""";
+            p.mode as policy_mode, p.hold_first_posts as hold_first_posts, p.hold_new_account_days as hold_new_account_days,
+            p.max_links as max_links, p.posts_per_minute as posts_per_minute, p.target_low_minutes as target_low_minutes,
+            p.target_mid_minutes as target_mid_minutes, p.target_high_minutes as target_high_minutes,
+            p.staff_in_public as staff_in_public, p.version as policy_version""";
 
     /** The rules in force as one JSON text ({@code [[id, pattern, regex, action], ...]}, oldest first), or null. */
     public static final String RULES_JSON = """
@@ -65,12 +68,16 @@ public class ModerationPolicy {
              from word_rule where active)""";
 
     /**
-     * How many posts the author {@code a} has written, counted up to the policy's {@code hold_first_posts} (policy
-     * {@code p}): all a decision needs to know, without counting a prolific author's every post.
+     * What {@link #author(Tuple)} reads about author {@code a} posting on subject {@code s} under policy {@code p}: the
+     * subject's mode (its own or the board's), when the account was created, and how many posts the author has
+     * written, counted up to the policy's {@code hold_first_posts} (all a decision needs to know, without counting a
+     * prolific author's every post).
      */
-    public static final String AUTHOR_POSTS = """
+    public static final String AUTHOR_COLUMNS = """
+            coalesce(s.moderation_mode, p.mode) as author_mode, a.created_at as account_created,
             (select count(*) from (select 1 from review where author_id = a.id limit p.hold_first_posts) r)
-              + (select count(*) from (select 1 from comment where author_id = a.id limit p.hold_first_posts) c)""";
+              + (select count(*) from (select 1 from comment where author_id = a.id limit p.hold_first_posts) c)
+              as author_posts""";
 
     /** Compiled rules and the text they were compiled from: posts compile the rules only when they have changed. */
     private record Compiled(String source, WordRules rules) {
@@ -87,15 +94,16 @@ public class ModerationPolicy {
 
     /** The board-wide settings. */
     public Settings settings() {
-        Object[] r = (Object[]) em.createNativeQuery("select " + SETTINGS_COLUMNS + " from moderation_policy p where id = 1")
-                .getSingleResult();
-        return settings(r, 0);
+        return settings((Tuple) em.createNativeQuery("select " + SETTINGS_COLUMNS + " from moderation_policy p where id = 1",
+                Tuple.class).getSingleResult());
     }
 
-    /** The settings from a row that holds {@link #SETTINGS_COLUMNS} from position {@code from}. */
-    public static Settings settings(Object[] r, int from) {
-        return new Settings((String) r[from], i(r[from + 1]), i(r[from + 2]), i(r[from + 3]), i(r[from + 4]),
-                i(r[from + 5]), i(r[from + 6]), i(r[from + 7]), (String) r[from + 8], i(r[from + 9]));
+    /** The settings from a row that holds {@link #SETTINGS_COLUMNS}. */
+    public static Settings settings(Tuple r) {
+        return new Settings(Sql.text(r, "policy_mode"), Sql.integer(r, "hold_first_posts"),
+                Sql.integer(r, "hold_new_account_days"), Sql.integer(r, "max_links"), Sql.integer(r, "posts_per_minute"),
+                Sql.integer(r, "target_low_minutes"), Sql.integer(r, "target_mid_minutes"),
+                Sql.integer(r, "target_high_minutes"), Sql.text(r, "staff_in_public"), Sql.integer(r, "policy_version"));
     }
 
     /** The rules in force, oldest first. */
@@ -137,27 +145,24 @@ public class ModerationPolicy {
 
     /** The decision on a new review or comment by this account on this subject. */
     public Verdict judge(long subjectId, long accountId, String text) {
-        Object[] r = (Object[]) em.createNativeQuery("select coalesce(s.moderation_mode, p.mode), a.created_at, "
-                + AUTHOR_POSTS + ", " + RULES_JSON + ", " + SETTINGS_COLUMNS + """
+        Tuple r = (Tuple) em.createNativeQuery("select " + AUTHOR_COLUMNS + ", " + RULES_JSON + " as rules, "
+                + SETTINGS_COLUMNS + """
 
-                from subject s, moderation_policy p, account a where s.id = ?1 and p.id = 1 and a.id = ?2""")
+                from subject s, moderation_policy p, account a where s.id = ?1 and p.id = 1 and a.id = ?2""", Tuple.class)
                 .setParameter(1, subjectId).setParameter(2, accountId).getSingleResult();
-        return judge(settings(r, 4), compiledRules((String) r[3]), author(r, 0), text);
+        return judge(settings(r), compiledRules(Sql.text(r, "rules")), author(r), text);
     }
 
     /**
      * What the policy needs to know about a post's place and author: the subject's moderation mode (its own or the
-     * board's), when the account was created, and its posts so far ({@link #AUTHOR_POSTS}).
+     * board's), when the account was created, and its posts so far ({@link #AUTHOR_COLUMNS}).
      */
     public record Author(String mode, Instant accountCreated, long posts) {
     }
 
-    /**
-     * The author from a row that holds, from position {@code from}, the subject's mode, the account's
-     * {@code created_at} and {@link #AUTHOR_POSTS}.
-     */
-    public static Author author(Object[] r, int from) {
-        return new Author((String) r[from], Sql.instant(r[from + 1]), ((Number) r[from + 2]).longValue());
+    /** The author from a row that holds {@link #AUTHOR_COLUMNS}. */
+    public static Author author(Tuple r) {
+        return new Author(Sql.text(r, "author_mode"), Sql.instant(r, "account_created"), Sql.number(r, "author_posts"));
     }
 
     /** The decision on a new post, from what the caller has read. */
@@ -194,9 +199,5 @@ public class ModerationPolicy {
             case FLAG -> Outcome.FLAG;
         };
         return new Verdict(outcome, match.rule().describe(), match.wordsText());
-    }
-
-    private static int i(Object o) {
-        return ((Number) o).intValue();
     }
 }

@@ -10,366 +10,366 @@ import io.quarkus.qute.i18n.MessageBundle;
 @MessageBundle(value = "pol", locale = "en")
 public interface PolMsg {
 
-    @Message("Admins only")
+    @Message
     String allowed_ADMIN();
 
-    @Message("Moderators and admins")
+    @Message
     String allowed_MODERATOR();
 
-    @Message("Who may use it")
+    @Message
     String allowed_role();
 
-    @Message("Text")
+    @Message
     String canned_body();
 
-    @Message("Category")
+    @Message
     String canned_category();
 
-    @Message("Edit canned response")
+    @Message
     String canned_edit();
 
-    @Message("The script moderators reply with: placeholders, categories, who may use each, how often it was used.")
+    @Message
     String canned_intro();
 
-    @Message("Title")
+    @Message
     String canned_name();
 
-    @Message("New canned response")
+    @Message
     String canned_new();
 
-    @Message("No canned responses yet.")
+    @Message
     String canned_none();
 
-    @Message("{|{customer}|} becomes the author's name, {|{subject}|} the subject's.")
+    @Message
     String canned_placeholders();
 
-    @Message("Canned responses")
+    @Message
     String canned_title();
 
-    @Message("Used")
+    @Message
     String canned_uses();
 
-    @Message("Complaint")
+    @Message
     String consistency_complaint();
 
-    @Message("Per kind of complaint and rating: the offers granted, and the similar complaints that got none.")
+    @Message
     String consistency_intro();
 
-    @Message("No official replies yet.")
+    @Message
     String consistency_none();
 
-    @Message("Replied without an offer")
+    @Message
     String consistency_none_given();
 
-    @Message("Offers granted")
+    @Message
     String consistency_offers();
 
-    @Message("Stars")
+    @Message
     String consistency_rating();
 
-    @Message("Replied")
+    @Message
     String consistency_replied();
 
-    @Message("Offer consistency")
+    @Message
     String consistency_title();
 
-    @Message("Rules in force")
+    @Message
     String dry_current();
 
-    @Message("Examples")
+    @Message
     String dry_examples();
 
-    @Message("Flagged")
+    @Message
     String dry_flagged();
 
-    @Message("Held")
+    @Message
     String dry_held();
 
-    @Message("With this rule")
+    @Message
     String dry_proposed();
 
-    @Message("Published")
+    @Message
     String dry_published();
 
-    @Message("Rejected")
+    @Message
     String dry_rejected();
 
-    @Message("Dry run over the last 30 days: {posts} posts")
+    @Message
     String dry_title(int posts);
 
-    @Message("Edit")
+    @Message
     String edit();
 
-    @Message("Flag (publish, queue with the rule shown)")
+    @Message
     String flag_action();
 
-    @Message("Hold for review")
+    @Message
     String hold_action();
 
-    @Message("Reject (the author sees the rule and can edit)")
+    @Message
     String reject_action();
 
-    @Message("Description")
+    @Message
     String offer_description();
 
-    @Message("Edit offer")
+    @Message
     String offer_edit();
 
-    @Message("Granted")
+    @Message
     String offer_grants();
 
-    @Message("Offer")
+    @Message
     String offer_name();
 
-    @Message("New offer type")
+    @Message
     String offer_new();
 
-    @Message("What moderators may attach to an official reply; every grant is in the public log (the kind, never a code).")
+    @Message
     String offers_intro();
 
-    @Message("No offer types yet.")
+    @Message
     String offers_none();
 
-    @Message("Offers")
+    @Message
     String offers_title();
 
-    @Message("Hold posts of accounts younger than (days, 0 = off)")
+    @Message
     String policy_hold_days();
 
-    @Message("Hold each account's first posts (how many, 0 = off)")
+    @Message
     String policy_hold_first();
 
-    @Message("New accounts")
+    @Message
     String policy_holds();
 
-    @Message("How posts are moderated, limits, response targets, and how staff appear in public.")
+    @Message
     String policy_intro();
 
-    @Message("Limits")
+    @Message
     String policy_limits();
 
-    @Message("Every change is versioned and shown in the public log as a policy change.")
+    @Message
     String policy_logged();
 
-    @Message("Links per post")
+    @Message
     String policy_max_links();
 
-    @Message("Moderation mode")
+    @Message
     String policy_mode();
 
-    @Message("Post-moderation: publish at once, queue for a reply")
+    @Message
     String policy_mode_POST();
 
-    @Message("Pre-moderation: hold every post until a moderator publishes it")
+    @Message
     String policy_mode_PRE();
 
-    @Message("Board default")
+    @Message
     String policy_mode_default();
 
-    @Message("Posts per minute per account")
+    @Message
     String policy_per_minute();
 
-    @Message("Staff in public")
+    @Message
     String policy_privacy();
 
-    @Message("Role and public handle")
+    @Message
     String policy_privacy_HANDLE();
 
-    @Message("Role only")
+    @Message
     String policy_privacy_ROLE();
 
-    @Message("Subject address (slug)")
+    @Message
     String policy_subject_slug();
 
-    @Message("Per-subject modes")
+    @Message
     String policy_subjects();
 
-    @Message("Every subject follows the board's mode.")
+    @Message
     String policy_subjects_none();
 
-    @Message("Response target for 4–5 stars (minutes)")
+    @Message
     String policy_target_high();
 
-    @Message("Response target for 1–2 stars (minutes)")
+    @Message
     String policy_target_low();
 
-    @Message("Response target for 3 stars (minutes)")
+    @Message
     String policy_target_mid();
 
-    @Message("Response-time targets (they order the queue)")
+    @Message
     String policy_targets();
 
-    @Message("Moderation policy")
+    @Message
     String policy_title();
 
-    @Message("Off")
+    @Message
     String providers_disabled();
 
-    @Message("On")
+    @Message
     String providers_enabled();
 
-    @Message("Enabled by")
+    @Message
     String providers_env();
 
-    @Message("Which sign-in providers are on is configuration (environment), shown here read-only.")
+    @Message
     String providers_intro();
 
-    @Message("Provider")
+    @Message
     String providers_name();
 
-    @Message("Status")
+    @Message
     String providers_status();
 
-    @Message("Sign-in providers")
+    @Message
     String providers_title();
 
-    @Message("Find")
+    @Message
     String roles_find();
 
-    @Message("Public staff handle")
+    @Message
     String roles_handle();
 
-    @Message("Find an account by name, provider or e-mail; grant or revoke moderator and admin. Role changes are logged.")
+    @Message
     String roles_intro();
 
-    @Message("No account matches.")
+    @Message
     String roles_none();
 
-    @Message("Role")
+    @Message
     String roles_role();
 
-    @Message("Moderates only these subjects (addresses, comma-separated; empty = all)")
+    @Message
     String roles_scope();
 
-    @Message("Name, provider or e-mail")
+    @Message
     String roles_search();
 
-    @Message("Roles")
+    @Message
     String roles_title();
 
-    @Message("What happens")
+    @Message
     String rules_action();
 
-    @Message("In force")
+    @Message
     String rules_active();
 
-    @Message("Add a rule")
+    @Message
     String rules_add();
 
-    @Message("Dry run first")
+    @Message
     String rules_dry_run();
 
-    @Message("Words and patterns, each with an action; every hold or flag names the rule and the words that matched.")
+    @Message
     String rules_intro();
 
-    @Message("Rules")
+    @Message
     String rules_list();
 
-    @Message("No rules yet.")
+    @Message
     String rules_none();
 
-    @Message("Word, phrase or pattern")
+    @Message
     String rules_pattern();
 
-    @Message("It is a regular expression")
+    @Message
     String rules_regex();
 
-    @Message("Regular expressions use RE2 syntax (as in Go and Google's tools): character classes, alternatives, repetition and anchors work; back-references and look-ahead or look-behind do not. Matching ignores case and takes time in proportion to the text, so no rule can slow posting down. A plain word or phrase matches whole words only.")
+    @Message
     String rules_regex_syntax();
 
-    @Message("Retire")
+    @Message
     String rules_retire();
 
-    @Message("Retired")
+    @Message
     String rules_retired();
 
-    @Message("Save rule")
+    @Message
     String rules_save();
 
-    @Message("State")
+    @Message
     String rules_state();
 
-    @Message("Try a text")
+    @Message
     String rules_test();
 
-    @Message("Try it")
+    @Message
     String rules_test_button();
 
-    @Message("Text")
+    @Message
     String rules_test_text();
 
-    @Message("Word and pattern rules")
+    @Message
     String rules_title();
 
-    @Message("Save")
+    @Message
     String save();
 
-    @Message("Someone saved a change to this while you were editing. Nothing was overwritten: open it again to see the current version.")
+    @Message
     String stale_intro();
 
-    @Message("Changed in the meantime")
+    @Message
     String stale_title();
 
-    @Message("About {subject}")
+    @Message
     String statement_about(String subject);
 
-    @Message("For the whole board")
+    @Message
     String statement_board();
 
-    @Message("What happened, our apology, what we are doing")
+    @Message
     String statement_body();
 
-    @Message("Update statement")
+    @Message
     String statement_edit();
 
-    @Message("Heading")
+    @Message
     String statement_heading();
 
-    @Message("Publish a statement")
+    @Message
     String statement_new();
 
-    @Message("Publish")
+    @Message
     String statement_publish();
 
-    @Message("Retire")
+    @Message
     String statement_retire();
 
-    @Message("Why (public, optional)")
+    @Message
     String statement_retire_note();
 
-    @Message("Subject address (empty: the whole board)")
+    @Message
     String statement_subject();
 
-    @Message("Pinned at the top of a subject page (or the home page), and on the public log.")
+    @Message
     String statements_intro();
 
-    @Message("No statements yet.")
+    @Message
     String statements_none();
 
-    @Message("Statements from the team")
+    @Message
     String statements_public();
 
-    @Message("Statements")
+    @Message
     String statements_title();
 
-    @Message("Published")
+    @Message
     String outcome_PUBLISH();
 
-    @Message("Published and flagged")
+    @Message
     String outcome_FLAG();
 
-    @Message("Held for a moderator")
+    @Message
     String outcome_HOLD();
 
-    @Message("Rejected")
+    @Message
     String outcome_REJECT();
 
-    @Message("Customer")
+    @Message
     String CUSTOMER();
 
-    @Message("Moderator")
+    @Message
     String MODERATOR();
 
-    @Message("Admin")
+    @Message
     String ADMIN();
 }

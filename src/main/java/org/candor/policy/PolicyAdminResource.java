@@ -39,26 +39,28 @@ public class PolicyAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance policy(SettingsForm form, Map<String, String> errors, List<PolicyService.SubjectMode> subjectModes);
+        static native TemplateInstance policy(SettingsForm form, Map<String, String> errors, List<SettingsService.SubjectMode> subjectModes);
 
-        static native TemplateInstance rules(List<PolicyService.RuleRow> rules, RuleForm form, Map<String, String> errors,
-                PolicyService.DryRun dryRun, Trial trial);
+        static native TemplateInstance rules(List<WordRuleService.RuleRow> rules, RuleForm form, Map<String, String> errors,
+                WordRuleService.DryRun dryRun, Trial trial);
 
         static native TemplateInstance providers(List<LoginProviders.Provider> all, List<LoginProviders.Provider> enabled);
 
         static native TemplateInstance stale();
     }
 
-    private final PolicyService service;
+    private final SettingsService settings;
+    private final WordRuleService rules;
     private final ModerationPolicy policy;
     private final LoginProviders providers;
     private final CurrentUser user;
     private final FormErrors formErrors;
     private final Flash flash;
 
-    PolicyAdminResource(PolicyService service, ModerationPolicy policy, LoginProviders providers, CurrentUser user,
+    PolicyAdminResource(SettingsService settings, WordRuleService rules, ModerationPolicy policy, LoginProviders providers, CurrentUser user,
             FormErrors formErrors, Flash flash) {
-        this.service = service;
+        this.settings = settings;
+        this.rules = rules;
         this.policy = policy;
         this.providers = providers;
         this.user = user;
@@ -69,7 +71,7 @@ public class PolicyAdminResource {
     @GET
     @Path("policy")
     public TemplateInstance policy() {
-        return Templates.policy(SettingsForm.of(policy.settings()), Map.of(), service.subjectModes());
+        return Templates.policy(SettingsForm.of(policy.settings()), Map.of(), settings.subjectModes());
     }
 
     @POST
@@ -77,9 +79,9 @@ public class PolicyAdminResource {
     public Response savePolicy(@BeanParam SettingsForm form) {
         Map<String, String> errors = formErrors.of(form);
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.policy(form, errors, service.subjectModes())).build();
+            return Response.status(400).entity(Templates.policy(form, errors, settings.subjectModes())).build();
         }
-        boolean changed = service.updateSettings(user.accountId(), form.settings(), form.version());
+        boolean changed = settings.updateSettings(user.accountId(), form.settings(), form.version());
         return flash.redirect(URI.create("/admin/policy"), changed ? "flash_policy_saved" : "flash_policy_unchanged");
     }
 
@@ -88,10 +90,10 @@ public class PolicyAdminResource {
     public Response subjectMode(@RestForm("slug") String slug, @RestForm("mode") String mode) {
         String m = "POST".equals(mode) || "PRE".equals(mode) ? mode : null;
         try {
-            service.setSubjectMode(user.accountId(), slug == null ? "" : slug.strip(), m);
+            settings.setSubjectMode(user.accountId(), slug == null ? "" : slug.strip(), m);
         } catch (jakarta.ws.rs.NotFoundException e) {
             return Response.status(400).entity(Templates.policy(SettingsForm.of(policy.settings()),
-                    Map.of("slug", formErrors.message("{candor.policy.scope}") + " " + slug), service.subjectModes()))
+                    Map.of("slug", formErrors.message("{candor.policy.scope}") + " " + slug), settings.subjectModes()))
                     .build();
         }
         return flash.redirect(URI.create("/admin/policy"), "flash_policy_saved");
@@ -100,7 +102,7 @@ public class PolicyAdminResource {
     @GET
     @Path("rules")
     public TemplateInstance rules() {
-        return Templates.rules(service.allRules(), RuleForm.empty(), Map.of(), null, null);
+        return Templates.rules(rules.allRules(), RuleForm.empty(), Map.of(), null, null);
     }
 
     /** Adds a rule, or (with {@code dryRun}) shows how it would have treated the last 30 days of posts first. */
@@ -109,16 +111,16 @@ public class PolicyAdminResource {
     public Response addRule(@BeanParam RuleForm form) {
         Map<String, String> errors = formErrors.of(form);
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.rules(service.allRules(), form, errors, null, null)).build();
+            return Response.status(400).entity(Templates.rules(rules.allRules(), form, errors, null, null)).build();
         }
         try {
             if (form.dryRun() != null) {
-                return Response.ok(Templates.rules(service.allRules(), form, Map.of(),
-                        service.dryRun(form.rule(), null), null)).build();
+                return Response.ok(Templates.rules(rules.allRules(), form, Map.of(),
+                        rules.dryRun(form.rule(), null), null)).build();
             }
-            service.addRule(user.accountId(), form.pattern(), form.regex(), WordRules.Action.valueOf(form.action()));
-        } catch (PolicyService.InvalidException e) {
-            return Response.status(400).entity(Templates.rules(service.allRules(), form,
+            rules.addRule(user.accountId(), form.pattern(), form.regex(), WordRules.Action.valueOf(form.action()));
+        } catch (PolicyChanges.InvalidException e) {
+            return Response.status(400).entity(Templates.rules(rules.allRules(), form,
                     Map.of(e.field(), formErrors.message(e.getMessage()) + " " + e.detail()), null, null)).build();
         }
         return flash.redirect(URI.create("/admin/rules"), "flash_rule_added");
@@ -127,7 +129,7 @@ public class PolicyAdminResource {
     @POST
     @Path("rules/{id}/retire")
     public Response retireRule(@PathParam("id") long id) {
-        service.retireRule(user.accountId(), id);
+        rules.retireRule(user.accountId(), id);
         return flash.redirect(URI.create("/admin/rules"), "flash_rule_retired");
     }
 
@@ -138,7 +140,7 @@ public class PolicyAdminResource {
         String t = text == null ? "" : text;
         ModerationPolicy.Verdict verdict = ModerationPolicy.byText(policy.compiledRules(),
                 policy.settings().maxLinks(), t);
-        return Templates.rules(service.allRules(), RuleForm.empty(), Map.of(), null, new Trial(t, verdict));
+        return Templates.rules(rules.allRules(), RuleForm.empty(), Map.of(), null, new Trial(t, verdict));
     }
 
     @GET

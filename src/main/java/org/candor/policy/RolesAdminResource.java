@@ -33,16 +33,16 @@ public class RolesAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance roles(String q, List<PolicyService.AccountRow> accounts, Long failed,
+        static native TemplateInstance roles(String q, List<RoleService.AccountRow> accounts, Long failed,
                 RoleForm form, Map<String, String> errors, List<Role> roles);
     }
 
-    private final PolicyService service;
+    private final RoleService service;
     private final CurrentUser user;
     private final FormErrors formErrors;
     private final Flash flash;
 
-    RolesAdminResource(PolicyService service, CurrentUser user, FormErrors formErrors, Flash flash) {
+    RolesAdminResource(RoleService service, CurrentUser user, FormErrors formErrors, Flash flash) {
         this.service = service;
         this.user = user;
         this.formErrors = formErrors;
@@ -64,7 +64,7 @@ public class RolesAdminResource {
                 String back = "/admin/roles" + (q == null || q.isBlank() ? ""
                         : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
                 return flash.redirect(URI.create(LocalPath.orHome(back)), "flash_role_saved");
-            } catch (PolicyService.InvalidException e) {
+            } catch (PolicyChanges.InvalidException e) {
                 errors = Map.of(e.field(), formErrors.message(e.getMessage()) + (e.detail() == null ? "" : " " + e.detail()));
             }
         }

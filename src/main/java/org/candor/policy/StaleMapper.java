@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 class StaleMapper {
 
     @ServerExceptionMapper
-    Response stale(PolicyService.StaleException e) {
+    Response stale(PolicyChanges.StaleException e) {
         return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(PolicyAdminResource.Templates.stale()).build();
     }
 }

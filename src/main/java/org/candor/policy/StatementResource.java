@@ -106,7 +106,7 @@ public class StatementResource {
                             form.body());
                 }
                 return flash.redirect(URI.create("/moderation/statements"), "flash_statement_published");
-            } catch (PolicyService.InvalidException e) {
+            } catch (PolicyChanges.InvalidException e) {
                 errors = Map.of(e.field(), formErrors.message(e.getMessage()) + " " + e.detail());
             }
         }

@@ -95,7 +95,7 @@ public class StatementService {
                 .setParameter(1, title.strip()).setParameter(2, body.strip()).setParameter(3, id)
                 .setParameter(4, seenVersion).executeUpdate();
         if (n == 0) {
-            throw new PolicyService.StaleException();
+            throw new PolicyChanges.StaleException();
         }
         keepVersion(id, title, body, "PUBLISHED", actorId);
         append(actor, LogKind.STATEMENT_PUBLISHED, subjectId, current.subjectSlug(), "updated",
@@ -113,7 +113,7 @@ public class StatementService {
                 where id = ?1 and version = ?2 and status = 'PUBLISHED'""")
                 .setParameter(1, id).setParameter(2, seenVersion).executeUpdate();
         if (n == 0) {
-            throw new PolicyService.StaleException();
+            throw new PolicyChanges.StaleException();
         }
         keepVersion(id, current.title(), current.body(), "RETIRED", actorId);
         append(actor, LogKind.STATEMENT_RETIRED, subjectId, current.subjectSlug(),
@@ -139,7 +139,7 @@ public class StatementService {
         List<?> found = em.createNativeQuery("select id from subject where slug = ?1").setParameter(1, slug)
                 .getResultList();
         if (found.isEmpty()) {
-            throw new PolicyService.InvalidException("subject", "{candor.policy.scope}", slug);
+            throw new PolicyChanges.InvalidException("subject", "{candor.policy.scope}", slug);
         }
         return ((Number) found.get(0)).longValue();
     }

@@ -15,7 +15,7 @@ public enum LogKind {
     ROLE_GRANTED,
     ROLE_REVOKED;
 
-    /** The message key of this kind's label ({@code Msg.logkind_*}). */
+    /** The message key of this kind's label ({@code log:logkind_*}). */
     public String messageKey() {
         return "logkind_" + name();
     }

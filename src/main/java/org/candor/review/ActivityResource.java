@@ -12,7 +12,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 import org.candor.account.CurrentUser;
-import org.candor.moderation.AuthorNotices;
 
 /** "My activity": a customer's own posts, each with its status, and everything moderators did about them. */
 @Path("/me")
@@ -22,21 +21,19 @@ public class ActivityResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance activity(List<MyPost> posts, List<AuthorNotices.Told> told);
+        static native TemplateInstance activity(List<MyPost> posts, List<MyActivity.Told> told);
     }
 
-    private final ReviewService reviews;
-    private final AuthorNotices notices;
+    private final MyActivity activity;
     private final CurrentUser user;
 
-    ActivityResource(ReviewService reviews, AuthorNotices notices, CurrentUser user) {
-        this.reviews = reviews;
-        this.notices = notices;
+    ActivityResource(MyActivity activity, CurrentUser user) {
+        this.activity = activity;
         this.user = user;
     }
 
     @GET
     public TemplateInstance activity() {
-        return Templates.activity(reviews.activity(user.accountId()), notices.timeline(user.accountId()));
+        return Templates.activity(activity.posts(user.accountId()), activity.told(user.accountId()));
     }
 }

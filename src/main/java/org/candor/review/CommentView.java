@@ -3,7 +3,6 @@ package org.candor.review;
 import java.time.Instant;
 import java.util.List;
 
-import org.candor.moderation.StaffNotes;
 
 /**
  * A comment as a reader sees it; a hidden comment's text is shown only to its author and admins, everyone else sees

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import org.candor.moderation.StaffNotes;
 
 
 /** Reviews and their comments as JSON, read-only, with the same visibility as the pages. */
@@ -63,10 +62,10 @@ public class ReviewApi {
     public record ReviewPage(List<ReviewJson> reviews, String next) {
     }
 
-    private final ReviewService reviews;
+    private final ReviewReads reviews;
     private final CurrentViewer viewer;
 
-    ReviewApi(ReviewService reviews, CurrentViewer viewer) {
+    ReviewApi(ReviewReads reviews, CurrentViewer viewer) {
         this.reviews = reviews;
         this.viewer = viewer;
     }

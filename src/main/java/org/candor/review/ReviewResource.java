@@ -56,7 +56,9 @@ public class ReviewResource {
                 Map<String, String> errors, Long retryAfter);
     }
 
-    private final ReviewService reviews;
+    private final ReviewReads reviews;
+    private final ReviewPosting posting;
+    private final ReviewFeedback feedback;
     private final org.candor.subject.SubjectService subjects;
     private final CurrentViewer viewer;
     private final CurrentUser user;
@@ -65,8 +67,11 @@ public class ReviewResource {
     private final PageScope scope;
     private final Drafts drafts;
 
-    ReviewResource(ReviewService reviews, org.candor.subject.SubjectService subjects, CurrentViewer viewer,
-            CurrentUser user, FormErrors formErrors, Flash flash, PageScope scope, Drafts drafts) {
+    ReviewResource(ReviewReads reviews, ReviewPosting posting, ReviewFeedback feedback,
+            org.candor.subject.SubjectService subjects, CurrentViewer viewer, CurrentUser user, FormErrors formErrors,
+            Flash flash, PageScope scope, Drafts drafts) {
+        this.posting = posting;
+        this.feedback = feedback;
         this.drafts = drafts;
         this.scope = scope;
         this.reviews = reviews;
@@ -114,8 +119,8 @@ public class ReviewResource {
             return Response.status(400).entity(Templates.edit(slug, subjectName(slug), id, form, errors, null)).build();
         }
         try {
-            ReviewService.Written written = reviews.edit(user.accountId(), id, form);
-            return flash.redirect(permalink(slug, id), written.outcome() == ReviewService.Outcome.UNCHANGED
+            ReviewPosting.Written written = posting.edit(user.accountId(), id, form);
+            return flash.redirect(permalink(slug, id), written.outcome() == ReviewPosting.Outcome.UNCHANGED
                     ? "flash_review_unchanged" : "flash_review_edited");
         } catch (RateLimitedException e) {
             return Response.status(429).header("Retry-After", e.retryAfterSeconds())
@@ -143,7 +148,7 @@ public class ReviewResource {
                     new PageForms(form, new ReportForm(null, ""), errors, Map.of(), null))).build();
         }
         try {
-            long commentId = reviews.comment(user.accountId(), id, form);
+            long commentId = posting.comment(user.accountId(), id, form);
             return flash.redirect(URI.create(permalink(slug, id) + "#comment-" + commentId), "flash_comment_posted");
         } catch (RateLimitedException e) {
             return Response.status(429).header("Retry-After", e.retryAfterSeconds()).entity(render(slug, id,
@@ -163,7 +168,7 @@ public class ReviewResource {
         load(slug, id);
         boolean mark = !"false".equals(helpful);
         try {
-            reviews.markHelpful(user.accountId(), id, mark);
+            feedback.markHelpful(user.accountId(), id, mark);
         } catch (ForbiddenException own) {
             return flash.redirect(permalink(slug, id), "flash_helpful_own");
         }
@@ -184,7 +189,7 @@ public class ReviewResource {
             return Response.status(400).entity(render(slug, id,
                     new PageForms(new CommentForm(""), form, Map.of(), errors, null))).build();
         }
-        reviews.report(user.accountId(), id, commentId, form.parsedReason(), form.details());
+        feedback.report(user.accountId(), id, commentId, form.parsedReason(), form.details());
         return flash.redirect(permalink(slug, id), "flash_reported");
     }
 

@@ -45,4 +45,17 @@ public class ReviewVersion extends PanacheEntityBase {
     public int stars() {
         return rating;
     }
+
+    /** The version a review is at now, written by {@code authorId} (its author, or the moderator who redacted it). */
+    static ReviewVersion of(Review review, long authorId, Instant at) {
+        ReviewVersion version = new ReviewVersion();
+        version.reviewId = review.id;
+        version.authorId = authorId;
+        version.revision = review.revision;
+        version.rating = review.rating;
+        version.title = review.title;
+        version.body = review.body;
+        version.createdAt = at;
+        return version;
+    }
 }

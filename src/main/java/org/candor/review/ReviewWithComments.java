@@ -2,7 +2,6 @@ package org.candor.review;
 
 import java.util.List;
 
-import org.candor.moderation.StaffNotes;
 
 /**
  * A review with the comments its reader may see, its official replies and annotations, and, when hidden, the notice

@@ -22,11 +22,11 @@ import org.candor.subject.SubjectService;
 @Tag(name = "Reviews")
 public class SubjectReviewsApi {
 
-    private final ReviewService reviews;
+    private final ReviewReads reviews;
     private final SubjectService subjects;
     private final CurrentViewer viewer;
 
-    SubjectReviewsApi(ReviewService reviews, SubjectService subjects, CurrentViewer viewer) {
+    SubjectReviewsApi(ReviewReads reviews, SubjectService subjects, CurrentViewer viewer) {
         this.reviews = reviews;
         this.subjects = subjects;
         this.viewer = viewer;
@@ -38,7 +38,7 @@ public class SubjectReviewsApi {
             @Parameter(description = "newest (default), helpful or lowest") @QueryParam("sort") String sort,
             @Parameter(description = "the next cursor of the previous page") @QueryParam("after") String after) {
         long subjectId = subjects.idOf(slug).orElseThrow(NotFoundException::new);
-        ReviewService.Page page = reviews.page(subjectId, ReviewSort.parse(sort), ReviewSort.Cursor.parse(after),
+        ReviewReads.Page page = reviews.page(subjectId, ReviewSort.parse(sort), ReviewSort.Cursor.parse(after),
                 viewer.get());
         return new ReviewPage(page.reviews().stream().map(ReviewJson::of).toList(),
                 page.next() == null ? null : page.next().format());

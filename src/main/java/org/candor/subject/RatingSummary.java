@@ -11,14 +11,14 @@ public final class RatingSummary {
     }
 
     /**
-     * The update that counts {@code delta} reviews of {@code rating} stars in (or out, with a negative delta). JDBC
-     * parameters, in order: the delta, the delta times the rating, the delta again, the subject id.
+     * The update that counts {@code delta} reviews of {@code rating} stars in (or out, with a negative delta), with the
+     * SQL parameter markers the caller binds: {@code delta} (a whole number of reviews) and {@code subjectId}.
      */
-    public static String update(int rating) {
+    public static String update(int rating, String delta, String subjectId) {
         if (rating < 1 || rating > 5) {
             throw new IllegalArgumentException("rating out of range: " + rating);
         }
-        return "update subject set review_count = review_count + ?, rating_sum = rating_sum + ?, stars_" + rating
-                + " = stars_" + rating + " + ? where id = ?";
+        return "update subject set review_count = review_count + " + delta + ", rating_sum = rating_sum + " + rating
+                + " * " + delta + ", stars_" + rating + " = stars_" + rating + " + " + delta + " where id = " + subjectId;
     }
 }

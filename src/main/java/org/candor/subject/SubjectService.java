@@ -32,11 +32,9 @@ public class SubjectService {
      * concurrent posts on a busy subject never conflict; call it in the transaction that changes the review.
      */
     public void countRating(long subjectId, int rating, int delta) {
-        em.createNativeQuery(RatingSummary.update(rating))
+        em.createNativeQuery(RatingSummary.update(rating, "?1", "?2"))
                 .setParameter(1, delta)
-                .setParameter(2, (long) rating * delta)
-                .setParameter(3, delta)
-                .setParameter(4, subjectId)
+                .setParameter(2, subjectId)
                 .executeUpdate();
     }
 

@@ -25,6 +25,7 @@ import org.candor.subject.Subject;
 import org.candor.support.Session;
 import org.candor.support.Steps;
 import org.candor.support.TestData;
+import org.candor.policy.ReasonCode;
 
 /** Every moderation action through HTTP, as the right role, with its effect on pages, timeline, log and mail. */
 @QuarkusTest

@@ -9,7 +9,7 @@ import org.candor.account.Account;
 import org.candor.account.Role;
 import org.candor.review.Review;
 import org.candor.review.Forms;
-import org.candor.review.ReviewService;
+import org.candor.review.ReviewPosting;
 import org.candor.subject.Subject;
 import org.candor.subject.SubjectKind;
 import org.candor.web.PublicPages;
@@ -51,7 +51,7 @@ public final class TestData {
     /** A published review, written through the service as a customer would (counted in the rating summary). */
     public static Review publishedReview(Subject subject, Account author, int rating, String body) {
         Review review = QuarkusTransaction.requiringNew().call(() -> {
-            long id = Arc.container().instance(ReviewService.class).get()
+            long id = Arc.container().instance(ReviewPosting.class).get()
                     .write(author.id, subject.slug, Forms.ReviewForm.of(rating, null, body)).reviewId();
             return Review.<Review>findById(id);
         });

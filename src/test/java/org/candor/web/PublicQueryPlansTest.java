@@ -89,6 +89,35 @@ class PublicQueryPlansTest {
         assertTrue(genericPlan("select id from review where body = ?").contains("Seq Scan on review"));
     }
 
+    /**
+     * Posting a review, the busiest write, is four statements the statement inspector sees (lock the account, read what
+     * the checks need, write review + version + rating summary, open the queue items), each served by an index.
+     */
+    @Test
+    void postingAReviewIsFourIndexedStatements() {
+        Subject subject = TestData.subject("Posting plans");
+        Session customer = Session.customer();
+        customer.request().get("/subjects/" + subject.slug).then().statusCode(200); // known before recording
+        SqlRecorder.start();
+        customer.form().formParam("rating", "4").formParam("body", "Posted while recording")
+                .post("/subjects/" + subject.slug + "/reviews").then().statusCode(303);
+        Set<String> statements = SqlRecorder.stop();
+        List<String> posting = statements.stream().filter(q -> q.contains("from account where id = ? for update")
+                || q.contains("join moderation_policy p on p.id = 1 join subject s on s.slug")
+                || q.contains("insert into review (subject_id") || q.contains("insert into queue_item (kind, review_id, why")).toList();
+        assertEquals(4, posting.size(), "posting statements: " + String.join("\n\n", posting));
+        List<String> scans = new ArrayList<>();
+        for (String sql : posting) {
+            String plan = genericPlan(sql);
+            for (String table : BIG) {
+                if (plan.matches("(?s).*Seq Scan on " + table + "\\b.*")) {
+                    scans.add(table + " in: " + sql + "\n" + plan);
+                }
+            }
+        }
+        assertEquals(List.of(), scans);
+    }
+
     /** PostgreSQL's plan for the statement whatever its parameters, with sequential scans priced out. */
     static String genericPlan(String sql) {
         StringBuilder numbered = new StringBuilder();

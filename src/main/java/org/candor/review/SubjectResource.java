@@ -1,4 +1,4 @@
-package org.candor.subject;
+package org.candor.review;
 
 import java.net.URI;
 import java.util.List;
@@ -23,16 +23,14 @@ import org.candor.account.CurrentUser;
 import org.candor.review.Forms.ReviewForm;
 import org.candor.policy.PolicyRejection;
 import org.candor.policy.StatementService;
-import org.candor.review.RateLimitedException;
-import org.candor.review.ReviewService;
-import org.candor.review.ReviewSort;
-import org.candor.review.ReviewStatus;
-import org.candor.review.CurrentViewer;
 import org.candor.web.Drafts;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
 import org.candor.web.PageScope;
 import org.candor.web.PublicPage;
+import org.candor.subject.SubjectSummary;
+import org.candor.subject.SubjectPage;
+import org.candor.subject.SubjectService;
 
 /** The home page, the public page of each subject, and writing a review there. */
 @Path("/")
@@ -43,13 +41,14 @@ public class SubjectResource {
     static class Templates {
         static native TemplateInstance home(List<SubjectSummary> subjects, List<StatementService.Statement> statements);
 
-        static native TemplateInstance show(SubjectPage subject, ReviewService.Page page, ReviewSort sort,
+        static native TemplateInstance show(SubjectPage subject, ReviewReads.Page page, ReviewSort sort,
                 boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter,
                 List<StatementService.Statement> statements);
     }
 
     private final SubjectService subjects;
-    private final ReviewService reviews;
+    private final ReviewReads reviews;
+    private final ReviewPosting posting;
     private final CurrentViewer viewer;
     private final CurrentUser user;
     private final FormErrors formErrors;
@@ -58,13 +57,14 @@ public class SubjectResource {
     private final PageScope scope;
     private final Drafts drafts;
 
-    SubjectResource(SubjectService subjects, ReviewService reviews, CurrentViewer viewer, CurrentUser user,
+    SubjectResource(SubjectService subjects, ReviewReads reviews, ReviewPosting posting, CurrentViewer viewer, CurrentUser user,
             FormErrors formErrors, Flash flash, StatementService statements, PageScope scope, Drafts drafts) {
         this.drafts = drafts;
         this.scope = scope;
         this.statements = statements;
         this.subjects = subjects;
         this.reviews = reviews;
+        this.posting = posting;
         this.viewer = viewer;
         this.user = user;
         this.formErrors = formErrors;
@@ -111,7 +111,7 @@ public class SubjectResource {
             return again(slug, form, 400, errors, null);
         }
         try {
-            ReviewService.Written written = reviews.write(user.accountId(), slug, form);
+            ReviewPosting.Written written = posting.write(user.accountId(), slug, form);
             String message = switch (written.outcome()) {
                 case CREATED -> written.status() == ReviewStatus.PENDING ? "flash_review_pending" : "flash_review_posted";
                 case EDITED -> "flash_review_edited";
@@ -142,7 +142,7 @@ public class SubjectResource {
 
     private TemplateInstance render(SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, ReviewForm form,
             boolean editing, Map<String, String> errors, Long retryAfter) {
-        ReviewService.Page page = reviews.page(subject.id(), sort, after, viewer.get());
+        ReviewReads.Page page = reviews.page(subject.id(), sort, after, viewer.get());
         return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter,
                 statements.forSubject(subject.id()));
     }

@@ -1,4 +1,4 @@
-package org.candor.moderation;
+package org.candor.review;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +13,7 @@ import jakarta.persistence.Tuple;
 
 import org.candor.Sql;
 import org.candor.policy.PublicActor;
+import org.candor.policy.ReasonCode;
 
 /**
  * What staff attached to reviews and comments, as the public sees it: official replies, annotations, and the notice

@@ -1,4 +1,4 @@
-package org.candor.moderation;
+package org.candor.policy;
 
 /** The rule a visibility change applies; required wherever what the public sees changes. */
 public enum ReasonCode {

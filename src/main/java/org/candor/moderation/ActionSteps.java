@@ -1,0 +1,211 @@
+package org.candor.moderation;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import io.quarkus.security.ForbiddenException;
+
+import org.candor.Sql;
+import org.candor.account.Account;
+import org.candor.account.AccountService;
+import org.candor.account.Role;
+import org.candor.policy.ModerationPolicy;
+import org.candor.policy.PublicActor;
+import org.candor.publiclog.LogKind;
+import org.candor.publiclog.PublicLog;
+import org.candor.review.PostContent;
+import org.candor.review.ModeratedPosts;
+import org.candor.review.ReviewStatus;
+import org.candor.policy.ReasonCode;
+
+/**
+ * The steps every moderation action is made of ({@link ModerationService} composes them, one transactional method per
+ * action): {@link #begin} checks who may act and locks the item; the change is made; {@link #logEntry} writes the
+ * public-log entry, {@link #tell} tells the author, and {@link #finish} records the event and announces it.
+ */
+@ApplicationScoped
+class ActionSteps {
+
+    /** The item locked for this action, the content it is about, and who acts. */
+    record Acting(Account actor, QueueItem item, PostContent content) {
+
+        String role() {
+            return PublicActor.role(actor.role);
+        }
+    }
+
+    private final EntityManager em;
+    private final ModeratedPosts posts;
+    private final ModerationQueue queue;
+    private final PublicLog log;
+    private final AuthorNotices notices;
+    private final AccountService accounts;
+    private final PublicActor publicActor;
+    private final Claims claims;
+
+    ActionSteps(EntityManager em, ModeratedPosts posts, ModerationQueue queue, PublicLog log, AuthorNotices notices,
+            AccountService accounts, PublicActor publicActor, Claims claims) {
+        this.em = em;
+        this.posts = posts;
+        this.queue = queue;
+        this.log = log;
+        this.notices = notices;
+        this.accounts = accounts;
+        this.publicActor = publicActor;
+        this.claims = claims;
+    }
+
+    /**
+     * Who may act is settled before anything is locked or shown to them: staff, then the subject in their scope; then
+     * the item is locked, the version they saw checked, a colleague's claim respected, and the action checked against
+     * what the state allows ({@link ModerationAction#allowed}).
+     */
+    Acting begin(long actorId, long itemId, int version, ModerationAction action) {
+        Account actor = accounts.staff(actorId);
+        QueueItem item = em.find(QueueItem.class, itemId);
+        if (item == null) {
+            throw new NotFoundException();
+        }
+        PostContent seen = posts.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
+        if (!accounts.moderates(actor, seen.subjectId())) {
+            throw new ForbiddenException("this moderator does not moderate " + seen.subjectSlug());
+        }
+        em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        if (item.version != version) {
+            throw new ConflictException(itemId, "the item changed since it was shown");
+        }
+        if (claims.heldByOther(item, actorId) && actor.role != Role.ADMIN) {
+            throw new ConflictException(itemId, "a colleague holds the item");
+        }
+        PostContent content = posts.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
+        if (!ModerationAction.allowed(content.status(), content.isComment(), item.open()).contains(action)) {
+            throw new ConflictException(itemId, action + " is not possible while the content is " + content.status());
+        }
+        return new Acting(actor, item, content);
+    }
+
+    /** A text the action cannot do without (the public why of a hide, a note): refused when blank. */
+    static String required(String text) {
+        return required(text, "text");
+    }
+
+    static String required(String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidActionException(field, "{candor.moderation.text.required}");
+        }
+        return text.strip();
+    }
+
+    /** Every change the public sees names the rule it applies. */
+    static ReasonCode reason(ReasonCode reason) {
+        if (reason == null) {
+            throw new InvalidActionException("reason", "{candor.moderation.reason}");
+        }
+        return reason;
+    }
+
+
+    /**
+     * Publish, hide or restore: moves the content from one status to another (a colleague who moved it first, from
+     * another item, wins), records why, writes the log entry, tells the author and resolves the item.
+     */
+    void changeVisibility(Acting a, ReviewStatus from, ReviewStatus to, LogKind kind, ReasonCode reason,
+            String text) {
+        reason(reason);
+        requireStatus(a, from);
+        if (posts.changeStatus(a.content.reviewId(), a.content.commentId(), to) != from) {
+            throw new ConflictException(a.item.id, "the content changed while acting");
+        }
+        visibility(a, kind.name(), reason, text);
+        logEntry(a, kind, reason, text, null);
+        tell(a, kind.name(), reason, text);
+        finish(a, kind.name(), text, true);
+    }
+
+    static void requireStatus(Acting a, ReviewStatus status) {
+        if (a.content.status() != status) {
+            throw new ConflictException(a.item.id, "the content is " + a.content.status() + ", not " + status);
+        }
+    }
+
+    void finish(Acting a, String action, String note, boolean resolve) {
+        Instant now = Instant.now();
+        QueueItem item = a.item;
+        item.updatedAt = now;
+        if (item.claimedBy != null && item.claimedBy == a.actor.id) {
+            item.claimedAt = now;
+        }
+        if (resolve) {
+            item.status = QueueItem.Status.DONE;
+            item.resolvedAt = now;
+            item.resolvedBy = a.actor.id;
+            item.resolution = action;
+            item.escalated = false;
+        }
+        em.flush();
+        queue.event(item.id, a.actor.id, action, note);
+        queue.announce(item.id);
+    }
+
+    void visibility(Acting a, String action, ReasonCode reason, String text) {
+        em.createNativeQuery("""
+                insert into visibility_change (review_id, comment_id, action, reason_code, reason_text, actor_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, a.content.reviewId()).setParameter(2, a.content.commentId()).setParameter(3, action)
+                .setParameter(4, reason.name()).setParameter(5, blankToNull(text)).setParameter(6, a.actor.id)
+                .executeUpdate();
+    }
+
+    void insertAnnotation(Acting a, String text) {
+        em.createNativeQuery("insert into annotation (review_id, comment_id, author_id, body) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, a.content.reviewId()).setParameter(2, a.content.commentId())
+                .setParameter(3, a.actor.id).setParameter(4, text)
+                .executeUpdate();
+    }
+
+    void logEntry(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body) {
+        // no unsalted hash of the content: short texts ("Great!") and the rest of a redacted one can be guessed from it
+        log.append(draft(a, kind, reason, blankToNull(reasonText), body, null));
+    }
+
+    PublicLog.Draft draft(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body,
+            String contentSha256) {
+        return new PublicLog.Draft(kind, a.content.subjectId(), a.content.subjectSlug(), a.content.reviewId(),
+                a.content.commentId(), a.role(), publicActor.handle(a.actor),
+                reason == null ? null : reason.name(),
+                reasonText, body, contentSha256);
+    }
+
+    void tell(Acting a, String action, ReasonCode reason, String message) {
+        notices.tell(new AuthorNotices.Notice(a.content.authorId(), a.content.reviewId(), a.content.commentId(),
+                a.content.subjectSlug(), a.content.subjectName(), action, reason, blankToNull(message)));
+    }
+
+    /**
+     * A column of an active canned response or offer this actor's role may use; an admin-only one is refused to
+     * moderators.
+     */
+    String allowed(Acting a, String table, String column, long id, String field, String unknown) {
+        List<Tuple> found = Sql.tuples(em.createNativeQuery("select " + column + " as text, allowed_role as allowed_role from "
+                + table + " where id = ?1 and active", Tuple.class).setParameter(1, id));
+        if (found.isEmpty()) {
+            throw new InvalidActionException(field, unknown);
+        }
+        Tuple row = found.get(0);
+        if ("ADMIN".equals(Sql.text(row, "allowed_role")) && a.actor.role != Role.ADMIN) {
+            throw new ForbiddenException("only admins may use this " + field);
+        }
+        return Sql.text(row, "text");
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

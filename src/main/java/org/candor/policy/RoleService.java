@@ -1,0 +1,105 @@
+package org.candor.policy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.candor.Sql;
+import org.candor.account.Account;
+import org.candor.account.Role;
+import org.candor.policy.PolicyChanges.InvalidException;
+import org.candor.publiclog.LogKind;
+
+/** Who is staff: finding accounts, and granting or revoking roles (on the public log) with a moderator's scope. */
+@ApplicationScoped
+public class RoleService {
+
+    public record AccountRow(long id, String provider, String displayName, String email, Role role, String staffHandle,
+            String scope) {
+
+        /** Whether this is the account with that id (the one whose form is shown again with messages). */
+        public boolean isId(Long other) {
+            return other != null && other == id;
+        }
+    }
+
+    private final EntityManager em;
+    private final PolicyChanges changes;
+    private final PublicActor publicActor;
+
+    RoleService(EntityManager em, PolicyChanges changes, PublicActor publicActor) {
+        this.em = em;
+        this.changes = changes;
+        this.publicActor = publicActor;
+    }
+
+    /** Accounts whose name, provider or e-mail contains the query (staff first when the query is empty). */
+    public List<AccountRow> findAccounts(String q) {
+        String like = "%" + (q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_")) + "%";
+        return Sql.tuples(em.createNativeQuery("""
+                select a.id as id, a.provider as provider, a.display_name as name, a.email as email, a.role as role,
+                    a.staff_handle as handle,
+                    (select string_agg(s.slug, ', ' order by s.slug) from subject s where s.id = any(a.scope_subject_ids))
+                        as scope
+                from account a
+                where lower(a.display_name) like ?1 or lower(a.provider) like ?1 or lower(coalesce(a.email, '')) like ?1
+                order by case a.role when 'ADMIN' then 0 when 'MODERATOR' then 1 else 2 end, a.display_name, a.id
+                limit 50""", Tuple.class).setParameter(1, like)).stream()
+                .map(t -> new AccountRow(Sql.number(t, "id"), Sql.text(t, "provider"), Sql.text(t, "name"),
+                        Sql.text(t, "email"), Role.valueOf(Sql.text(t, "role")), Sql.text(t, "handle"), Sql.text(t, "scope")))
+                .toList();
+    }
+
+    /**
+     * Sets an account's role, public staff handle and (for moderators) the subjects they moderate, given as
+     * comma-separated slugs (blank: all). Granting or revoking a role is on the public log.
+     */
+    @Transactional
+    public void setRole(long adminId, long accountId, Role role, String handle, String scopeSlugs) {
+        Account admin = changes.admin(adminId);
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NotFoundException();
+        }
+        if (account.id == admin.id && role != Role.ADMIN) {
+            throw new InvalidException("role", "{candor.policy.self}", null);
+        }
+        List<String> slugs = scopeSlugs == null ? List.of() : Arrays.stream(scopeSlugs.split("[,\\s]+"))
+                .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+        List<Long> ids = new ArrayList<>();
+        for (String slug : slugs) {
+            List<?> found = em.createNativeQuery("select id from subject where slug = ?1").setParameter(1, slug)
+                    .getResultList();
+            if (found.isEmpty()) {
+                throw new InvalidException("scope", "{candor.policy.scope}", slug);
+            }
+            ids.add(((Number) found.get(0)).longValue());
+        }
+        Role before = account.role;
+        String newHandle = handle == null || handle.isBlank() ? null : handle.strip();
+        account.role = role;
+        account.staffHandle = newHandle;
+        em.flush();
+        em.createNativeQuery("update account set scope_subject_ids = cast(?1 as bigint[]) where id = ?2")
+                .setParameter(1, ids.isEmpty() || role != Role.MODERATOR ? null
+                        : ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(2, accountId).executeUpdate();
+        if (before != role) {
+            boolean granted = role.ordinal() > before.ordinal();
+            String shown = publicActor.handle(account);
+            String who = shown == null ? "an account" : shown;
+            String what = granted ? PublicActor.role(role) + " role granted to " + who
+                    : PublicActor.role(before) + " role revoked from " + who
+                            + (role == Role.CUSTOMER ? "" : " (now " + PublicActor.role(role) + ")");
+            changes.append(changes.draft(admin, granted ? LogKind.ROLE_GRANTED : LogKind.ROLE_REVOKED, what, null));
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.candor.review;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Strings of the subject pages, reviews, comments and "My activity". English in {@code messages/rev_en.properties},
+ * other languages beside it. Templates use them as {@code {rev:key}}.
+ */
+@MessageBundle(value = "rev", locale = "en")
+public interface RevMsg {
+
+    @Message
+    String home_title();
+
+    @Message
+    String home_intro();
+
+    @Message
+    String home_empty();
+
+    @Message
+    String review_count(int count);
+
+    @Message
+    String average_rating(String average);
+
+    @Message
+    String rating_distribution();
+
+    @Message
+    String stars_label(int stars);
+
+    @Message
+    String reviews_title();
+
+    @Message
+    String reviews_empty();
+
+    @Message
+    String reviews_older();
+
+    @Message
+    String reviews_newest();
+
+    @Message
+    String subject_history();
+
+    @Message
+    String rated(int rating);
+
+    @Message
+    String by_author(String author);
+
+    @Message
+    String edited();
+
+    @Message
+    String review_hidden();
+
+    @Message
+    String permalink();
+
+    @Message
+    String review_pending_banner();
+
+    @Message
+    String comment_pending_banner();
+
+    @Message
+    String comment_hidden();
+
+    @Message
+    String helpful_count(int count);
+
+    @Message
+    String comments_title();
+
+    @Message
+    String form_rating();
+
+    @Message
+    String form_title();
+
+    @Message
+    String form_body();
+
+    @Message
+    String review_write_title();
+
+    @Message
+    String review_edit_title();
+
+    @Message
+    String review_post();
+
+    @Message
+    String review_save_edit();
+
+    @Message
+    String review_sign_in();
+
+    @Message
+    String review_edit_history_note();
+
+    @Message
+    String review_edit_link();
+
+    @Message
+    String review_page_title(String subject);
+
+    @Message
+    String rate_limited(Long seconds);
+
+    @Message
+    String sort_label();
+
+    @Message
+    String sort_newest();
+
+    @Message
+    String sort_helpful();
+
+    @Message
+    String sort_lowest();
+
+    @Message
+    String pages_label();
+
+    @Message
+    String helpful_mark();
+
+    @Message
+    String helpful_unmark();
+
+    @Message
+    String comment_write_title();
+
+    @Message
+    String comment_body();
+
+    @Message
+    String comment_post();
+
+    @Message
+    String comment_sign_in();
+
+    @Message
+    String report_title();
+
+    @Message
+    String report_reason();
+
+    @Message
+    String report_choose();
+
+    @Message
+    String report_SPAM();
+
+    @Message
+    String report_ABUSE();
+
+    @Message
+    String report_PERSONAL_DATA();
+
+    @Message
+    String report_OFF_TOPIC();
+
+    @Message
+    String report_OTHER();
+
+    @Message
+    String report_details();
+
+    @Message
+    String report_send();
+
+    @Message
+    String history_title();
+
+    @Message
+    String history_version(int revision);
+
+    @Message
+    String activity_title();
+
+    @Message
+    String activity_intro();
+
+    @Message
+    String activity_empty();
+
+    @Message
+    String activity_post();
+
+    @Message
+    String activity_subject();
+
+    @Message
+    String activity_status();
+
+    @Message
+    String activity_when();
+
+    @Message
+    String activity_review(Integer rating);
+
+    @Message
+    String activity_comment();
+
+    @Message
+    String status_pending();
+
+    @Message
+    String status_hidden();
+
+    @Message
+    String status_published();
+
+    @Message
+    String activity_told_title();
+
+    @Message
+    String activity_told_empty();
+
+    @Message
+    String activity_posts_title();
+}

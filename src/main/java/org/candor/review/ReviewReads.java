@@ -1,0 +1,164 @@
+package org.candor.review;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.NotFoundException;
+
+/** Reading reviews as a viewer may see them ({@link Visibility}): a subject's pages, a permalink, versions. */
+@ApplicationScoped
+public class ReviewReads {
+
+    /** Reviews on one page of a subject. */
+    public static final int PAGE_SIZE = 20;
+
+    /** One page of reviews and the cursor of the next (older) page, or null at the end. */
+    public record Page(List<ReviewWithComments> reviews, ReviewSort.Cursor next) {
+    }
+
+    private final EntityManager em;
+    private final StaffNotes staffNotes;
+
+    ReviewReads(EntityManager em, StaffNotes staffNotes) {
+        this.em = em;
+        this.staffNotes = staffNotes;
+    }
+
+    /** One page of a subject's reviews as this viewer may see them, each with its comments. */
+    public Page page(long subjectId, ReviewSort sort, ReviewSort.Cursor after, Viewer viewer) {
+        String keyset = switch (sort) {
+            case NEWEST -> "r.id < :id";
+            case HELPFUL -> "(r.helpfulCount < :key or (r.helpfulCount = :key and r.id < :id))";
+            case LOWEST -> "(r.rating > :key or (r.rating = :key and r.id < :id))";
+        };
+        String order = switch (sort) {
+            case NEWEST -> "r.id desc";
+            case HELPFUL -> "r.helpfulCount desc, r.id desc";
+            case LOWEST -> "r.rating asc, r.id desc";
+        };
+        TypedQuery<ReviewCard> query = em.createQuery(CARD + """
+                where r.subject.id = :subject and %s and %s
+                order by %s""".formatted(VISIBLE, after == null ? "true" : keyset, order), ReviewCard.class)
+                .setParameter("subject", subjectId)
+                .setParameter("viewer", viewer.accountId())
+                .setParameter("staff", viewer.staff())
+                .setParameter("admin", viewer.admin())
+                .setMaxResults(PAGE_SIZE + 1);
+        if (after != null) {
+            query.setParameter("id", after.id());
+            if (sort != ReviewSort.NEWEST) {
+                query.setParameter("key", sort == ReviewSort.HELPFUL ? (int) after.key() : (short) after.key());
+            }
+        }
+        List<ReviewCard> cards = query.getResultList();
+        ReviewSort.Cursor next = null;
+        if (cards.size() > PAGE_SIZE) {
+            cards = cards.subList(0, PAGE_SIZE);
+            ReviewCard last = cards.get(PAGE_SIZE - 1);
+            long key = switch (sort) {
+                case NEWEST -> 0;
+                case HELPFUL -> last.helpfulCount();
+                case LOWEST -> last.rating();
+            };
+            next = new ReviewSort.Cursor(key, last.id());
+        }
+        return new Page(withComments(cards, viewer), next);
+    }
+
+    /** A review for its permalink page, if this viewer may see it. */
+    public Optional<ReviewWithComments> one(long reviewId, Viewer viewer) {
+        List<ReviewCard> found = em.createQuery(CARD + " where r.id = :id and " + VISIBLE, ReviewCard.class)
+                .setParameter("id", reviewId)
+                .setParameter("viewer", viewer.accountId())
+                .setParameter("staff", viewer.staff())
+                .setParameter("admin", viewer.admin())
+                .getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of(withComments(found, viewer).get(0));
+    }
+
+    /** The slug of the subject a review belongs to. */
+    public Optional<String> subjectSlugOf(long reviewId) {
+        return em.createQuery("select r.subject.slug from Review r where r.id = :id", String.class)
+                .setParameter("id", reviewId).getResultStream().findFirst();
+    }
+
+    /**
+     * Every version of a review the viewer may read, oldest first: none of a hidden review unless the viewer wrote it
+     * or is an admin, and none from before a redaction unless the viewer is an admin (the removed text is in them).
+     */
+    public List<ReviewVersion> versions(ReviewCard review, Viewer viewer) {
+        if (!review.readable()) {
+            return List.of();
+        }
+        int from = viewer.admin() ? 0 : ((Number) em.createNativeQuery(
+                "select coalesce(max(revision), 0) from redaction where review_id = ?1")
+                .setParameter(1, review.id()).getSingleResult()).intValue();
+        return em.createQuery("from ReviewVersion v where v.reviewId = :id and v.revision >= :from order by v.revision",
+                ReviewVersion.class)
+                .setParameter("id", review.id()).setParameter("from", from).getResultList();
+    }
+
+    /** The author's own review of a subject, for the review form. */
+    public Optional<Review> mine(long accountId, long subjectId) {
+        return em.createQuery("from Review r where r.subject.id = :s and r.author.id = :a", Review.class)
+                .setParameter("s", subjectId).setParameter("a", accountId)
+                .getResultStream().findFirst();
+    }
+
+    /** Whether this account currently marks this review helpful. */
+    public boolean marksHelpful(long accountId, long reviewId) {
+        return !em.createNativeQuery("select 1 from helpful_vote where review_id = ?1 and account_id = ?2 and active")
+                .setParameter(1, reviewId).setParameter(2, accountId).getResultList().isEmpty();
+    }
+
+    private static final String CARD = """
+            select new org.candor.review.ReviewCard(r.id, r.rating, r.title, r.body, a.displayName, r.createdAt,
+                r.updatedAt, r.status, r.revision, r.helpfulCount, case when a.id = :viewer then true else false end,
+                case when a.id = :viewer or :admin = true then true else false end)
+            from Review r join r.author a
+            """;
+
+    /** Which reviews the viewer sees listed ({@link Visibility}). */
+    private static final String VISIBLE = Visibility.listedJpql("r", "a");
+
+    private List<ReviewWithComments> withComments(List<ReviewCard> cards, Viewer viewer) {
+        if (cards.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<CommentView>> byReview = new LinkedHashMap<>();
+        cards.forEach(c -> byReview.put(c.id(), new ArrayList<>()));
+        em.createQuery("""
+                select new org.candor.review.CommentView(c.id, c.reviewId, c.body, a.displayName, c.createdAt, c.status,
+                    case when a.id = :viewer then true else false end,
+                    case when a.id = :viewer or :admin = true then true else false end)
+                from Comment c, Account a
+                where a.id = c.authorId and c.reviewId in :ids and %s
+                order by c.id""".formatted(Visibility.listedJpql("c", "a")), CommentView.class)
+                .setParameter("ids", byReview.keySet())
+                .setParameter("viewer", viewer.accountId())
+                .setParameter("staff", viewer.staff())
+                .setParameter("admin", viewer.admin())
+                .getResultList()
+                .forEach(c -> byReview.get(c.reviewId()).add(c));
+        StaffNotes.Notes notes = staffNotes.about(byReview.keySet());
+        return cards.stream().map(c -> new ReviewWithComments(c,
+                byReview.get(c.id()).stream().map(v -> v.withNotes(notes)).toList(),
+                notes.repliesTo(c.id()), notes.annotationsOf(c.id()),
+                c.hidden() ? notes.reviewNotices().get(c.id()) : null)).toList();
+    }
+
+    /** A review this viewer sees listed ({@link Visibility}), or 404. */
+    Review visible(long reviewId, Viewer viewer) {
+        Review review = em.find(Review.class, reviewId);
+        if (review == null || !Visibility.listed(review.status, review.author.id, viewer)) {
+            throw new NotFoundException();
+        }
+        return review;
+    }
+}
