@@ -40,7 +40,7 @@ final class ProductionChecks {
         }
         if (blank(setting.apply("CANDOR_LOG_PRIVATE_KEY")) || blank(setting.apply("CANDOR_LOG_PUBLIC_KEY"))) {
             refusals.add("Candor: no key to sign the public log. Set CANDOR_LOG_PRIVATE_KEY and CANDOR_LOG_PUBLIC_KEY "
-                    + "(make them once with: java -cp 'quarkus-app/app/*' org.candor.publiclog.Verifier --new-key).");
+                    + "(make them once with: java -jar candor-verify.jar --new-key <origin>).");
         }
         boolean signIn = PROVIDERS.stream().anyMatch(p -> !blank(setting.apply("QUARKUS_OIDC_" + p + "_CLIENT_ID")));
         String secret = setting.apply("CANDOR_SESSION_SECRET");

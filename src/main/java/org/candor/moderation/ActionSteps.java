@@ -124,8 +124,7 @@ class ActionSteps {
             throw new ConflictException(a.item.id, "the content changed while acting");
         }
         visibility(a, kind.name(), reason, text);
-        logEntry(a, kind, reason, text, null);
-        tell(a, kind.name(), reason, text);
+        tell(a, kind.name(), reason, text, logEntry(a, kind, reason, text, null));
         finish(a, kind.name(), text, true);
     }
 
@@ -170,9 +169,10 @@ class ActionSteps {
                 .executeUpdate();
     }
 
-    void logEntry(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body) {
+    /** Writes the action's public-log entry; returns its sequence number (the author's receipt names it). */
+    long logEntry(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body) {
         // no unsalted hash of the content: short texts ("Great!") and the rest of a redacted one can be guessed from it
-        log.append(draft(a, kind, reason, blankToNull(reasonText), body, null));
+        return log.append(draft(a, kind, reason, blankToNull(reasonText), body, null)).seq();
     }
 
     PublicLog.Draft draft(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body,
@@ -183,9 +183,10 @@ class ActionSteps {
                 reasonText, body, contentSha256);
     }
 
-    void tell(Acting a, String action, ReasonCode reason, String message) {
+    /** Tells the author; {@code logSeq} is the action's public-log entry, whose receipt the e-mail links to. */
+    void tell(Acting a, String action, ReasonCode reason, String message, Long logSeq) {
         notices.tell(new AuthorNotices.Notice(a.content.authorId(), a.content.reviewId(), a.content.commentId(),
-                a.content.subjectSlug(), a.content.subjectName(), action, reason, blankToNull(message)));
+                a.content.subjectSlug(), a.content.subjectName(), action, reason, blankToNull(message), logSeq));
     }
 
     /**

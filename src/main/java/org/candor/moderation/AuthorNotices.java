@@ -24,7 +24,7 @@ public class AuthorNotices {
 
     /** What happened to a post, for its author. */
     public record Notice(long authorId, long reviewId, Long commentId, String subjectSlug, String subjectName,
-            String action, ReasonCode reason, String message) {
+            String action, ReasonCode reason, String message, Long logSeq) {
 
         /** The message key that says what happened ({@code mod:notice_*}). */
         public String textKey() {
@@ -38,7 +38,7 @@ public class AuthorNotices {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance notice(String name, Notice notice, String link);
+        static native TemplateInstance notice(String name, Notice notice, String link, String receipt);
 
         static native TemplateInstance noticeSubject(Notice notice);
     }
@@ -71,8 +71,9 @@ public class AuthorNotices {
         if (email != null) {
             String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
                     + (n.commentId() == null ? "" : "#comment-" + n.commentId());
+            String receipt = n.logSeq() == null ? null : config.publicUrl() + "/log/entries/" + n.logSeq() + "/proof";
             outbox.queue(noticeId, email, Templates.noticeSubject(n).render().strip(),
-                    Templates.notice(Sql.text(who, "name"), n, link).render());
+                    Templates.notice(Sql.text(who, "name"), n, link, receipt).render());
         }
     }
 }

@@ -426,4 +426,7 @@ public interface ModMsg {
 
     @Message
     String complaint_OTHER();
+
+    @Message
+    String mail_receipt();
 }

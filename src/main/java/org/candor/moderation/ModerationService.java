@@ -110,7 +110,7 @@ public class ModerationService {
         steps.requireStatus(a, ReviewStatus.PENDING);
         ActionSteps.required(message);
         steps.visibility(a, "KEEP_HELD", ActionSteps.reason(reason), message);
-        steps.tell(a, "KEEP_HELD", reason, message);
+        steps.tell(a, "KEEP_HELD", reason, message, null);
         steps.finish(a, "KEEP_HELD", message, true);
     }
 
@@ -143,7 +143,7 @@ public class ModerationService {
                 .setParameter(1, a.content().reviewId()).setParameter(2, actorId).setParameter(3, text)
                 .setParameter(4, cannedId).setParameter(5, complaint == null || complaint.isBlank() ? null : complaint)
                 .getSingleResult()).longValue();
-        steps.logEntry(a, LogKind.OFFICIAL_REPLY, null, null, text);
+        long entry = steps.logEntry(a, LogKind.OFFICIAL_REPLY, null, null, text);
         if (offer != null) {
             em.createNativeQuery("""
                     insert into offer_grant (offer_type_id, review_id, reply_id, granted_by) values (?1, ?2, ?3, ?4)""")
@@ -152,7 +152,7 @@ public class ModerationService {
             // the kind of offer is public, so every customer can see who got what; codes never are
             steps.logEntry(a, LogKind.OFFER_GRANTED, null, null, offer);
         }
-        steps.tell(a, "REPLY", null, text);
+        steps.tell(a, "REPLY", null, text, entry);
         steps.finish(a, "REPLY", null, true);
         return id;
     }
@@ -163,8 +163,7 @@ public class ModerationService {
         ActionSteps.Acting a = steps.begin(actorId, itemId, version, ModerationAction.ANNOTATE);
         String text = ActionSteps.required(body);
         steps.insertAnnotation(a, text);
-        steps.logEntry(a, LogKind.ANNOTATION, null, null, text);
-        steps.tell(a, "ANNOTATION", null, text);
+        steps.tell(a, "ANNOTATION", null, text, steps.logEntry(a, LogKind.ANNOTATION, null, null, text));
         steps.finish(a, "ANNOTATION", null, false);
     }
 
@@ -192,8 +191,7 @@ public class ModerationService {
                 : "Text removed by a moderator: " + text.strip();
         steps.insertAnnotation(a, note);
         // no hash of what was removed: the rest of the text is public, so a hash would let anyone guess it back
-        steps.logEntry(a, LogKind.REDACT, reason, text, note);
-        steps.tell(a, "REDACT", reason, text);
+        steps.tell(a, "REDACT", reason, text, steps.logEntry(a, LogKind.REDACT, reason, text, note));
         steps.finish(a, "REDACT", text, false);
     }
 

@@ -1,25 +1,23 @@
 package org.candor.publiclog;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * A signed statement of the log's size and root. The signed bytes are the UTF-8 of {@link #note()}:
- * {@code candor.public-log\n<size>\n<base64 root>\n<time>\n}, signed with Ed25519.
+ * The log's signed statement of its size and root, as a C2SP checkpoint (c2sp.org/tlog-checkpoint): a signed note
+ * ({@link SignedNote}) whose text is the origin, the tree size and the base64 root hash, one per line, signed with the
+ * log's Ed25519 key under the origin's name; {@code note} adds the cosignatures of the witnesses that have cosigned
+ * this size and root ({@link Witnesses}), {@code signedNote} is the log's own.
  */
-public record Checkpoint(long size, String root, String time, String signature) {
+public record Checkpoint(String origin, long size, String root, String signedNote, String note) {
 
-    public static final String ORIGIN = "candor.public-log";
-
-    public static String note(long size, byte[] root, String time) {
-        return ORIGIN + "\n" + size + "\n" + Base64.getEncoder().encodeToString(root) + "\n" + time + "\n";
+    /** The same checkpoint with witnesses' cosignature lines after the log's signature. */
+    Checkpoint cosigned(java.util.List<String> lines) {
+        return lines.isEmpty() ? this
+                : new Checkpoint(origin, size, root, signedNote, signedNote + String.join("\n", lines) + "\n");
     }
 
-    public String note() {
-        return ORIGIN + "\n" + size + "\n" + root + "\n" + time + "\n";
-    }
-
-    public byte[] noteBytes() {
-        return note().getBytes(StandardCharsets.UTF_8);
+    /** The checkpoint's text: {@code <origin>\n<size>\n<base64 root>\n}. */
+    public static String body(String origin, long size, byte[] root) {
+        return origin + "\n" + size + "\n" + Base64.getEncoder().encodeToString(root) + "\n";
     }
 }

@@ -39,7 +39,8 @@ public class LogApi {
     public record EntryPage(List<EntryJson> entries, Long next) {
     }
 
-    public record PublicKey(String algorithm, String publicKey, String encoding) {
+    /** The checkpoint key: raw (X.509, base64) and as a signed-note verifier key ({@code <origin>+<id>+<key>}). */
+    public record PublicKey(String algorithm, String publicKey, String encoding, String verifierKey) {
     }
 
     public record InclusionProof(long seq, long leafIndex, long size, String leafHash, List<String> proof, String root) {
@@ -80,7 +81,7 @@ public class LogApi {
 
     @GET
     @Path("checkpoint")
-    @Operation(summary = "The current tree size and root hash, signed with Ed25519")
+    @Operation(summary = "The current tree size and root hash, with the C2SP checkpoint note that signs them")
     public Checkpoint checkpoint() {
         return log.checkpoint();
     }
@@ -89,7 +90,7 @@ public class LogApi {
     @Path("public-key")
     @Operation(summary = "The Ed25519 key that signs checkpoints")
     public PublicKey publicKey() {
-        return new PublicKey("Ed25519", log.publicKey(), "base64 X.509 SubjectPublicKeyInfo");
+        return new PublicKey("Ed25519", log.publicKey(), "base64 X.509 SubjectPublicKeyInfo", log.verifierKey());
     }
 
     @GET

@@ -129,4 +129,13 @@ public interface LogMsg {
 
     @Message
     String verify_checkpoint_title();
+
+    @Message
+    String verify_key_text();
+
+    @Message
+    String verify_receipt_text();
+
+    @Message
+    String log_receipt();
 }

@@ -125,26 +125,94 @@ public class PublicLog {
     }
 
     /**
-     * The current size and root, signed. The size is read every time (one row by its key); signing costs more than
-     * everything else here, so a checkpoint of the same size is reused within its second.
+     * The current size and root as a signed C2SP checkpoint. The size is read every time (one row by its key); Ed25519
+     * is deterministic and the note has no clock in it, so the note of an unchanged size is reused.
      */
     @Transactional
     public Checkpoint checkpoint() {
-        String time = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Checkpoint last = lastCheckpoint;
         long size = size();
-        if (last != null && last.size() == size && last.time().equals(time)) {
-            return last;
+        Checkpoint last = lastCheckpoint;
+        if (last == null || last.size() != size) {
+            byte[] root = root(size);
+            SignedNote.Signer signer = key.signer();
+            String text = Checkpoint.body(signer.name(), size, root);
+            String note = new SignedNote.Note(text, List.of(signer.sign(text))).encoded();
+            last = new Checkpoint(signer.name(), size, Base64.getEncoder().encodeToString(root), note, note);
+            lastCheckpoint = last;
         }
-        String root = Base64.getEncoder().encodeToString(root(size));
-        String note = Checkpoint.note(size, Base64.getDecoder().decode(root), time);
-        Checkpoint signed = new Checkpoint(size, root, time, key.sign(note.getBytes(StandardCharsets.UTF_8)));
-        lastCheckpoint = signed;
-        return signed;
+        @SuppressWarnings("unchecked")
+        List<String> cosignatures = em.createNativeQuery(
+                "select line from log_cosignature where size = ?1 and root = ?2 order by witness")
+                .setParameter(1, size).setParameter(2, Base64.getDecoder().decode(last.root())).getResultList();
+        return last.cosigned(cosignatures);
     }
 
     public String publicKey() {
         return key.publicKeyBase64();
+    }
+
+    /** The key that verifies checkpoints, in signed-note form ({@code <origin>+<id>+<base64 key>}). */
+    public String verifierKey() {
+        return key.signer().verifierKey().encoded();
+    }
+
+    /**
+     * A hash tile (c2sp.org/tlog-tiles): the hashes at tree level 8 × L, or empty when the log is not that large.
+     * Read from the tree nodes as stored, never from a cache.
+     */
+    public Optional<byte[]> hashTile(TilePath tile) {
+        if (tile.entries() || !tile.within(size())) {
+            return Optional.empty();
+        }
+        List<?> hashes = em.createNativeQuery(
+                "select hash from log_node where level = ?1 and idx >= ?2 and idx < ?3 order by idx")
+                .setParameter(1, (short) tile.treeLevel()).setParameter(2, tile.firstNode())
+                .setParameter(3, tile.firstNode() + tile.width()).getResultList();
+        if (hashes.size() != tile.width()) {
+            throw new IllegalStateException("log nodes missing at level " + tile.treeLevel() + " from " + tile.firstNode());
+        }
+        byte[] out = new byte[32 * tile.width()];
+        for (int i = 0; i < hashes.size(); i++) {
+            System.arraycopy((byte[]) hashes.get(i), 0, out, 32 * i, 32);
+        }
+        return Optional.of(out);
+    }
+
+    /** An entry bundle: the canonical leaf records of the tile's entries, each after its big-endian uint16 length. */
+    public Optional<byte[]> entryBundle(TilePath tile) {
+        if (!tile.entries() || !tile.within(size())) {
+            return Optional.empty();
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(tile.width() * 300);
+        for (LogEntry e : after(tile.firstNode(), tile.width())) {
+            byte[] leaf = e.canonicalBytes();
+            if (leaf.length > 0xFFFF) {
+                throw new IllegalStateException("entry #" + e.seq() + " is longer than an entry bundle allows");
+            }
+            out.write(leaf.length >>> 8);
+            out.write(leaf.length & 0xFF);
+            out.writeBytes(leaf);
+        }
+        return Optional.of(out.toByteArray());
+    }
+
+    /**
+     * A receipt for entry {@code seq} (c2sp.org/tlog-proof@v1): its index, its inclusion proof in the current tree and
+     * the signed checkpoint of that tree; the {@code extra} line carries the entry's canonical record, so the receipt
+     * alone proves what the log says, offline, to anyone with the log's verifier key.
+     */
+    @Transactional
+    public Optional<String> receipt(long seq) {
+        Optional<LogEntry> entry = entry(seq);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        Checkpoint checkpoint = checkpoint();
+        StringBuilder proof = new StringBuilder("c2sp.org/tlog-proof@v1\n")
+                .append("extra ").append(Base64.getEncoder().encodeToString(entry.get().canonicalBytes())).append('\n')
+                .append("index ").append(seq - 1).append('\n');
+        inclusionProof(seq, checkpoint.size()).forEach(h -> proof.append(Base64.getEncoder().encodeToString(h)).append('\n'));
+        return Optional.of(proof.append('\n').append(checkpoint.note()).toString());
     }
 
     public byte[] root(long size) {

@@ -50,7 +50,7 @@ public class PublicLogResource {
         static native TemplateInstance list(List<LogEntry> entries, FilterForm filter, List<LogKind> kinds, Long older,
                 String olderQuery, long size, boolean badDate);
 
-        static native TemplateInstance verify(String publicKey, Checkpoint checkpoint, String base);
+        static native TemplateInstance verify(String verifierKey, Checkpoint checkpoint, String base);
     }
 
     private final PublicLog log;
@@ -91,7 +91,7 @@ public class PublicLogResource {
     @Path("verify")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance verify(UriInfo uri) {
-        return Templates.verify(log.publicKey(), log.checkpoint(), address.base(uri));
+        return Templates.verify(log.verifierKey(), log.checkpoint(), address.base(uri));
     }
 
     static Instant day(String value) {

@@ -35,13 +35,33 @@ public class SigningKey {
     private final EntityManager em;
     private final Optional<String> privateKey;
     private final Optional<String> publicKey;
+    private final String origin;
     private volatile KeyPair pair;
+    private volatile SignedNote.Signer signer;
 
     SigningKey(EntityManager em, @ConfigProperty(name = "CANDOR_LOG_PRIVATE_KEY") Optional<String> privateKey,
-            @ConfigProperty(name = "CANDOR_LOG_PUBLIC_KEY") Optional<String> publicKey) {
+            @ConfigProperty(name = "CANDOR_LOG_PUBLIC_KEY") Optional<String> publicKey, LogConfig config,
+            @ConfigProperty(name = "candor.moderation.public-url") String publicUrl) {
         this.em = em;
         this.privateKey = privateKey;
         this.publicKey = publicKey;
+        this.origin = config.origin().map(String::strip).filter(o -> !o.isEmpty()).orElseGet(() -> LogConfig.origin(publicUrl));
+    }
+
+    /** The log's origin (c2sp.org/tlog-checkpoint): the first line of its checkpoints and its key's name. */
+    public String origin() {
+        return origin;
+    }
+
+    /** The checkpoint signer: the log's key under the origin's name. */
+    public SignedNote.Signer signer() {
+        SignedNote.Signer s = signer;
+        if (s == null) {
+            KeyPair p = pair();
+            s = SignedNote.signer(origin, p.getPrivate(), p.getPublic());
+            signer = s;
+        }
+        return s;
     }
 
     /** The public key, base64 X.509 SubjectPublicKeyInfo. */
@@ -80,7 +100,7 @@ public class SigningKey {
         if (LaunchMode.current() == LaunchMode.NORMAL) {
             // production never signs with a key kept in the database it signs for (CandorMain refuses to start first)
             throw new IllegalStateException("CANDOR_LOG_PRIVATE_KEY/CANDOR_LOG_PUBLIC_KEY are not set. Generate them with: "
-                    + "java -cp 'target/quarkus-app/app/*' org.candor.publiclog.Verifier --new-key");
+                    + "java -jar target/candor-verify.jar --new-key <origin>");
         }
         Tuple row = stored(em);
         if (row == null) {

@@ -1,33 +1,38 @@
 package org.candor.publiclog;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Checks a Candor public log from the outside, with nothing but a JDK:
- * <pre>java -cp 'target/quarkus-app/app/*' org.candor.publiclog.Verifier https://candor.example.com [checkpoint-file]</pre>
- * It downloads every entry, rebuilds each leaf from the entry's fields, rebuilds the root, checks the checkpoint's
- * Ed25519 signature and, given a file holding a checkpoint saved by an earlier run, that the log still extends it
- * (then saves the new one there). Prints {@code OK}, or {@code FAIL} with the sequence number that does not match;
- * exits 0 or 1. {@code --new-key} prints a fresh key pair for {@code CANDOR_LOG_PRIVATE_KEY}/{@code _PUBLIC_KEY}.
+ * Checks a Candor public log from the outside, with nothing but a JDK and the log's verifier key (given by whoever
+ * runs it, never fetched from the log it checks):
+ * <pre>java -jar target/candor-verify.jar https://reviews.example.com '&lt;verifier key&gt;' [state file]</pre>
+ * It reads the C2SP checkpoint ({@code /log/checkpoint}) and opens it with the key, then reads the whole log as
+ * tlog-tiles: every entry bundle and its level-0 hash tile. Each entry must be a canonical leaf record whose hash is
+ * the tile's; the entries must add up to the checkpoint's root; and, given a state file holding the checkpoint an
+ * earlier run verified, the log must still extend it (the new checkpoint is then saved there). Memory is O(log n):
+ * 256 entries at a time and one hash per level. Prints {@code OK}, or {@code FAIL} with the reason and the entry
+ * concerned; exits 0 or 1 (2 for a usage error). Every answer is parsed strictly and bounded in size; anything
+ * unexpected is a FAIL with a reason, never a stack trace.
+ * <p>
+ * {@code --new-key [origin]} prints a fresh key pair for {@code CANDOR_LOG_PRIVATE_KEY}/{@code _PUBLIC_KEY} (and, given
+ * the log's origin, its verifier key).
  */
 public final class Verifier {
 
@@ -35,253 +40,260 @@ public final class Verifier {
     public record Result(boolean ok, String message) {
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
-
-    public Verifier(String base) {
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    /** A check that cannot go on: becomes a FAIL with this reason. */
+    static final class Failure extends Exception {
+        Failure(String reason) {
+            super(reason);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--new-key")) {
-            KeyPair pair = SigningKey.generate();
-            System.out.println("CANDOR_LOG_PRIVATE_KEY=" + Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-            System.out.println("CANDOR_LOG_PUBLIC_KEY=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** A full entry bundle holds 256 entries of at most 65,535 bytes each, with their length prefixes. */
+    private static final int MAX_BUNDLE = TilePath.WIDTH * (65_535 + 2);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String base;
+    private final TlogPolicy policy;
+
+    /** A verifier that trusts this log key and needs no witness. */
+    public Verifier(String base, SignedNote.VerifierKey key) {
+        this(base, new TlogPolicy(java.util.List.of(key), Map.of(), Map.of(), "none"));
+    }
+
+    /** A verifier that trusts the policy's logs and needs its quorum of witness cosignatures. */
+    public Verifier(String base, TlogPolicy policy) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.policy = policy;
+    }
+
+    /** The command line ({@link VerifierCli}): verify a log, check a receipt, run a witness, make keys. */
+    public static void main(String[] args) {
+        VerifierCli.run(args);
+    }
+
+    /** Checks the log; with a state file, also that it extends the checkpoint saved there (and saves the new one). */
+    public Result check(Path state) {
+        try {
+            String note = text("log/checkpoint", SignedNote.MAX_BYTES);
+            Checkpoint checkpoint = open(note, "the served checkpoint");
+            witnessed(note, "the served checkpoint");
+            Checkpoint saved = null;
+            if (state != null && Files.exists(state)) {
+                saved = open(Files.readString(state, StandardCharsets.UTF_8), "the checkpoint saved in " + state);
+                if (saved.size() > checkpoint.size()) {
+                    return fail("the log shrank from " + saved.size() + " to " + checkpoint.size()
+                            + " entries since the checkpoint in " + state + ": entry #" + (checkpoint.size() + 1)
+                            + " was removed");
+                }
+            }
+            CompactRange range = new CompactRange();
+            for (long tile = 0; tile * TilePath.WIDTH < checkpoint.size(); tile++) {
+                int width = (int) Math.min(TilePath.WIDTH, checkpoint.size() - tile * TilePath.WIDTH);
+                List<byte[]> entries = bundle(new TilePath(0, tile, width, true), width);
+                byte[] hashes = bytes("log/" + new TilePath(0, tile, width, false).uri(), width * 32L);
+                if (hashes.length != width * 32) {
+                    return fail("hash tile " + tile + " holds " + hashes.length + " bytes, not " + width * 32);
+                }
+                for (int i = 0; i < width; i++) {
+                    long seq = tile * TilePath.WIDTH + i + 1;
+                    byte[] entry = entries.get(i);
+                    canonical(entry, seq);
+                    byte[] leaf = Merkle.leafHash(entry);
+                    if (!Arrays.equals(leaf, Arrays.copyOfRange(hashes, i * 32, i * 32 + 32))) {
+                        return fail("entry #" + seq + " does not match the log's leaf hash: its content was changed");
+                    }
+                    range.add(leaf);
+                    if (saved != null && range.size() == saved.size() && !Arrays.equals(range.root(), saved.root())) {
+                        return fail("the log no longer extends the checkpoint in " + state + " (size " + saved.size()
+                                + "): an entry up to #" + saved.size() + " was changed");
+                    }
+                }
+            }
+            if (saved != null && saved.size() == 0 && !Arrays.equals(saved.root(), Merkle.emptyRoot())) {
+                return fail("the checkpoint in " + state + " has a wrong root for an empty log");
+            }
+            if (!Arrays.equals(range.root(), checkpoint.root())) {
+                return fail("the entries do not add up to the signed root of size " + checkpoint.size()
+                        + ": an entry or a tree node was changed");
+            }
+            if (state != null) {
+                Files.writeString(state, note, StandardCharsets.UTF_8);
+            }
+            return new Result(true, checkpoint.size() + " entries, root " + Base64.getEncoder().encodeToString(
+                    checkpoint.root()) + (saved == null ? "" : ", extends the saved checkpoint of " + saved.size()));
+        } catch (Failure e) {
+            return fail(e.getMessage());
+        } catch (IOException e) {
+            return fail("could not read the log: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        }
+    }
+
+    /** Checks a receipt offline ({@link Receipts#check}). */
+    public static Result checkReceipt(String receipt, SignedNote.VerifierKey key) {
+        return Receipts.check(receipt, key);
+    }
+
+    static byte[] decode(String text, String what) throws Failure {
+        try {
+            return SignedNote.base64(text, what);
+        } catch (SignedNote.Malformed e) {
+            throw new Failure(e.getMessage());
+        }
+    }
+
+    static Result fail(String reason) {
+        return new Result(false, reason);
+    }
+
+    /** A checkpoint's origin, size and root, from a note this key signed. */
+    record Checkpoint(String origin, long size, byte[] root) {
+    }
+
+    private Checkpoint open(String note, String what) throws Failure {
+        for (SignedNote.VerifierKey key : policy.logs()) {
+            try {
+                return parseCheckpoint(SignedNote.open(note, key), key.name(), what);
+            } catch (SignedNote.Malformed e) {
+                if (policy.logs().size() == 1) {
+                    throw new Failure(what + " is not signed by the given key: " + e.getMessage());
+                }
+            }
+        }
+        throw new Failure(what + " is not signed by any log the policy names");
+    }
+
+    /** The policy's quorum of witnesses must have cosigned the checkpoint (cosignatures from unknown keys ignored). */
+    private void witnessed(String note, String what) throws Failure {
+        if (policy.quorum().equals("none")) {
             return;
         }
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: Verifier <candor base URL> [checkpoint file] | --new-key");
-            System.exit(2);
-        }
-        Result result = new Verifier(args[0]).check(args.length == 2 ? Path.of(args[1]) : null);
-        System.out.println(result.ok() ? "OK " + result.message() : "FAIL " + result.message());
-        System.exit(result.ok() ? 0 : 1);
-    }
-
-    public Result check(Path savedCheckpoint) throws IOException, InterruptedException {
-        Map<String, Object> key = getObject("/api/log/public-key");
-        Map<String, Object> cp = getObject("/api/log/checkpoint");
-        long size = ((Number) cp.get("size")).longValue();
-        Checkpoint checkpoint = new Checkpoint(size, (String) cp.get("root"), (String) cp.get("time"),
-                (String) cp.get("signature"));
-        if (!signatureValid(checkpoint, (String) key.get("publicKey"))) {
-            return new Result(false, "the checkpoint's signature does not verify with the published key");
-        }
-
-        Map<String, byte[]> nodes = new HashMap<>();
-        long seq = 0;
-        while (seq < size) {
-            Map<String, Object> page = getObject("/api/log?after=" + seq + "&limit=1000");
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> entries = (List<Map<String, Object>>) page.get("entries");
-            if (entries.isEmpty()) {
-                return new Result(false, "entry #" + (seq + 1) + " is missing (the checkpoint says " + size + ")");
-            }
-            for (Map<String, Object> e : entries) {
-                long s = ((Number) e.get("seq")).longValue();
-                if (s != seq + 1) {
-                    return new Result(false, "entry #" + (seq + 1) + " is missing (next served is #" + s + ")");
-                }
-                if (s > size) {
-                    break;
-                }
-                byte[] leaf = entry(e).leafHash();
-                if (!Base64.getEncoder().encodeToString(leaf).equals(e.get("leafHash"))) {
-                    return new Result(false, "entry #" + s + " does not match its leaf hash: its content was changed");
-                }
-                append(nodes, s - 1, leaf);
-                seq = s;
-            }
-        }
-        Merkle.Nodes stored = (level, index) -> nodes.get(level + "/" + index);
-        byte[] root = Merkle.root(size, stored);
-        if (!Base64.getEncoder().encodeToString(root).equals(checkpoint.root())) {
-            return new Result(false, "the entries do not add up to the signed root of size " + size
-                    + ": an entry's leaf hash was changed");
-        }
-        if (savedCheckpoint != null && Files.exists(savedCheckpoint)) {
-            Result consistent = consistentWith(savedCheckpoint, size, root, stored);
-            if (!consistent.ok()) {
-                return consistent;
-            }
-        }
-        if (savedCheckpoint != null) {
-            Files.writeString(savedCheckpoint, checkpoint.note() + checkpoint.signature() + "\n");
-        }
-        return new Result(true, size + " entries, root " + checkpoint.root());
-    }
-
-    private Result consistentWith(Path file, long size, byte[] root, Merkle.Nodes stored)
-            throws IOException, InterruptedException {
-        String[] lines = Files.readString(file).split("\n");
-        long oldSize = Long.parseLong(lines[1].strip());
-        byte[] oldRoot = Base64.getDecoder().decode(lines[2].strip());
-        if (oldSize > size) {
-            return new Result(false, "the log shrank from " + oldSize + " to " + size
-                    + " entries since the checkpoint in " + file + ": entry #" + (size + 1) + " was removed");
-        }
-        if (!Arrays.equals(Merkle.root(oldSize, stored), oldRoot)) {
-            return new Result(false, "the log no longer extends the checkpoint in " + file + " (size " + oldSize + ")");
-        }
-        Map<String, Object> proof = getObject("/api/log/proof/consistency?from=" + oldSize + "&to=" + size);
-        @SuppressWarnings("unchecked")
-        List<byte[]> path = ((List<Object>) proof.get("proof")).stream()
-                .map(p -> Base64.getDecoder().decode((String) p)).toList();
-        if (!Merkle.verifyConsistency(oldSize, size, path, oldRoot, root)) {
-            return new Result(false, "the served consistency proof from " + oldSize + " to " + size + " does not verify");
-        }
-        return new Result(true, "consistent");
-    }
-
-    static LogEntry entry(Map<String, Object> e) {
-        return new LogEntry(((Number) e.get("seq")).longValue(), Instant.parse((String) e.get("time")),
-                LogKind.valueOf((String) e.get("kind")), (String) e.get("subject"), longOrNull(e.get("reviewId")),
-                longOrNull(e.get("commentId")), (String) e.get("actorRole"), (String) e.get("actorHandle"),
-                (String) e.get("reasonCode"), (String) e.get("reasonText"), (String) e.get("body"),
-                (String) e.get("contentSha256"));
-    }
-
-    static void append(Map<String, byte[]> nodes, long index, byte[] leaf) {
-        nodes.put("0/" + index, leaf);
-        byte[] h = leaf;
-        int level = 0;
-        long i = index;
-        while ((i & 1) == 1) {
-            h = Merkle.nodeHash(nodes.get(level + "/" + (i - 1)), h);
-            level++;
-            i >>= 1;
-            nodes.put(level + "/" + i, h);
-        }
-    }
-
-    private static boolean signatureValid(Checkpoint checkpoint, String publicKey) {
+        SignedNote.Note parsed;
         try {
-            PublicKey key = KeyFactory.getInstance("Ed25519")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKey)));
-            Signature s = Signature.getInstance("Ed25519");
-            s.initVerify(key);
-            s.update(checkpoint.noteBytes());
-            return s.verify(Base64.getDecoder().decode(checkpoint.signature()));
-        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
-            return false;
+            parsed = SignedNote.parse(note);
+        } catch (SignedNote.Malformed e) {
+            throw new Failure(what + " is malformed: " + e.getMessage());
         }
-    }
-
-    private static Long longOrNull(Object o) {
-        return o == null ? null : ((Number) o).longValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> getObject(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) {
-            throw new IOException(path + " answered " + response.statusCode());
-        }
-        return (Map<String, Object>) new MiniJson(response.body()).value();
-    }
-
-    /** Just enough JSON for the log's API: objects, arrays, strings, integers, booleans, null. */
-    static final class MiniJson {
-        private final String s;
-        private int i;
-
-        MiniJson(String s) {
-            this.s = s;
-        }
-
-        Object value() {
-            skip();
-            char c = s.charAt(i);
-            switch (c) {
-                case '{' -> {
-                    Map<String, Object> map = new HashMap<>();
-                    i++;
-                    skip();
-                    if (s.charAt(i) == '}') {
-                        i++;
-                        return map;
+        java.util.Set<String> cosigned = new java.util.TreeSet<>();
+        for (Map.Entry<String, Cosignatures.CosignerKey> w : policy.witnesses().entrySet()) {
+            for (SignedNote.Sig sig : parsed.signatures()) {
+                if (w.getValue().signed(sig)) {
+                    if (w.getValue().verifies(parsed.text(), sig) < 0) {
+                        throw new Failure(what + " carries a cosignature by witness " + w.getKey() + " that does not verify");
                     }
-                    while (true) {
-                        skip();
-                        String k = string();
-                        skip();
-                        i++; // :
-                        map.put(k, value());
-                        skip();
-                        if (s.charAt(i++) == '}') {
-                            return map;
-                        }
-                    }
-                }
-                case '[' -> {
-                    List<Object> list = new ArrayList<>();
-                    i++;
-                    skip();
-                    if (s.charAt(i) == ']') {
-                        i++;
-                        return list;
-                    }
-                    while (true) {
-                        list.add(value());
-                        skip();
-                        if (s.charAt(i++) == ']') {
-                            return list;
-                        }
-                    }
-                }
-                case '"' -> {
-                    return string();
-                }
-                default -> {
-                    int start = i;
-                    while (i < s.length() && ",}] \n\r\t".indexOf(s.charAt(i)) < 0) {
-                        i++;
-                    }
-                    String token = s.substring(start, i);
-                    return switch (token) {
-                        case "null" -> null;
-                        case "true" -> Boolean.TRUE;
-                        case "false" -> Boolean.FALSE;
-                        default -> token.contains(".") || token.contains("e") || token.contains("E")
-                                ? (Object) Double.parseDouble(token) : (Object) Long.parseLong(token);
-                    };
+                    cosigned.add(w.getKey());
                 }
             }
         }
+        if (!policy.satisfied(cosigned)) {
+            throw new Failure(what + " is cosigned by " + (cosigned.isEmpty() ? "no witness" : String.join(", ", cosigned))
+                    + " of " + String.join(", ", policy.witnesses().keySet()) + ": the policy's quorum ("
+                    + policy.quorum() + ") is not met");
+        }
+    }
 
-        private String string() {
-            StringBuilder out = new StringBuilder();
-            i++; // opening quote
-            while (true) {
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return out.toString();
-                }
-                if (c == '\\') {
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> out.append('\n');
-                        case 'r' -> out.append('\r');
-                        case 't' -> out.append('\t');
-                        case 'b' -> out.append('\b');
-                        case 'f' -> out.append('\f');
-                        case 'u' -> {
-                            out.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            i += 4;
-                        }
-                        default -> out.append(e);
-                    }
-                } else {
-                    out.append(c);
-                }
+    /** The body of a C2SP checkpoint: origin, size, base64 root, then optional extension lines. */
+    static Checkpoint parseCheckpoint(String text, String origin, String what) throws Failure {
+        String[] lines = text.split("\n", -1);
+        if (lines.length < 4) {
+            throw new Failure(what + " has fewer than three lines");
+        }
+        for (int i = 3; i < lines.length - 1; i++) {
+            if (lines[i].isEmpty()) {
+                throw new Failure(what + " has an empty extension line");
             }
         }
+        if (!lines[0].equals(origin)) {
+            throw new Failure(what + " is for the log '" + lines[0] + "', not '" + origin + "'");
+        }
+        if (!lines[1].matches("0|[1-9][0-9]{0,18}")) {
+            throw new Failure(what + " has no valid tree size");
+        }
+        byte[] root = decode(lines[2], what + "'s root");
+        if (root.length != 32) {
+            throw new Failure(what + " has a root of " + root.length + " bytes, not 32");
+        }
+        return new Checkpoint(lines[0], Long.parseLong(lines[1]), root);
+    }
 
-        private void skip() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
+    /** The entries of a bundle: exactly {@code width} length-prefixed entries and nothing after them. */
+    private List<byte[]> bundle(TilePath path, int width) throws Failure, IOException, InterruptedException {
+        byte[] b = bytes("log/" + path.uri(), MAX_BUNDLE);
+        List<byte[]> entries = new ArrayList<>(width);
+        int at = 0;
+        while (at < b.length) {
+            if (at + 2 > b.length) {
+                throw new Failure("entry bundle " + path.index() + " ends inside a length prefix");
             }
+            int length = ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+            if (at + 2 + length > b.length) {
+                throw new Failure("entry bundle " + path.index() + " ends inside entry #"
+                        + (path.index() * TilePath.WIDTH + entries.size() + 1));
+            }
+            entries.add(Arrays.copyOfRange(b, at + 2, at + 2 + length));
+            at += 2 + length;
+        }
+        if (entries.size() != width) {
+            throw new Failure("entry #" + (path.index() * TilePath.WIDTH + Math.min(entries.size(), width) + 1)
+                    + " is missing: entry bundle " + path.index() + " holds " + entries.size() + " entries, not "
+                    + width);
+        }
+        return entries;
+    }
+
+    /**
+     * An entry must be the canonical leaf record of entry {@code seq}: a flat JSON object of strings, integers and
+     * nulls, keys sorted, no white space, minimal escaping, UTF-8. Kinds and fields this verifier does not know are
+     * accepted as they are (a newer log may add them); what it checks is that the bytes are canonical.
+     */
+    static void canonical(byte[] entry, long seq) throws Failure {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(entry)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Failure("entry #" + seq + " is not UTF-8");
+        }
+        Map<String, Object> fields;
+        try {
+            fields = new FlatJson(text).object();
+        } catch (IllegalArgumentException e) {
+            throw new Failure("entry #" + seq + " is not a leaf record: " + e.getMessage());
+        }
+        if (!CanonicalJson.write(new TreeMap<>(fields)).equals(text)) {
+            throw new Failure("entry #" + seq + " is not in canonical form");
+        }
+        if (!(fields.get("seq") instanceof Long s) || s != seq) {
+            throw new Failure("entry #" + seq + " says it is entry " + fields.get("seq"));
+        }
+    }
+
+    private String text(String path, int max) throws IOException, InterruptedException, Failure {
+        byte[] b = bytes(path, max);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Failure("/" + path + " is not UTF-8");
+        }
+    }
+
+    /** A GET that must answer 200 with at most {@code max} bytes, within the timeout. */
+    private byte[] bytes(String path, long max) throws IOException, InterruptedException, Failure {
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/" + path))
+                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new Failure("/" + path + " answered " + response.statusCode());
+            }
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (b.length > max) {
+                throw new Failure("/" + path + " is longer than " + max + " bytes");
+            }
+            return b;
         }
     }
 }

@@ -96,7 +96,8 @@ class BrowserJourneysTest {
             cust.navigate("/log?subject=" + subject.slug);
             assertThat(cust.locator("main")).containsText("thank you for telling us about Journey kettle");
             Browsers.screenshot(cust, "3-public-log");
-            Verifier.Result verified = new Verifier(SignInBrowser.base()).check(null);
+            Verifier.Result verified = new Verifier(SignInBrowser.base(), org.candor.publiclog.SignedNote.verifierKey(
+                    io.restassured.RestAssured.given().get("/api/log/public-key").then().extract().jsonPath().getString("verifierKey"))).check(null);
             assertTrue(verified.ok(), verified.message());
         }
     }

@@ -65,7 +65,7 @@ class MerkleTest {
         for (int i = 0; i < 300; i++) {
             byte[] leaf = Merkle.leafHash(("entry " + i).getBytes(StandardCharsets.UTF_8));
             leaves.add(leaf);
-            Verifier.append(store, i, leaf); // how the log stores a leaf and the subtrees it completes
+            TilesTest.store(store, i, leaf); // how the log stores a leaf and the subtrees it completes
             long size = i + 1;
             Merkle.Nodes nodes = (level, index) -> store.get(level + "/" + index);
             byte[] root = Merkle.root(size, nodes);

@@ -74,6 +74,9 @@ class AuthorizationMatrixTest {
             Map.entry("GET /log", "AAAAA"),
             Map.entry("GET /log.atom", "AAAAA"),
             Map.entry("GET /log/verify", "AAAAA"),
+            Map.entry("GET /log/checkpoint", "AAAAA"),
+            Map.entry("GET /log/tile/{path: .+}", "AAAAA"),
+            Map.entry("GET /log/entries/{seq}/proof", "AAAAA"),
             Map.entry("GET /api/log", "AAAAA"),
             Map.entry("GET /api/log/{seq}", "AAAAA"),
             Map.entry("GET /api/log/checkpoint", "AAAAA"),
@@ -293,7 +296,8 @@ class AuthorizationMatrixTest {
 
         String path(String template) {
             String p = template.replace("{slug}", subject.slug).replace("{provider}", "google").replace("{tag}", "en")
-                    .replace("{action}", "note").replace("{seq}", "1");
+                    .replace("{action}", "note").replace("{seq}", "1")
+                    .replace("{path: .+}", "0/000.p/1");
             long id;
             if (template.startsWith("/moderation/items")) {
                 id = item;

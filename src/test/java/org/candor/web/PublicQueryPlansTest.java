@@ -55,7 +55,8 @@ class PublicQueryPlansTest {
                 "/api/log/1", "/api/log/checkpoint", "/api/log/proof/inclusion?seq=1&size=" + size,
                 "/api/log/proof/consistency?from=1&to=" + size, "/api/subjects", "/api/subjects/" + subject.slug,
                 "/api/subjects/" + subject.slug + "/reviews", "/api/subjects/" + subject.slug + "/reviews?after=" + next,
-                "/api/reviews/" + first);
+                "/api/reviews/" + first, "/log/checkpoint", "/log/tile/0/000.p/1", "/log/tile/entries/000.p/1",
+                "/log/entries/1/proof");
         for (String page : pages) {
             given().get(page).then().statusCode(200);
         }
