@@ -13,6 +13,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import org.candor.publiclog.LogEntry;
+import org.candor.publiclog.LogText;
 import org.candor.publiclog.LogKind;
 import org.candor.publiclog.Merkle;
 
@@ -139,6 +140,7 @@ public class Seed {
             // the public log: entries, then every perfect subtree's hash, as PublicLog.append stores them
             rows.setLength(0);
             StringBuilder nodes = new StringBuilder();
+            StringBuilder texts = new StringBuilder();
             List<byte[]> stack = new ArrayList<>();
             HexFormat hex = HexFormat.of();
             for (LogEntry e : log) {
@@ -146,9 +148,10 @@ public class Seed {
                 rows.append(e.seq()).append('\t').append(e.time()).append('\t').append(e.kind().name()).append('\t')
                         .append(subjectIdOf(e.subject())).append('\t').append(e.subject()).append('\t').append(e.reviewId())
                         .append("\t\\N\t").append(e.actorRole()).append('\t').append(e.actorHandle()).append('\t')
-                        .append(nul(e.reasonCode())).append('\t').append(nul(e.reasonText())).append('\t')
-                        .append(nul(e.body())).append('\t').append(e.contentSha256()).append("\t\\\\x")
-                        .append(hex.formatHex(leaf)).append('\n');
+                        .append(nul(e.reasonCode())).append('\t').append(bytea(hex, e.reason())).append('\t')
+                        .append(bytea(hex, e.content())).append("\t\\N\t\\\\x").append(hex.formatHex(leaf)).append('\n');
+                text(texts, hex, e.seq(), "body", e.content());
+                text(texts, hex, e.seq(), "reasonText", e.reason());
                 long index = e.seq() - 1;
                 nodes.append("0\t").append(index).append("\t\\\\x").append(hex.formatHex(leaf)).append('\n');
                 byte[] hash = leaf;
@@ -165,7 +168,8 @@ public class Seed {
                 }
             }
             copy(copy, "log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role, "
-                    + "actor_handle, reason_code, reason_text, body, content_sha256, leaf_hash)", rows);
+                    + "actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash)", rows);
+            copy(copy, "log_text (seq, field, salt, text)", texts);
             copy(copy, "log_node (level, idx, hash)", nodes);
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("update log_head set size = " + log.size() + " where id = 1");
@@ -203,12 +207,24 @@ public class Seed {
 
     private static LogEntry entry(long seq, Instant time, LogKind kind, String slug, long reviewId, String reason,
             String reasonText, String body, String content) throws Exception {
-        // like the app since release 2: no unsalted hash of the content (docs/public-log-data.md)
-        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, reasonText, body, null);
+        // as PublicLog.append writes it: the leaf commits to the texts (salted), the texts go beside it in log_text
+        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, LogText.of(reasonText),
+                LogText.of(body), null, null);
     }
 
     private static String subjectIdOf(String slug) {
         return slug.equals("busiest") ? "1" : Integer.toString(Integer.parseInt(slug.substring("subject-".length())) + 1);
+    }
+
+    private static String bytea(HexFormat hex, LogText t) {
+        return t == null ? "\\N" : "\\\\x" + hex.formatHex(t.commitment());
+    }
+
+    private static void text(StringBuilder rows, HexFormat hex, long seq, String field, LogText t) {
+        if (t != null) {
+            rows.append(seq).append('\t').append(field).append("\t\\\\x").append(hex.formatHex(t.salt())).append('\t')
+                    .append(t.text().replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")).append('\n');
+        }
     }
 
     private static String nul(String s) {

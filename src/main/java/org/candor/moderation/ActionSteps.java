@@ -172,15 +172,14 @@ class ActionSteps {
     /** Writes the action's public-log entry; returns its sequence number (the author's receipt names it). */
     long logEntry(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body) {
         // no unsalted hash of the content: short texts ("Great!") and the rest of a redacted one can be guessed from it
-        return log.append(draft(a, kind, reason, blankToNull(reasonText), body, null)).seq();
+        return log.append(draft(a, kind, reason, blankToNull(reasonText), body)).seq();
     }
 
-    PublicLog.Draft draft(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body,
-            String contentSha256) {
+    PublicLog.Draft draft(Acting a, LogKind kind, ReasonCode reason, String reasonText, String body) {
         return new PublicLog.Draft(kind, a.content.subjectId(), a.content.subjectSlug(), a.content.reviewId(),
                 a.content.commentId(), a.role(), publicActor.handle(a.actor),
                 reason == null ? null : reason.name(),
-                reasonText, body, contentSha256);
+                reasonText, body, null);
     }
 
     /** Tells the author; {@code logSeq} is the action's public-log entry, whose receipt the e-mail links to. */

@@ -372,4 +372,52 @@ public interface PolMsg {
 
     @Message
     String ADMIN();
+
+    @Message
+    String erasure_title();
+
+    @Message
+    String erasure_intro();
+
+    @Message
+    String erasure_new();
+
+    @Message
+    String erasure_entry();
+
+    @Message
+    String erasure_ground();
+
+    @Message
+    String erasure_note();
+
+    @Message
+    String erasure_submit();
+
+    @Message
+    String erasure_done();
+
+    @Message
+    String erasure_none();
+
+    @Message
+    String erasure_tombstone();
+
+    @Message
+    String erasure_when();
+
+    @Message
+    String erasure_ground_GDPR_ART_17();
+
+    @Message
+    String erasure_ground_COURT_ORDER();
+
+    @Message
+    String erasure_ground_UNLAWFUL_CONTENT_ORDER();
+
+    @Message
+    String erasure_ground_OTHER_LEGAL_OBLIGATION();
+
+    @Message
+    String erasure_admin_intro();
 }

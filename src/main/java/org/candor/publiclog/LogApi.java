@@ -26,13 +26,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Public log")
 public class LogApi {
 
-    /** An entry with every field that is hashed (see {@link LogEntry}) and its leaf hash. */
+    /**
+     * An entry with every field of its leaf (see {@link LogEntry}), its leaf hash, and the texts and salts that open
+     * its commitments (null once erased; {@code erased} then says so, and the tombstone {@code erasedBy} names it).
+     */
     public record EntryJson(long seq, String time, LogKind kind, String subject, Long reviewId, Long commentId,
-            String actorRole, String actorHandle, String reasonCode, String reasonText, String body,
-            String contentSha256, String leafHash) {
+            String actorRole, String actorHandle, String reasonCode, String reasonText, String reasonTextSalt,
+            String reasonTextCommitment, String body, String bodySalt, String bodyCommitment, Long erases,
+            boolean erased, String leafHash) {
         static EntryJson of(LogEntry e) {
             return new EntryJson(e.seq(), e.timeText(), e.kind(), e.subject(), e.reviewId(), e.commentId(), e.actorRole(),
-                    e.actorHandle(), e.reasonCode(), e.reasonText(), e.body(), e.contentSha256(), b64(e.publishedLeafHash()));
+                    e.actorHandle(), e.reasonCode(), e.reasonText(), e.reason() == null ? null : e.reason().saltHex(),
+                    e.reason() == null ? null : e.reason().commitmentHex(), e.body(),
+                    e.content() == null ? null : e.content().saltHex(),
+                    e.content() == null ? null : e.content().commitmentHex(), e.erases(), e.erased(),
+                    b64(e.publishedLeafHash()));
         }
     }
 

@@ -30,6 +30,13 @@ public interface LogConfig {
     @WithDefault("60s")
     String witnessInterval();
 
+    /**
+     * How long a served checkpoint (with its cosignatures) is served again without reading the database: clients
+     * are told it is fresh for 5 s anyway (c2sp.org/tlog-tiles asks for "a few seconds" at most). 0 reads every time.
+     */
+    @WithDefault("1s")
+    java.time.Duration checkpointReuse();
+
     /** The default origin for a public address: {@code reviews.example.com/candor}. */
     static String origin(String publicUrl) {
         URI uri = URI.create(publicUrl.strip());

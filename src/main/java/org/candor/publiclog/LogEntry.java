@@ -7,28 +7,36 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One entry of the public log, exactly as it is hashed into the tree. Its canonical bytes are the UTF-8 of a JSON
- * object with these keys in sorted order, no white space, absent values as {@code null}, numbers as integers and the
- * time as ISO-8601 UTC with millisecond precision: {@code actorHandle, actorRole, body, commentId, contentSha256, kind,
- * reasonCode, reasonText, reviewId, seq, subject, time}. The leaf hash is {@code SHA-256(0x00 || canonical bytes)}.
+ * One entry of the public log. Its leaf — the bytes hashed into the tree and served in entry bundles — is the UTF-8 of
+ * a JSON object with these keys in sorted order, no white space, absent values as {@code null}, numbers as integers and
+ * the time as ISO-8601 UTC with millisecond precision: {@code actorHandle, actorRole, bodyCommitment, commentId, erases,
+ * kind, reasonCode, reasonTextCommitment, reviewId, seq, subject, time}. Free texts are in the leaf only as
+ * commitments ({@link LogText}); the texts themselves travel beside it and can be erased. The leaf hash is
+ * {@code SHA-256(0x00 || leaf)}.
  *
- * @param contentSha256 hex SHA-256 of the content acted on, in entries written before release 2; always null since,
- *            because an unsalted hash of a short or partly public text can be guessed back (docs/public-log-data.md)
+ * @param erases for a tombstone ({@link LogKind#TEXTS_ERASED}), the entry whose texts were erased
  */
 public record LogEntry(long seq, Instant time, LogKind kind, String subject, Long reviewId, Long commentId,
-        String actorRole, String actorHandle, String reasonCode, String reasonText, String body, String contentSha256,
+        String actorRole, String actorHandle, String reasonCode, LogText reason, LogText content, Long erases,
         byte[] storedLeafHash) {
-
-    /** An entry not yet stored: its leaf hash is computed from its fields. */
-    public LogEntry(long seq, Instant time, LogKind kind, String subject, Long reviewId, Long commentId,
-            String actorRole, String actorHandle, String reasonCode, String reasonText, String body,
-            String contentSha256) {
-        this(seq, time, kind, subject, reviewId, commentId, actorRole, actorHandle, reasonCode, reasonText, body,
-                contentSha256, null);
-    }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
+
+    /** The reason given in words, or null (none, or erased). */
+    public String reasonText() {
+        return reason == null ? null : reason.text();
+    }
+
+    /** The entry's text (a reply, a note, what changed), or null (none, or erased). */
+    public String body() {
+        return content == null ? null : content.text();
+    }
+
+    /** Whether an erasure destroyed this entry's texts. */
+    public boolean erased() {
+        return (reason != null && reason.erased()) || (content != null && content.erased());
+    }
 
     /** The message key of the reason code's label ({@code mod:reason_*}). */
     public String reasonKey() {
@@ -44,12 +52,12 @@ public record LogEntry(long seq, Instant time, LogKind kind, String subject, Lon
         Map<String, Object> fields = new TreeMap<>();
         fields.put("actorHandle", actorHandle);
         fields.put("actorRole", actorRole);
-        fields.put("body", body);
+        fields.put("bodyCommitment", content == null ? null : content.commitmentHex());
         fields.put("commentId", commentId);
-        fields.put("contentSha256", contentSha256);
+        fields.put("erases", erases);
         fields.put("kind", kind.name());
         fields.put("reasonCode", reasonCode);
-        fields.put("reasonText", reasonText);
+        fields.put("reasonTextCommitment", reason == null ? null : reason.commitmentHex());
         fields.put("reviewId", reviewId);
         fields.put("seq", seq);
         fields.put("subject", subject);
@@ -65,5 +73,19 @@ public record LogEntry(long seq, Instant time, LogKind kind, String subject, Lon
     /** The leaf hash the log stored when the entry was appended, or the recomputed one for an entry not stored. */
     public byte[] publishedLeafHash() {
         return storedLeafHash != null ? storedLeafHash : leafHash();
+    }
+
+    /**
+     * The texts and salts that open this entry's commitments, one flat JSON object (the line {@code /log/texts/}
+     * serves for it): {@code body, bodySalt, reasonText, reasonTextSalt, seq}, nulls for none or erased.
+     */
+    public String openingLine() {
+        Map<String, Object> fields = new TreeMap<>();
+        fields.put("body", body());
+        fields.put("bodySalt", content == null ? null : content.saltHex());
+        fields.put("reasonText", reasonText());
+        fields.put("reasonTextSalt", reason == null ? null : reason.saltHex());
+        fields.put("seq", seq);
+        return CanonicalJson.write(fields);
     }
 }

@@ -13,7 +13,9 @@ public enum LogKind {
     POLICY_CHANGE,
     OFFER_GRANTED,
     ROLE_GRANTED,
-    ROLE_REVOKED;
+    ROLE_REVOKED,
+    /** A tombstone: the texts of an earlier entry were erased for a legal reason (its {@code erases}). */
+    TEXTS_ERASED;
 
     /** The message key of this kind's label ({@code log:logkind_*}). */
     public String messageKey() {

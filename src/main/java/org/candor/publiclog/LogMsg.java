@@ -138,4 +138,10 @@ public interface LogMsg {
 
     @Message
     String log_receipt();
+
+    @Message
+    String logkind_TEXTS_ERASED();
+
+    @Message
+    String log_erased();
 }

@@ -17,6 +17,9 @@ import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
+
 import org.candor.Sql;
 
 
@@ -28,18 +31,34 @@ import org.candor.Sql;
 @ApplicationScoped
 public class PublicLog {
 
-    /** What a feature records; the log adds the sequence number and the time. */
+    /**
+     * What a feature records; the log adds the sequence number and the time, and commits to the free texts
+     * ({@code reasonText}, {@code body}) rather than putting them in the leaf. {@code erases} is for tombstones only.
+     */
     public record Draft(LogKind kind, Long subjectId, String subjectSlug, Long reviewId, Long commentId,
-            String actorRole, String actorHandle, String reasonCode, String reasonText, String body,
-            String contentSha256) {
+            String actorRole, String actorHandle, String reasonCode, String reasonText, String body, Long erases) {
     }
 
     private final EntityManager em;
     private final SigningKey key;
+    private final long checkpointReuseNanos;
+    /**
+     * Full hash tiles, once read: a full tile's hashes never change (c2sp.org/tlog-tiles: immutable), and the tree's
+     * nodes cannot be changed through Candor. Entry bundles and their texts are always read afresh, so a change made
+     * behind Candor's back shows to the next verifier as an entry that no longer matches its tile.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<TilePath, byte[]> fullTiles =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(2048).build();
+    private volatile Served served;
 
-    PublicLog(EntityManager em, SigningKey key) {
+    /** A checkpoint as last served, and when it was read. */
+    private record Served(Checkpoint checkpoint, long at) {
+    }
+
+    PublicLog(EntityManager em, SigningKey key, LogConfig config) {
         this.em = em;
         this.key = key;
+        this.checkpointReuseNanos = config.checkpointReuse().toNanos();
     }
 
     /** Longest free text an entry may carry (reason texts, reply bodies, statement titles). */
@@ -65,12 +84,12 @@ public class PublicLog {
         long size = ((Number) em.createNativeQuery("select size from log_head where id = 1 for update")
                 .getSingleResult()).longValue();
         LogEntry entry = new LogEntry(size + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), d.kind(), d.subjectSlug(),
-                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.reasonText(), d.body(),
-                d.contentSha256());
+                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), LogText.of(d.reasonText()),
+                LogText.of(d.body()), d.erases(), null);
         byte[] leaf = entry.leafHash();
         em.createNativeQuery("""
                 insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role,
-                    actor_handle, reason_code, reason_text, body, content_sha256, leaf_hash)
+                    actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
                 .setParameter(1, entry.seq())
                 .setParameter(2, Timestamp.from(entry.time()))
@@ -82,11 +101,14 @@ public class PublicLog {
                 .setParameter(8, entry.actorRole())
                 .setParameter(9, entry.actorHandle())
                 .setParameter(10, entry.reasonCode())
-                .setParameter(11, entry.reasonText())
-                .setParameter(12, entry.body())
-                .setParameter(13, entry.contentSha256())
+                .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY,
+                        entry.reason() == null ? null : entry.reason().commitment()))
+                .setParameter(12, new TypedParameterValue<>(StandardBasicTypes.BINARY,
+                        entry.content() == null ? null : entry.content().commitment()))
+                .setParameter(13, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.erases()))
                 .setParameter(14, leaf)
                 .executeUpdate();
+        insertTexts(entry);
         // store the leaf and every perfect subtree it completes
         long index = size;
         int level = 0;
@@ -100,6 +122,47 @@ public class PublicLog {
         }
         em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, entry.seq()).executeUpdate();
         return entry;
+    }
+
+    /** The entry's texts and salts, beside the log (one statement). */
+    private void insertTexts(LogEntry entry) {
+        if (entry.reason() == null && entry.content() == null) {
+            return;
+        }
+        boolean both = entry.reason() != null && entry.content() != null;
+        LogText first = entry.content() != null ? entry.content() : entry.reason();
+        var insert = em.createNativeQuery("insert into log_text (seq, field, salt, text) values (?1, ?2, ?3, ?4)"
+                + (both ? ", (?1, ?5, ?6, ?7)" : ""))
+                .setParameter(1, entry.seq()).setParameter(2, entry.content() != null ? "body" : "reasonText")
+                .setParameter(3, first.salt()).setParameter(4, first.text());
+        if (both) {
+            insert.setParameter(5, "reasonText").setParameter(6, entry.reason().salt())
+                    .setParameter(7, entry.reason().text());
+        }
+        insert.executeUpdate();
+    }
+
+    /**
+     * Erases an entry's texts for a legal reason: appends the tombstone (which names the entry in {@code erases}) and
+     * destroys the texts and their salts; the commitments stay in the leaf, so the tree does not change. Returns the
+     * tombstone. Must run inside the erasure's transaction.
+     */
+    @Transactional(TxType.MANDATORY)
+    public LogEntry erase(long seq, Draft tombstone) {
+        LogEntry stone = append(tombstone);
+        em.createNativeQuery("update log_text set text = null, salt = null, erased_by = ?1 where seq = ?2 and text is not null")
+                .setParameter(1, stone.seq()).setParameter(2, seq).executeUpdate();
+        return stone;
+    }
+
+    /** The openings of a tile's entries (one flat JSON line each, {@link LogEntry#openingLine}), for verifiers. */
+    public Optional<String> texts(TilePath tile) {
+        if (!tile.entries() || !tile.within(size())) {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder();
+        after(tile.firstNode(), tile.width()).forEach(e -> out.append(e.openingLine()).append('\n'));
+        return Optional.of(out.toString());
     }
 
     private static void fit(String text) {
@@ -156,12 +219,31 @@ public class PublicLog {
         return key.signer().verifierKey().encoded();
     }
 
+    /** The checkpoint to serve: {@link #checkpoint()}, reused for {@code candor.log.checkpoint-reuse}. */
+    public Checkpoint servedCheckpoint() {
+        Served last = served;
+        long now = System.nanoTime();
+        if (last != null && now - last.at() < checkpointReuseNanos) {
+            return last.checkpoint();
+        }
+        Checkpoint fresh = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(this::checkpoint);
+        served = new Served(fresh, now);
+        return fresh;
+    }
+
     /**
      * A hash tile (c2sp.org/tlog-tiles): the hashes at tree level 8 × L, or empty when the log is not that large.
-     * Read from the tree nodes as stored, never from a cache.
+     * Read from the tree nodes as stored; a full tile is kept once read.
      */
     public Optional<byte[]> hashTile(TilePath tile) {
-        if (tile.entries() || !tile.within(size())) {
+        if (tile.entries()) {
+            return Optional.empty();
+        }
+        byte[] kept = tile.full() ? fullTiles.getIfPresent(tile) : null;
+        if (kept != null) {
+            return Optional.of(kept);
+        }
+        if (!tile.within(size())) {
             return Optional.empty();
         }
         List<?> hashes = em.createNativeQuery(
@@ -174,6 +256,9 @@ public class PublicLog {
         byte[] out = new byte[32 * tile.width()];
         for (int i = 0; i < hashes.size(); i++) {
             System.arraycopy((byte[]) hashes.get(i), 0, out, 32 * i, 32);
+        }
+        if (tile.full()) {
+            fullTiles.put(tile, out);
         }
         return Optional.of(out);
     }
@@ -198,8 +283,9 @@ public class PublicLog {
 
     /**
      * A receipt for entry {@code seq} (c2sp.org/tlog-proof@v1): its index, its inclusion proof in the current tree and
-     * the signed checkpoint of that tree; the {@code extra} line carries the entry's canonical record, so the receipt
-     * alone proves what the log says, offline, to anyone with the log's verifier key.
+     * the signed checkpoint of that tree; the {@code extra} line carries the entry's leaf, a newline, and the texts and
+     * salts that open its commitments ({@link LogEntry#openingLine}), so the receipt alone proves what the log says,
+     * texts included, offline, to anyone with the log's verifier key — even after the log's copy is erased.
      */
     @Transactional
     public Optional<String> receipt(long seq) {
@@ -209,7 +295,10 @@ public class PublicLog {
         }
         Checkpoint checkpoint = checkpoint();
         StringBuilder proof = new StringBuilder("c2sp.org/tlog-proof@v1\n")
-                .append("extra ").append(Base64.getEncoder().encodeToString(entry.get().canonicalBytes())).append('\n')
+                .append("extra ").append(Base64.getEncoder().encodeToString(
+                        (new String(entry.get().canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8) + "\n"
+                                + entry.get().openingLine()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .append('\n')
                 .append("index ").append(seq - 1).append('\n');
         inclusionProof(seq, checkpoint.size()).forEach(h -> proof.append(Base64.getEncoder().encodeToString(h)).append('\n'));
         return Optional.of(proof.append('\n').append(checkpoint.note()).toString());
@@ -228,13 +317,13 @@ public class PublicLog {
     }
 
     public Optional<LogEntry> entry(long seq) {
-        return Sql.tuples(em.createNativeQuery(SELECT + " where seq = ?1", Tuple.class).setParameter(1, seq))
+        return Sql.tuples(em.createNativeQuery(SELECT + " where e.seq = ?1", Tuple.class).setParameter(1, seq))
                 .stream().map(PublicLog::toEntry).findFirst();
     }
 
     /** Entries after {@code after}, oldest first: how the API and the verifier read the whole log. */
     public List<LogEntry> after(long after, int limit) {
-        return Sql.tuples(em.createNativeQuery(SELECT + " where seq > ?1 order by seq limit ?2", Tuple.class)
+        return Sql.tuples(em.createNativeQuery(SELECT + " where e.seq > ?1 order by e.seq limit ?2", Tuple.class)
                 .setParameter(1, after).setParameter(2, limit)).stream().map(PublicLog::toEntry).toList();
     }
 
@@ -244,20 +333,20 @@ public class PublicLog {
 
     /** Entries newest first, before {@code before} when given (keyset paging), matching the filter. */
     public List<LogEntry> newest(Filter filter, Long before, int limit) {
-        StringBuilder where = new StringBuilder(" where seq < :before");
+        StringBuilder where = new StringBuilder(" where e.seq < :before");
         if (filter.subject() != null) {
-            where.append(" and subject_id = (select id from subject where slug = :subject)");
+            where.append(" and e.subject_id = (select id from subject where slug = :subject)");
         }
         if (filter.kind() != null) {
-            where.append(" and kind = :kind");
+            where.append(" and e.kind = :kind");
         }
         if (filter.from() != null) {
-            where.append(" and created_at >= :from");
+            where.append(" and e.created_at >= :from");
         }
         if (filter.to() != null) {
-            where.append(" and created_at < :to");
+            where.append(" and e.created_at < :to");
         }
-        var q = em.createNativeQuery(SELECT + where + " order by seq desc limit :limit", Tuple.class)
+        var q = em.createNativeQuery(SELECT + where + " order by e.seq desc limit :limit", Tuple.class)
                 .setParameter("before", before == null ? Long.MAX_VALUE : before)
                 .setParameter("limit", limit);
         if (filter.subject() != null) {
@@ -276,16 +365,26 @@ public class PublicLog {
     }
 
     private static final String SELECT = """
-            select seq as seq, created_at as created_at, kind as kind, subject_slug as subject_slug,
-                review_id as review_id, comment_id as comment_id, actor_role as actor_role, actor_handle as actor_handle,
-                reason_code as reason_code, reason_text as reason_text, body as body, content_sha256 as content_sha256,
-                leaf_hash as leaf_hash from log_entry""";
+            select e.seq as seq, e.created_at as created_at, e.kind as kind, e.subject_slug as subject_slug,
+                e.review_id as review_id, e.comment_id as comment_id, e.actor_role as actor_role,
+                e.actor_handle as actor_handle, e.reason_code as reason_code, e.erases as erases,
+                e.reason_text_commitment as reason_commitment, r.text as reason_text, r.salt as reason_salt,
+                e.body_commitment as body_commitment, b.text as body, b.salt as body_salt, e.leaf_hash as leaf_hash
+            from log_entry e
+            left join log_text r on r.seq = e.seq and r.field = 'reasonText'
+            left join log_text b on b.seq = e.seq and b.field = 'body'""";
 
     private static LogEntry toEntry(Tuple r) {
         return new LogEntry(Sql.number(r, "seq"), Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")),
-                Sql.text(r, "subject_slug"), Sql.number(r, "review_id"), Sql.number(r, "comment_id"), Sql.text(r, "actor_role"),
-                Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"), Sql.text(r, "reason_text"), Sql.text(r, "body"),
-                Sql.text(r, "content_sha256"), (byte[]) r.get("leaf_hash"));
+                Sql.text(r, "subject_slug"), Sql.number(r, "review_id"), Sql.number(r, "comment_id"),
+                Sql.text(r, "actor_role"), Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"),
+                text(r, "reason_text", "reason_salt", "reason_commitment"), text(r, "body", "body_salt", "body_commitment"),
+                Sql.number(r, "erases"), (byte[]) r.get("leaf_hash"));
+    }
+
+    private static LogText text(Tuple r, String text, String salt, String commitment) {
+        byte[] c = (byte[]) r.get(commitment);
+        return c == null ? null : new LogText(Sql.text(r, text), (byte[]) r.get(salt), c);
     }
 
     /** Runs a tree computation with every node it reads fetched in one query. */

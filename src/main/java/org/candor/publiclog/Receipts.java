@@ -31,7 +31,14 @@ final class Receipts {
             if (!lines[1].startsWith("extra ")) {
                 throw new Verifier.Failure("the receipt carries no entry (extra line)");
             }
-            byte[] entry = Verifier.decode(lines[1].substring(6), "the extra line");
+            byte[] extra = Verifier.decode(lines[1].substring(6), "the extra line");
+            int newline = 0;
+            while (newline < extra.length && extra[newline] != '\n') {
+                newline++;
+            }
+            byte[] entry = java.util.Arrays.copyOf(extra, newline);
+            String opening = newline < extra.length
+                    ? new String(extra, newline + 1, extra.length - newline - 1, StandardCharsets.UTF_8) : null;
             if (!lines[2].matches("index (0|[1-9][0-9]{0,18})")) {
                 throw new Verifier.Failure("the receipt has no valid index line");
             }
@@ -52,13 +59,20 @@ final class Receipts {
                 throw new Verifier.Failure("the receipt's checkpoint is not signed by the given key: " + e.getMessage());
             }
             Verifier.Checkpoint checkpoint = Verifier.parseCheckpoint(text, key.name(), "the receipt's checkpoint");
-            Verifier.canonical(entry, index + 1);
+            java.util.Map<String, Object> leaf = Verifier.canonical(entry, index + 1);
+            String said = "";
+            if (opening != null) {
+                new Openings().check(leaf, opening, index + 1);
+                java.util.Map<String, Object> texts = new FlatJson(opening).object();
+                said = (texts.get("body") == null ? "" : " said: " + texts.get("body"))
+                        + (texts.get("reasonText") == null ? "" : " (reason: " + texts.get("reasonText") + ")");
+            }
             if (index >= checkpoint.size()
                     || !Merkle.verifyInclusion(index, checkpoint.size(), Merkle.leafHash(entry), proof, checkpoint.root())) {
                 throw new Verifier.Failure("entry #" + (index + 1) + " is not included in the receipt's checkpoint");
             }
-            return new Verifier.Result(true, "entry #" + (index + 1) + " is in the log of " + checkpoint.size() + " entries: "
-                    + new String(entry, StandardCharsets.UTF_8));
+            return new Verifier.Result(true, "entry #" + (index + 1) + " is in the log of " + checkpoint.size() + " entries"
+                    + said + " — " + new String(entry, StandardCharsets.UTF_8));
         } catch (Verifier.Failure e) {
             return Verifier.fail(e.getMessage());
         }

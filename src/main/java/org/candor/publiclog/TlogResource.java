@@ -31,7 +31,7 @@ public class TlogResource {
     @Path("checkpoint")
     @Produces("text/plain; charset=utf-8")
     public Response checkpoint() {
-        return Response.ok(log.checkpoint().note()).cacheControl(SHORT).build();
+        return Response.ok(log.servedCheckpoint().note()).cacheControl(SHORT).build();
     }
 
     @GET
@@ -41,6 +41,19 @@ public class TlogResource {
         TilePath tile = TilePath.parse(path).orElseThrow(NotFoundException::new);
         byte[] body = (tile.entries() ? log.entryBundle(tile) : log.hashTile(tile)).orElseThrow(NotFoundException::new);
         return Response.ok(body).cacheControl(tile.full() ? IMMUTABLE : SHORT).build();
+    }
+
+    /**
+     * The texts and salts that open the commitments of an entry bundle's entries, one flat JSON object per line in
+     * the bundle's order (nulls where a text was erased): Candor's own companion to tlog-tiles, at a URL of its own.
+     */
+    @GET
+    @Path("texts/{path: .+}")
+    @Produces("application/x-ndjson; charset=utf-8")
+    public Response texts(@PathParam("path") String path) {
+        TilePath tile = TilePath.parse("entries/" + path).orElseThrow(NotFoundException::new);
+        // erasure changes what is served here, so even a full bundle's texts are kept only briefly
+        return Response.ok(log.texts(tile).orElseThrow(NotFoundException::new)).cacheControl(SHORT).build();
     }
 
     @GET

@@ -88,9 +88,12 @@ public final class Verifier {
                 }
             }
             CompactRange range = new CompactRange();
+            Openings openings = new Openings();
             for (long tile = 0; tile * TilePath.WIDTH < checkpoint.size(); tile++) {
                 int width = (int) Math.min(TilePath.WIDTH, checkpoint.size() - tile * TilePath.WIDTH);
-                List<byte[]> entries = bundle(new TilePath(0, tile, width, true), width);
+                TilePath bundlePath = new TilePath(0, tile, width, true);
+                List<byte[]> entries = bundle(bundlePath, width);
+                List<String> texts = lines("log/texts/" + bundlePath.uri().substring("tile/entries/".length()), width);
                 byte[] hashes = bytes("log/" + new TilePath(0, tile, width, false).uri(), width * 32L);
                 if (hashes.length != width * 32) {
                     return fail("hash tile " + tile + " holds " + hashes.length + " bytes, not " + width * 32);
@@ -98,7 +101,7 @@ public final class Verifier {
                 for (int i = 0; i < width; i++) {
                     long seq = tile * TilePath.WIDTH + i + 1;
                     byte[] entry = entries.get(i);
-                    canonical(entry, seq);
+                    openings.check(canonical(entry, seq), texts.get(i), seq);
                     byte[] leaf = Merkle.leafHash(entry);
                     if (!Arrays.equals(leaf, Arrays.copyOfRange(hashes, i * 32, i * 32 + 32))) {
                         return fail("entry #" + seq + " does not match the log's leaf hash: its content was changed");
@@ -113,6 +116,7 @@ public final class Verifier {
             if (saved != null && saved.size() == 0 && !Arrays.equals(saved.root(), Merkle.emptyRoot())) {
                 return fail("the checkpoint in " + state + " has a wrong root for an empty log");
             }
+            openings.allCovered();
             if (!Arrays.equals(range.root(), checkpoint.root())) {
                 return fail("the entries do not add up to the signed root of size " + checkpoint.size()
                         + ": an entry or a tree node was changed");
@@ -249,7 +253,7 @@ public final class Verifier {
      * nulls, keys sorted, no white space, minimal escaping, UTF-8. Kinds and fields this verifier does not know are
      * accepted as they are (a newer log may add them); what it checks is that the bytes are canonical.
      */
-    static void canonical(byte[] entry, long seq) throws Failure {
+    static Map<String, Object> canonical(byte[] entry, long seq) throws Failure {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -269,6 +273,17 @@ public final class Verifier {
         if (!(fields.get("seq") instanceof Long s) || s != seq) {
             throw new Failure("entry #" + seq + " says it is entry " + fields.get("seq"));
         }
+        return fields;
+    }
+
+    /** A text answer of exactly {@code count} lines (each ending in a newline). */
+    private List<String> lines(String path, int count) throws IOException, InterruptedException, Failure {
+        String text = text(path, MAX_BUNDLE * 3);
+        List<String> lines = List.of(text.split("\n", -1));
+        if (!text.endsWith("\n") || lines.size() - 1 != count) {
+            throw new Failure("/" + path + " does not hold " + count + " lines");
+        }
+        return lines.subList(0, count);
     }
 
     private String text(String path, int max) throws IOException, InterruptedException, Failure {

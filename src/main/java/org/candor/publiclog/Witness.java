@@ -45,11 +45,12 @@ public final class Witness {
     /** {@code witness <port> <witness key file> <log verifier key> <state file>}: serves until the process ends. */
     static void main(String[] args) {
         try {
-            Witness witness = new Witness(Cosignatures.cosigner(Files.readString(Path.of(args[2])).strip()),
+            // the key file's first line is the key (--new-witness-key prints its verifier key after it)
+            Witness witness = new Witness(Cosignatures.cosigner(Files.readAllLines(Path.of(args[2])).get(0).strip()),
                     SignedNote.verifierKey(args[3]), Path.of(args[4]));
             witness.serve(Integer.parseInt(args[1]));
             System.out.println("witness " + witness.key.name() + " for " + witness.log.name() + " on port " + args[1]);
-        } catch (IOException | SignedNote.Malformed | NumberFormatException e) {
+        } catch (IOException | SignedNote.Malformed | NumberFormatException | IndexOutOfBoundsException e) {
             System.err.println("cannot start the witness: " + e.getMessage());
             System.exit(2);
         }

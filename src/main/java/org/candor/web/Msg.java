@@ -229,4 +229,7 @@ public interface Msg {
 
     @Message
     String flash_statement_retired();
+
+    @Message
+    String flash_erased();
 }

@@ -253,8 +253,9 @@ class SignInTest {
             assertTrue(browser.get("/api/me").getWebResponse().getContentAsString().contains("\"admin\""));
         }
         Object[] entry = (Object[]) TestData.sql("""
-                select kind, actor_role, actor_handle, body from log_entry where seq > ?1 and kind = 'ROLE_GRANTED'
-                order by seq desc limit 1""", logBefore);
+                select e.kind, e.actor_role, e.actor_handle, b.text from log_entry e
+                left join log_text b on b.seq = e.seq and b.field = 'body'
+                where e.seq > ?1 and e.kind = 'ROLE_GRANTED' order by e.seq desc limit 1""", logBefore);
         assertEquals("ROLE_GRANTED", entry[0]);
         assertEquals("system", entry[1]);
         assertTrue(!String.valueOf(entry[3]).contains("promoted-once") && entry[2] == null, "the log names no one");

@@ -105,13 +105,13 @@ class PublicLogTest {
 
         // a superuser changes one byte of an entry behind the log's back, its triggers off so no instance hears of it;
         // the very next run sees it (the log's API is never answered from a cache that such a change leaves stale)
-        String original = (String) TestData.sql("select reason_text from log_entry where seq = ?1", victim);
-        asSuperuser("update log_entry set reason_text = ?1 where seq = ?2", original.replace('t', 'T'), victim);
+        String original = (String) TestData.sql("select text from log_text where seq = ?1 and field = 'reasonText'", victim);
+        asSuperuser("update log_text set text = ?1 where seq = ?2 and field = 'reasonText'", original.replace('t', 'T'), victim);
         try {
             Verifier.Result tampered = verifier.check(null);
             assertTrue(!tampered.ok() && tampered.message().contains("entry #" + victim), tampered.message());
         } finally {
-            asSuperuser("update log_entry set reason_text = ?1 where seq = ?2", original, victim);
+            asSuperuser("update log_text set text = ?1 where seq = ?2 and field = 'reasonText'", original, victim);
         }
         appendMany(1, "moves on");
         Verifier.Result restored = verifier.check(saved); // the log still extends the first checkpoint; save this one
@@ -119,6 +119,7 @@ class PublicLogTest {
         size = log.size();
 
         // ... or removes the last entry and everything that proved it
+        asSuperuser("delete from log_text where seq = ?1", size);
         asSuperuser("delete from log_entry where seq = ?1", size);
         asSuperuser("delete from log_node where ((idx + 1) << level) = ?1", size);
         asSuperuser("update log_head set size = ?1", size - 1);
@@ -131,14 +132,14 @@ class PublicLogTest {
         appendMany(1, "control");
         long seq = log.size();
         // written behind the log's back: the service refuses such text, but the feed must not depend on it
-        String original = (String) TestData.sql("select reason_text from log_entry where seq = ?1", seq);
-        asSuperuser("update log_entry set reason_text = ?1 where seq = ?2", "bell\u0007 and escape\u001b", seq);
+        String original = (String) TestData.sql("select text from log_text where seq = ?1 and field = 'reasonText'", seq);
+        asSuperuser("update log_text set text = ?1 where seq = ?2 and field = 'reasonText'", "bell\u0007 and escape\u001b", seq);
         String xml;
         try {
             xml = given().get("/log.atom").then().statusCode(200).extract().asString();
         } finally {
             // put it back: other tests verify the whole log
-            asSuperuser("update log_entry set reason_text = ?1 where seq = ?2", original, seq);
+            asSuperuser("update log_text set text = ?1 where seq = ?2 and field = 'reasonText'", original, seq);
         }
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -156,7 +157,7 @@ class PublicLogTest {
             String title = TestData.unique("Turkish notice");
             Session.admin().form().formParam("subject", "").formParam("title", title).formParam("body", "Locale check.")
                     .when().post("/moderation/statements").then().statusCode(303);
-            assertEquals("admin", TestData.sql("select actor_role from log_entry where body like ?1", title + "%"));
+            assertEquals("admin", TestData.sql("select e.actor_role from log_entry e join log_text b on b.seq = e.seq and b.field = 'body' where b.text like ?1", title + "%"));
         } finally {
             java.util.Locale.setDefault(before);
         }
@@ -166,7 +167,10 @@ class PublicLogTest {
     void theDatabaseRefusesToChangeOrDeleteEntries() {
         appendMany(1, "locked");
         long seq = log.size();
-        assertThrows(Exception.class, () -> TestData.update("update log_entry set body = 'x' where seq = ?1", seq));
+        assertThrows(Exception.class, () -> TestData.update("update log_entry set kind = 'x' where seq = ?1", seq));
+        assertThrows(Exception.class, () -> TestData.update("update log_text set text = 'x' where seq = ?1", seq));
+        assertThrows(Exception.class, () -> TestData.update("update log_text set text = null, salt = null where seq = ?1", seq));
+        assertThrows(Exception.class, () -> TestData.update("delete from log_text where seq = ?1", seq));
         assertThrows(Exception.class, () -> TestData.update("delete from log_entry where seq = ?1", seq));
         assertThrows(Exception.class, () -> TestData.update("delete from log_node where level = 0 and idx = ?1", seq - 1));
     }
@@ -237,6 +241,7 @@ class PublicLogTest {
         QuarkusTransaction.requiringNew().run(() -> {
             var em = org.candor.review.Review.getEntityManager();
             em.createNativeQuery("alter table log_entry disable trigger user").executeUpdate();
+            em.createNativeQuery("alter table log_text disable trigger user").executeUpdate();
             em.createNativeQuery("alter table log_node disable trigger user").executeUpdate();
             var q = em.createNativeQuery(statement);
             for (int i = 0; i < params.length; i++) {
@@ -244,6 +249,7 @@ class PublicLogTest {
             }
             q.executeUpdate();
             em.createNativeQuery("alter table log_entry enable trigger user").executeUpdate();
+            em.createNativeQuery("alter table log_text enable trigger user").executeUpdate();
             em.createNativeQuery("alter table log_node enable trigger user").executeUpdate();
         });
         TestData.settle();

@@ -50,11 +50,12 @@ public final class Steps {
 
     public static Map<String, Object> lastLogEntry() {
         Object[] row = (Object[]) TestData.sql("""
-                select kind, review_id, comment_id, actor_role, actor_handle, reason_code, reason_text, body, content_sha256
-                from log_entry order by seq desc limit 1""");
+                select e.kind, e.review_id, e.comment_id, e.actor_role, e.actor_handle, e.reason_code, r.text, b.text, e.seq
+                from log_entry e left join log_text r on r.seq = e.seq and r.field = 'reasonText'
+                left join log_text b on b.seq = e.seq and b.field = 'body' order by e.seq desc limit 1""");
         Map<String, Object> entry = new java.util.HashMap<>();
         String[] names = { "kind", "review_id", "comment_id", "actor_role", "actor_handle", "reason_code", "reason_text",
-                "body", "content_sha256" };
+                "body", "seq" };
         for (int i = 0; i < names.length; i++) {
             entry.put(names[i], row[i]);
         }

@@ -75,6 +75,9 @@ class AuthorizationMatrixTest {
             Map.entry("GET /log.atom", "AAAAA"),
             Map.entry("GET /log/verify", "AAAAA"),
             Map.entry("GET /log/checkpoint", "AAAAA"),
+            Map.entry("GET /log/texts/{path: .+}", "AAAAA"),
+            Map.entry("GET /admin/erasure", "LFFFA"),
+            Map.entry("POST /admin/erasure", "LFFFA"),
             Map.entry("GET /log/tile/{path: .+}", "AAAAA"),
             Map.entry("GET /log/entries/{seq}/proof", "AAAAA"),
             Map.entry("GET /api/log", "AAAAA"),
@@ -297,7 +300,7 @@ class AuthorizationMatrixTest {
         String path(String template) {
             String p = template.replace("{slug}", subject.slug).replace("{provider}", "google").replace("{tag}", "en")
                     .replace("{action}", "note").replace("{seq}", "1")
-                    .replace("{path: .+}", "0/000.p/1");
+                    .replace("/log/texts/{path: .+}", "/log/texts/000.p/1").replace("{path: .+}", "0/000.p/1");
             long id;
             if (template.startsWith("/moderation/items")) {
                 id = item;

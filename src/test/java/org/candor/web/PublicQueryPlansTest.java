@@ -29,7 +29,7 @@ import org.candor.support.TestData;
 class PublicQueryPlansTest {
 
     /** Tables that grow with the board; a sequential scan on them makes a page's cost grow with the data. */
-    static final List<String> BIG = List.of("review", "comment", "log_entry", "log_node", "official_reply",
+    static final List<String> BIG = List.of("review", "comment", "log_entry", "log_node", "log_text", "official_reply",
             "annotation", "visibility_change", "review_version", "helpful_vote", "statement", "queue_item");
 
     @Test
