@@ -73,7 +73,7 @@ public class AuthorNotices {
                     + (n.commentId() == null ? "" : "#comment-" + n.commentId());
             String receipt = n.logSeq() == null ? null : config.publicUrl() + "/log/entries/" + n.logSeq() + "/proof";
             outbox.queue(noticeId, email, Templates.noticeSubject(n).render().strip(),
-                    Templates.notice(Sql.text(who, "name"), n, link, receipt).render());
+                    Templates.notice(Sql.text(who, "name"), n, link, receipt).render(), n.logSeq());
         }
     }
 }

@@ -34,10 +34,12 @@ public class MailOutbox {
     }
 
     private final EntityManager em;
+    private final org.candor.publiclog.PublicLog log;
     private final MailTransport transport;
     private final MailConfig config;
 
-    MailOutbox(EntityManager em, MailTransport transport, MailConfig config) {
+    MailOutbox(EntityManager em, MailTransport transport, MailConfig config, org.candor.publiclog.PublicLog log) {
+        this.log = log;
         this.em = em;
         this.transport = transport;
         this.config = config;
@@ -45,9 +47,12 @@ public class MailOutbox {
 
     /** Queues an e-mail about this notice; it is sent after the surrounding transaction commits. */
     @Transactional(TxType.MANDATORY)
-    void queue(long noticeId, String to, String subject, String body) {
-        em.createNativeQuery("insert into mail_outbox (notice_id, to_address, subject, body) values (?1, ?2, ?3, ?4)")
+    void queue(long noticeId, String to, String subject, String body, Long logSeq) {
+        em.createNativeQuery("""
+                insert into mail_outbox (notice_id, to_address, subject, body, log_seq) values (?1, ?2, ?3, ?4, ?5)""")
                 .setParameter(1, noticeId).setParameter(2, to).setParameter(3, subject).setParameter(4, body)
+                .setParameter(5, new org.hibernate.query.TypedParameterValue<>(
+                        org.hibernate.type.StandardBasicTypes.LONG, logSeq))
                 .executeUpdate();
     }
 
@@ -64,14 +69,21 @@ public class MailOutbox {
     @Transactional
     public int sendDue() {
         List<Tuple> due = Sql.tuples(em.createNativeQuery("""
-                select id as id, to_address as to_address, subject as subject, body as body, attempts as attempts
+                select id as id, to_address as to_address, subject as subject, body as body, attempts as attempts,
+                    log_seq as log_seq
                 from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
                 order by next_attempt_at, id limit ?1 for update skip locked""", Tuple.class).setParameter(1, BATCH));
         for (Tuple mail : due) {
             long id = Sql.number(mail, "id");
             int attempts = Sql.integer(mail, "attempts") + 1;
             try {
-                transport.send(Sql.text(mail, "to_address"), Sql.text(mail, "subject"), Sql.text(mail, "body"));
+                Long seq = Sql.number(mail, "log_seq");
+                // the receipt is made now, after the action committed: its checkpoint includes the entry
+                MailTransport.Attachment receipt = seq == null ? null : log.receipt(seq)
+                        .map(r -> new MailTransport.Attachment("candor-entry-" + seq + ".tlog-proof",
+                                r.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .orElse(null);
+                transport.send(Sql.text(mail, "to_address"), Sql.text(mail, "subject"), Sql.text(mail, "body"), receipt);
                 em.createNativeQuery("update mail_outbox set status = 'SENT', attempts = ?2, sent_at = now(), "
                         + "last_error = null where id = ?1").setParameter(1, id).setParameter(2, attempts).executeUpdate();
             } catch (RuntimeException e) {

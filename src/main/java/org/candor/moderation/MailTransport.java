@@ -17,8 +17,16 @@ public class MailTransport {
         this.mailer = mailer;
     }
 
-    /** Sends, or throws with the server's reason. */
-    public void send(String to, String subject, String body) {
-        mailer.send(Mail.withText(to, subject, body)).await().atMost(Duration.ofSeconds(60));
+    /** A file sent with an e-mail (an author's receipt). */
+    public record Attachment(String name, byte[] content) {
+    }
+
+    /** Sends, with the attachment when there is one, or throws with the server's reason. */
+    public void send(String to, String subject, String body, Attachment attachment) {
+        Mail mail = Mail.withText(to, subject, body);
+        if (attachment != null) {
+            mail.addAttachment(attachment.name(), attachment.content(), "text/plain; charset=utf-8");
+        }
+        mailer.send(mail).await().atMost(Duration.ofSeconds(60));
     }
 }

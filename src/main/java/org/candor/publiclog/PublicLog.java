@@ -364,15 +364,21 @@ public class PublicLog {
         return Sql.tuples(q).stream().map(PublicLog::toEntry).toList();
     }
 
+    /**
+     * An entry with its texts. The texts are looked up per entry by key (scalar subqueries): joined, PostgreSQL merges
+     * the whole of log_text to find one page's texts.
+     */
     private static final String SELECT = """
             select e.seq as seq, e.created_at as created_at, e.kind as kind, e.subject_slug as subject_slug,
                 e.review_id as review_id, e.comment_id as comment_id, e.actor_role as actor_role,
                 e.actor_handle as actor_handle, e.reason_code as reason_code, e.erases as erases,
-                e.reason_text_commitment as reason_commitment, r.text as reason_text, r.salt as reason_salt,
-                e.body_commitment as body_commitment, b.text as body, b.salt as body_salt, e.leaf_hash as leaf_hash
-            from log_entry e
-            left join log_text r on r.seq = e.seq and r.field = 'reasonText'
-            left join log_text b on b.seq = e.seq and b.field = 'body'""";
+                e.reason_text_commitment as reason_commitment, e.body_commitment as body_commitment,
+                (select t.text from log_text t where t.seq = e.seq and t.field = 'reasonText') as reason_text,
+                (select t.salt from log_text t where t.seq = e.seq and t.field = 'reasonText') as reason_salt,
+                (select t.text from log_text t where t.seq = e.seq and t.field = 'body') as body,
+                (select t.salt from log_text t where t.seq = e.seq and t.field = 'body') as body_salt,
+                e.leaf_hash as leaf_hash
+            from log_entry e""";
 
     private static LogEntry toEntry(Tuple r) {
         return new LogEntry(Sql.number(r, "seq"), Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")),

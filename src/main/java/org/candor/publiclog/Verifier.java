@@ -89,15 +89,20 @@ public final class Verifier {
             }
             CompactRange range = new CompactRange();
             Openings openings = new Openings();
-            for (long tile = 0; tile * TilePath.WIDTH < checkpoint.size(); tile++) {
-                int width = (int) Math.min(TilePath.WIDTH, checkpoint.size() - tile * TilePath.WIDTH);
-                TilePath bundlePath = new TilePath(0, tile, width, true);
-                List<byte[]> entries = bundle(bundlePath, width);
-                List<String> texts = lines("log/texts/" + bundlePath.uri().substring("tile/entries/".length()), width);
-                byte[] hashes = bytes("log/" + new TilePath(0, tile, width, false).uri(), width * 32L);
-                if (hashes.length != width * 32) {
-                    return fail("hash tile " + tile + " holds " + hashes.length + " bytes, not " + width * 32);
+            long tiles = (checkpoint.size() + TilePath.WIDTH - 1) / TilePath.WIDTH;
+            java.util.ArrayDeque<java.util.concurrent.Future<Fetched>> ahead = new java.util.ArrayDeque<>();
+            for (long tile = 0; tile < tiles; tile++) {
+                // a few tiles are read ahead while this one is checked: memory stays bounded, the wait is hidden
+                while (ahead.size() < READ_AHEAD && tile + ahead.size() < tiles) {
+                    long next = tile + ahead.size();
+                    ahead.add(readers.submit(() -> fetch(next, (int) Math.min(TilePath.WIDTH,
+                            checkpoint.size() - next * TilePath.WIDTH))));
                 }
+                Fetched fetched = take(ahead.poll());
+                int width = fetched.entries().size();
+                List<byte[]> entries = fetched.entries();
+                List<String> texts = fetched.texts();
+                byte[] hashes = fetched.hashes();
                 for (int i = 0; i < width; i++) {
                     long seq = tile * TilePath.WIDTH + i + 1;
                     byte[] entry = entries.get(i);
@@ -151,6 +156,46 @@ public final class Verifier {
 
     static Result fail(String reason) {
         return new Result(false, reason);
+    }
+
+    /** How many tiles are read ahead of the one being checked. */
+    private static final int READ_AHEAD = 6;
+
+    private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
+            READ_AHEAD, r -> {
+                Thread t = new Thread(r, "candor-verify-reader");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** One tile of entries as read: the entry bundle, the texts beside it, and its level-0 hash tile. */
+    private record Fetched(List<byte[]> entries, List<String> texts, byte[] hashes) {
+    }
+
+    private Fetched fetch(long tile, int width) throws IOException, InterruptedException, Failure {
+        TilePath bundlePath = new TilePath(0, tile, width, true);
+        List<byte[]> entries = bundle(bundlePath, width);
+        List<String> texts = lines("log/texts/" + bundlePath.uri().substring("tile/entries/".length()), width);
+        byte[] hashes = bytes("log/" + new TilePath(0, tile, width, false).uri(), width * 32L);
+        if (hashes.length != width * 32) {
+            throw new Failure("hash tile " + tile + " holds " + hashes.length + " bytes, not " + width * 32);
+        }
+        return new Fetched(entries, texts, hashes);
+    }
+
+    private static Fetched take(java.util.concurrent.Future<Fetched> read)
+            throws Failure, IOException, InterruptedException {
+        try {
+            return read.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Failure f) {
+                throw f;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
     }
 
     /** A checkpoint's origin, size and root, from a note this key signed. */

@@ -20,10 +20,10 @@ class FlakyMailTransport extends MailTransport {
     }
 
     @Override
-    public void send(String to, String subject, String body) {
+    public void send(String to, String subject, String body, Attachment attachment) {
         if (down) {
             throw new IllegalStateException("Connection refused: the test's SMTP server is down");
         }
-        super.send(to, subject, body);
+        super.send(to, subject, body, attachment);
     }
 }

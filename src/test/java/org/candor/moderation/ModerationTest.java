@@ -111,7 +111,7 @@ class ModerationTest {
     // Replies and annotations
 
     @Test
-    void aCannedOfficialReplyFillsItsPlaceholdersAndIsOnTheRecord() {
+    void aCannedOfficialReplyFillsItsPlaceholdersAndIsOnTheRecord() throws Exception {
         Subject subject = TestData.subject("Reply toaster");
         Session author = Session.customer();
         String email = giveEmail(author);
@@ -136,7 +136,24 @@ class ModerationTest {
         given().when().get("/api/reviews/" + reviewId).then().statusCode(200)
                 .body("officialReplies[0].handle", org.hamcrest.Matchers.equalTo("Handle " + mod.user()))
                 .body("officialReplies[0].body", org.hamcrest.Matchers.startsWith(expected));
-        assertTrue(mailTo(email).getText().contains(expected));
+        Mail mail = mailTo(email);
+        assertTrue(mail.getText().contains(expected));
+        // the e-mail carries the entry's receipt: the author can prove what was said to them, offline, for good
+        long seq = ((Number) entry.get("seq")).longValue();
+        assertTrue(mail.getText().contains("/log/entries/" + seq + "/proof"), mail.getText());
+        assertEquals(1, mail.getAttachments().size());
+        io.quarkus.mailer.Attachment attachment = mail.getAttachments().get(0);
+        assertEquals("candor-entry-" + seq + ".tlog-proof", attachment.getName());
+        java.util.List<Byte> bytes = io.smallrye.mutiny.Multi.createFrom().publisher(attachment.getData())
+                .collect().asList().await().atMost(Duration.ofSeconds(5));
+        byte[] receipt = new byte[bytes.size()];
+        for (int i = 0; i < receipt.length; i++) {
+            receipt[i] = bytes.get(i);
+        }
+        org.candor.publiclog.Verifier.Result proved = org.candor.publiclog.Verifier.checkReceipt(
+                new String(receipt, java.nio.charset.StandardCharsets.UTF_8),
+                org.candor.publiclog.SignedNote.verifierKey(publicLog.verifierKey()));
+        assertTrue(proved.ok() && proved.message().contains(expected), proved.message());
         assertEquals("DONE", TestData.sql("select status from queue_item where id = ?1", item));
     }
 
