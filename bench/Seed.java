@@ -149,7 +149,8 @@ public class Seed {
                         .append(subjectIdOf(e.subject())).append('\t').append(e.subject()).append('\t').append(e.reviewId())
                         .append("\t\\N\t").append(e.actorRole()).append('\t').append(e.actorHandle()).append('\t')
                         .append(nul(e.reasonCode())).append('\t').append(bytea(hex, e.reason())).append('\t')
-                        .append(bytea(hex, e.content())).append("\t\\N\t\\\\x").append(hex.formatHex(leaf)).append('\n');
+                        .append(bytea(hex, e.content())).append("\t\\N\t\\\\x").append(hex.formatHex(leaf))
+                        .append("\t\\N\t1\n");
                 text(texts, hex, e.seq(), "body", e.content());
                 text(texts, hex, e.seq(), "reasonText", e.reason());
                 long index = e.seq() - 1;
@@ -168,7 +169,8 @@ public class Seed {
                 }
             }
             copy(copy, "log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role, "
-                    + "actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash)", rows);
+                    + "actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash, rule, "
+                    + "policy_version)", rows);
             copy(copy, "log_text (seq, field, salt, text)", texts);
             copy(copy, "log_node (level, idx, hash)", nodes);
             try (Statement st = c.createStatement()) {
@@ -208,8 +210,8 @@ public class Seed {
     private static LogEntry entry(long seq, Instant time, LogKind kind, String slug, long reviewId, String reason,
             String reasonText, String body, String content) throws Exception {
         // as PublicLog.append writes it: the leaf commits to the texts (salted), the texts go beside it in log_text
-        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, LogText.of(reasonText),
-                LogText.of(body), null, null);
+        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, null, 1,
+                LogText.of(reasonText), LogText.of(body), null, null);
     }
 
     private static String subjectIdOf(String slug) {

@@ -31,6 +31,8 @@ create table log_entry (
     reason_text_commitment bytea       check (length(reason_text_commitment) = 32),
     body_commitment        bytea       check (length(body_commitment) = 32),
     erases                 bigint      references log_entry (seq),
+    rule                   text,
+    policy_version         integer,
     leaf_hash              bytea       not null
 );
 create index log_entry_subject on log_entry (subject_id, seq desc);

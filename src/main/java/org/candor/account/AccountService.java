@@ -128,7 +128,7 @@ public class AccountService {
         account.role = Role.ADMIN;
         em.flush();
         log.append(new PublicLog.Draft(LogKind.ROLE_GRANTED, null, null, null, null, "system", null, null, null,
-                "admin role granted to an account named in the board's configuration (candor.bootstrap-admins)", null));
+                "admin role granted to an account named in the board's configuration (candor.bootstrap-admins)", null, null));
         LOG.infof("Account %d is a bootstrap admin (candor.bootstrap-admins)", account.id);
     }
 

@@ -104,7 +104,7 @@ public class ErasureService {
                 "The texts of entry #" + seq + " were erased (" + ground.name() + ").", null);
         tombstone = new PublicLog.Draft(tombstone.kind(), null, null, null, null, tombstone.actorRole(),
                 tombstone.actorHandle(), ground.name(), note == null || note.isBlank() ? null : note.strip(),
-                tombstone.body(), seq);
+                tombstone.body(), seq, null);
         long stone = log.erase(seq, tombstone).seq();
         // every instance drops every cached page at commit: the text may have been shown anywhere
         em.createNativeQuery("select notify_public('*')").getSingleResult();

@@ -79,7 +79,7 @@ public class PolicyChanges {
         String slug = subjectId == null ? null : (String) em.createNativeQuery("select slug from subject where id = ?1")
                 .setParameter(1, subjectId).getSingleResult();
         return new PublicLog.Draft(kind, subjectId, slug, null, null, PublicActor.role(admin.role),
-                publicActor.handle(admin), null, null, body, null);
+                publicActor.handle(admin), null, null, body, null, null);
     }
 
     /** Appends an entry of another kind than a policy change (roles granted and revoked). */

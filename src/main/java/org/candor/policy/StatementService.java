@@ -129,7 +129,7 @@ public class StatementService {
 
     private void append(Account actor, LogKind kind, Long subjectId, String slug, String reasonText, String body) {
         log.append(new PublicLog.Draft(kind, subjectId, slug, null, null, PublicActor.role(actor.role),
-                publicActor.handle(actor), null, reasonText, body, null));
+                publicActor.handle(actor), null, reasonText, body, null, null));
     }
 
     private Long subjectId(String slug) {

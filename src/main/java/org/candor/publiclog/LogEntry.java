@@ -10,15 +10,18 @@ import java.util.TreeMap;
  * One entry of the public log. Its leaf — the bytes hashed into the tree and served in entry bundles — is the UTF-8 of
  * a JSON object with these keys in sorted order, no white space, absent values as {@code null}, numbers as integers and
  * the time as ISO-8601 UTC with millisecond precision: {@code actorHandle, actorRole, bodyCommitment, commentId, erases,
- * kind, reasonCode, reasonTextCommitment, reviewId, seq, subject, time}. Free texts are in the leaf only as
+ * kind, policyVersion, reasonCode, reasonTextCommitment, reviewId, rule, seq, subject, time}. Free texts are in the leaf only as
  * commitments ({@link LogText}); the texts themselves travel beside it and can be erased. The leaf hash is
  * {@code SHA-256(0x00 || leaf)}.
  *
+ * @param rule what in the policy brought the item the action closes (a word rule by number, {@code pre-moderation},
+ *            {@code first-posts}, a report's reason, {@code awaiting-reply}), when there was one
+ * @param policyVersion the version of the moderation policy in force when the entry was written
  * @param erases for a tombstone ({@link LogKind#TEXTS_ERASED}), the entry whose texts were erased
  */
 public record LogEntry(long seq, Instant time, LogKind kind, String subject, Long reviewId, Long commentId,
-        String actorRole, String actorHandle, String reasonCode, LogText reason, LogText content, Long erases,
-        byte[] storedLeafHash) {
+        String actorRole, String actorHandle, String reasonCode, String rule, Integer policyVersion, LogText reason,
+        LogText content, Long erases, byte[] storedLeafHash) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
@@ -56,9 +59,11 @@ public record LogEntry(long seq, Instant time, LogKind kind, String subject, Lon
         fields.put("commentId", commentId);
         fields.put("erases", erases);
         fields.put("kind", kind.name());
+        fields.put("policyVersion", policyVersion);
         fields.put("reasonCode", reasonCode);
         fields.put("reasonTextCommitment", reason == null ? null : reason.commitmentHex());
         fields.put("reviewId", reviewId);
+        fields.put("rule", rule);
         fields.put("seq", seq);
         fields.put("subject", subject);
         fields.put("time", timeText());

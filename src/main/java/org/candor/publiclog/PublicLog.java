@@ -33,10 +33,12 @@ public class PublicLog {
 
     /**
      * What a feature records; the log adds the sequence number and the time, and commits to the free texts
-     * ({@code reasonText}, {@code body}) rather than putting them in the leaf. {@code erases} is for tombstones only.
+     * ({@code reasonText}, {@code body}) rather than putting them in the leaf. {@code erases} is for tombstones only;
+     * {@code rule} names what in the policy brought the case, when something did.
      */
     public record Draft(LogKind kind, Long subjectId, String subjectSlug, Long reviewId, Long commentId,
-            String actorRole, String actorHandle, String reasonCode, String reasonText, String body, Long erases) {
+            String actorRole, String actorHandle, String reasonCode, String reasonText, String body, Long erases,
+            String rule) {
     }
 
     private final EntityManager em;
@@ -81,16 +83,19 @@ public class PublicLog {
         fit(d.reasonText());
         fit(d.body());
         fit(d.actorHandle());
-        long size = ((Number) em.createNativeQuery("select size from log_head where id = 1 for update")
-                .getSingleResult()).longValue();
+        Tuple head = (Tuple) em.createNativeQuery("""
+                select h.size as size, p.version as policy_version from log_head h, moderation_policy p
+                where h.id = 1 and p.id = 1 for update of h""", Tuple.class).getSingleResult();
+        long size = Sql.number(head, "size");
         LogEntry entry = new LogEntry(size + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), d.kind(), d.subjectSlug(),
-                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), LogText.of(d.reasonText()),
-                LogText.of(d.body()), d.erases(), null);
+                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.rule(),
+                Sql.integer(head, "policy_version"), LogText.of(d.reasonText()), LogText.of(d.body()), d.erases(), null);
         byte[] leaf = entry.leafHash();
         em.createNativeQuery("""
                 insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role,
-                    actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                    actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash, rule,
+                    policy_version)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)""")
                 .setParameter(1, entry.seq())
                 .setParameter(2, Timestamp.from(entry.time()))
                 .setParameter(3, entry.kind().name())
@@ -107,6 +112,8 @@ public class PublicLog {
                         entry.content() == null ? null : entry.content().commitment()))
                 .setParameter(13, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.erases()))
                 .setParameter(14, leaf)
+                .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.rule()))
+                .setParameter(16, entry.policyVersion())
                 .executeUpdate();
         insertTexts(entry);
         // store the leaf and every perfect subtree it completes
@@ -371,7 +378,8 @@ public class PublicLog {
     private static final String SELECT = """
             select e.seq as seq, e.created_at as created_at, e.kind as kind, e.subject_slug as subject_slug,
                 e.review_id as review_id, e.comment_id as comment_id, e.actor_role as actor_role,
-                e.actor_handle as actor_handle, e.reason_code as reason_code, e.erases as erases,
+                e.actor_handle as actor_handle, e.reason_code as reason_code, e.erases as erases, e.rule as rule,
+                e.policy_version as policy_version,
                 e.reason_text_commitment as reason_commitment, e.body_commitment as body_commitment,
                 (select t.text from log_text t where t.seq = e.seq and t.field = 'reasonText') as reason_text,
                 (select t.salt from log_text t where t.seq = e.seq and t.field = 'reasonText') as reason_salt,
@@ -383,7 +391,8 @@ public class PublicLog {
     private static LogEntry toEntry(Tuple r) {
         return new LogEntry(Sql.number(r, "seq"), Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")),
                 Sql.text(r, "subject_slug"), Sql.number(r, "review_id"), Sql.number(r, "comment_id"),
-                Sql.text(r, "actor_role"), Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"),
+                Sql.text(r, "actor_role"), Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"), Sql.text(r, "rule"),
+                r.get("policy_version") == null ? null : Sql.integer(r, "policy_version"),
                 text(r, "reason_text", "reason_salt", "reason_commitment"), text(r, "body", "body_salt", "body_commitment"),
                 Sql.number(r, "erases"), (byte[]) r.get("leaf_hash"));
     }

@@ -79,6 +79,9 @@ class ModerationTest {
         String leaf = leaf(entry);
         assertFalse(leaf.contains("Thanks for your patience") || leaf.contains("lid rattles"),
                 "the leaf holds no text, only commitments: " + leaf);
+        String rule = (String) TestData.sql("select why from queue_item where id = ?1", item);
+        assertTrue(leaf.contains("\"rule\":\"" + rule + "\"") && leaf.matches(".*\"policyVersion\":[0-9]+.*"),
+                "the leaf names the rule that held the post and the policy's version: " + leaf);
         author.request().when().get("/me").then().statusCode(200)
                 .body(containsString("A moderator published your post."));
         Mail mail = mailTo(email);

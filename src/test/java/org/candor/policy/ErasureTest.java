@@ -96,7 +96,7 @@ class ErasureTest {
     void aTextWithheldWithoutATombstoneIsAFail() throws Exception {
         QuarkusTransaction.requiringNew().run(() -> log.append(new PublicLog.Draft(
                 org.candor.publiclog.LogKind.ANNOTATION, null, null, null, null, "moderator", "Erasure",
-                null, null, "A text someone will withhold.", null)));
+                null, null, "A text someone will withhold.", null, null)));
         TestData.settle();
         long seq = Steps.logSize();
         Object[] kept = (Object[]) TestData.sql("select text, salt from log_text where seq = ?1 and field = 'body'", seq);

@@ -233,7 +233,7 @@ class PublicLogTest {
 
     private static PublicLog.Draft draft(String text) {
         return new PublicLog.Draft(LogKind.OFFICIAL_REPLY, null, null, null, null, "moderator", "Test team",
-                "REPLY", "test reason " + text, text, null);
+                "REPLY", "test reason " + text, text, null, null);
     }
 
     /** Changes the log the way only a database superuser could: with its append-only triggers switched off. */

@@ -37,7 +37,7 @@ class TlogTest {
     void theCheckpointIsASignedNoteAndTheTilesAddUpToItsRoot() throws Exception {
         while (log.size() < 300) {
             QuarkusTransaction.requiringNew().run(() -> log.append(new PublicLog.Draft(LogKind.ANNOTATION, null, null,
-                    null, null, "moderator", "Tiles", null, null, "tile filler", null)));
+                    null, null, "moderator", "Tiles", null, null, "tile filler", null, null)));
         }
         TestData.settle();
         Response served = given().get("/log/checkpoint").then().statusCode(200)
@@ -81,7 +81,7 @@ class TlogTest {
     @Test
     void aReceiptProvesItsEntryAndFailsWhenAnyByteChanges() throws Exception {
         QuarkusTransaction.requiringNew().run(() -> log.append(new PublicLog.Draft(LogKind.OFFICIAL_REPLY, null, null,
-                null, null, "moderator", "Receipts", null, null, "Thanks for telling us.", null)));
+                null, null, "moderator", "Receipts", null, null, "Thanks for telling us.", null, null)));
         TestData.settle();
         long seq = log.size();
         String receipt = given().get("/log/entries/" + seq + "/proof").then().statusCode(200)
@@ -102,7 +102,7 @@ class TlogTest {
     @Test
     void theVerifierTrustsOnlyTheKeyItIsGivenAndSaysWhatIsWrong() throws Exception {
         QuarkusTransaction.requiringNew().run(() -> log.append(new PublicLog.Draft(LogKind.ANNOTATION, null, null,
-                null, null, "moderator", "Keys", null, null, "key check", null)));
+                null, null, "moderator", "Keys", null, null, "key check", null, null)));
         TestData.settle();
         String base = org.candor.support.SignInBrowser.base();
         Verifier.Result ok = new Verifier(base, key()).check(null);

@@ -110,7 +110,7 @@ class WitnessTest {
 
     private void append(String text) {
         QuarkusTransaction.requiringNew().run(() -> log.append(new PublicLog.Draft(LogKind.ANNOTATION, null, null,
-                null, null, "moderator", "Witnesses", null, null, text, null)));
+                null, null, "moderator", "Witnesses", null, null, text, null, null)));
         TestData.settle();
     }
 
