@@ -54,6 +54,22 @@ final class ProductionChecks {
             refusals.add("Candor: no way to e-mail authors. Set CANDOR_MAIL_FROM (e.g. \"Acme reviews <reviews@example.com>\") "
                     + "and QUARKUS_MAILER_HOST (with QUARKUS_MAILER_PORT, _USERNAME, _PASSWORD, _TLS), or CANDOR_MAIL=off.");
         }
+        String witnesses = setting.apply("CANDOR_LOG_WITNESSES");
+        if (!blank(witnesses)) {
+            for (String entry : witnesses.split(",")) {
+                try {
+                    org.candor.publiclog.Witnesses.parse(entry);
+                } catch (org.candor.publiclog.SignedNote.Malformed e) {
+                    refusals.add("Candor: CANDOR_LOG_WITNESSES has an entry it cannot use (" + e.getMessage()
+                            + "): " + entry.strip().replaceAll("\\s+", " "));
+                }
+            }
+        }
+        String origin = setting.apply("CANDOR_LOG_ORIGIN");
+        if (!blank(origin) && !origin.strip().matches("[^\\s+]+")) {
+            refusals.add("Candor: CANDOR_LOG_ORIGIN names the log in every checkpoint and may hold no spaces and no '+' "
+                    + "(for example reviews.example.com/candor).");
+        }
         return refusals;
     }
 

@@ -53,6 +53,21 @@ class ProductionChecksTest {
     }
 
     @Test
+    void witnessesAndTheLogOriginMustBeUsable() {
+        Map<String, String> env = complete();
+        env.put("CANDOR_LOG_WITNESSES", "https://w1.example.org witness1.example.org+14053794+BCLZII+7RFn/vETp0BUHcJAyjm5cw/lp+9gDlMdtBAb3");
+        String refusal = ProductionChecks.refusal(env::get);
+        assertTrue(refusal != null && refusal.contains("CANDOR_LOG_WITNESSES") && !refusal.contains("\n"), refusal);
+        env.put("CANDOR_LOG_WITNESSES", "https://w1.example.org witness1.test.example/candor+14053794+BCLZII+7RFn/vETp0BUHcJAyjm5cw/lp+9gDlMdtBAb3");
+        assertNull(ProductionChecks.refusal(env::get), "a witness URL and its key");
+        env.put("CANDOR_LOG_WITNESSES", "w1.example.org only-a-name");
+        assertTrue(ProductionChecks.refusal(env::get).contains("CANDOR_LOG_WITNESSES"));
+        env.remove("CANDOR_LOG_WITNESSES");
+        env.put("CANDOR_LOG_ORIGIN", "reviews example");
+        assertTrue(ProductionChecks.refusal(env::get).contains("CANDOR_LOG_ORIGIN"));
+    }
+
+    @Test
     void signInNeedsASessionSecretOfThirtyTwoCharacters() {
         Map<String, String> env = complete();
         env.put("QUARKUS_OIDC_GOOGLE_CLIENT_ID", "client");

@@ -44,18 +44,22 @@ public class Witnesses {
         this.em = em;
         List<Configured> list = new ArrayList<>();
         for (String entry : config.witnesses().orElse(List.of())) {
-            String[] parts = entry.strip().split("\\s+");
             try {
-                if (parts.length != 2) {
-                    throw new SignedNote.Malformed("expected '<url> <witness verifier key>'");
-                }
-                list.add(new Configured(parts[0].endsWith("/") ? parts[0] : parts[0] + "/",
-                        Cosignatures.cosignerKey(parts[1])));
+                list.add(parse(entry));
             } catch (SignedNote.Malformed e) {
                 throw new IllegalStateException("CANDOR_LOG_WITNESSES: " + entry + ": " + e.getMessage(), e);
             }
         }
         this.witnesses = List.copyOf(list);
+    }
+
+    /** One entry of {@code CANDOR_LOG_WITNESSES}: {@code <http(s) url> <witness verifier key>}. */
+    public static Configured parse(String entry) throws SignedNote.Malformed {
+        String[] parts = entry.strip().split("\\s+");
+        if (parts.length != 2 || !parts[0].matches("https?://\\S+")) {
+            throw new SignedNote.Malformed("expected '<http(s) url> <witness verifier key>'");
+        }
+        return new Configured(parts[0].endsWith("/") ? parts[0] : parts[0] + "/", Cosignatures.cosignerKey(parts[1]));
     }
 
     public List<Configured> configured() {
