@@ -420,4 +420,127 @@ public interface PolMsg {
 
     @Message
     String erasure_admin_intro();
+
+    @Message
+    String rules_page_title();
+
+    @Message
+    String rules_page_intro();
+
+    @Message
+    String rules_page_version(long version);
+
+    @Message
+    String rules_page_posting();
+
+    @Message
+    String rules_page_pre();
+
+    @Message
+    String rules_page_post();
+
+    @Message
+    String rules_page_first_posts(int count);
+
+    @Message
+    String rules_page_new_accounts(int days);
+
+    @Message
+    String rules_page_links(int count);
+
+    @Message
+    String rules_page_rate(int count);
+
+    @Message
+    String rules_page_words(long rejecting, long holding, long flagging);
+
+    @Message
+    String rules_page_no_words();
+
+    @Message
+    String rules_page_who();
+
+    @Message
+    String rules_page_automation();
+
+    @Message
+    String rules_page_nothing_deleted();
+
+    @Message
+    String rules_page_reasons();
+
+    @Message
+    String rules_page_reason_MEETS_GUIDELINES();
+
+    @Message
+    String rules_page_reason_PERSONAL_DATA();
+
+    @Message
+    String rules_page_reason_ABUSE();
+
+    @Message
+    String rules_page_reason_SPAM();
+
+    @Message
+    String rules_page_reason_OFF_TOPIC();
+
+    @Message
+    String rules_page_reason_ILLEGAL();
+
+    @Message
+    String rules_page_reason_MISTAKE();
+
+    @Message
+    String rules_page_reason_OTHER();
+
+    @Message
+    String rules_page_targets();
+
+    @Message
+    String rules_page_targets_text(int low, int mid, int high);
+
+    @Message
+    String rules_page_versions();
+
+    @Message
+    String rules_page_no_changes();
+
+    @Message
+    String reviews_page_title();
+
+    @Message
+    String reviews_page_intro();
+
+    @Message
+    String reviews_page_who();
+
+    @Message
+    String reviews_page_who_text();
+
+    @Message
+    String reviews_page_checked();
+
+    @Message
+    String reviews_page_checked_text();
+
+    @Message
+    String reviews_page_published();
+
+    @Message
+    String reviews_page_published_pre();
+
+    @Message
+    String reviews_page_published_post();
+
+    @Message
+    String reviews_page_order();
+
+    @Message
+    String reviews_page_order_text();
+
+    @Message
+    String reviews_page_average();
+
+    @Message
+    String reviews_page_average_text();
 }

@@ -15,6 +15,11 @@ public enum ReasonCode {
         return "reason_" + name();
     }
 
+    /** The key of what the rule means, in plain language, on {@code /rules}. */
+    public String explanationKey() {
+        return "rules_page_reason_" + name();
+    }
+
     /** The code a form names, or null for none or an unknown name. */
     public static ReasonCode parse(String name) {
         if (name == null || name.isBlank()) {

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *
  * @param rule what in the policy brought the item the action closes (a word rule by number, {@code pre-moderation},
  *            {@code first-posts}, a report's reason, {@code awaiting-reply}), when there was one
- * @param policyVersion the version of the moderation policy in force when the entry was written
+ * @param policyVersion the version of the house rules in force when the entry was written: the number of the latest
+ *            policy change ({@code /rules} shows it)
  * @param erases for a tombstone ({@link LogKind#TEXTS_ERASED}), the entry whose texts were erased
  */
 public record LogEntry(long seq, Instant time, LogKind kind, String subject, Long reviewId, Long commentId,

@@ -84,8 +84,8 @@ public class PublicLog {
         fit(d.body());
         fit(d.actorHandle());
         Tuple head = (Tuple) em.createNativeQuery("""
-                select h.size as size, p.version as policy_version from log_head h, moderation_policy p
-                where h.id = 1 and p.id = 1 for update of h""", Tuple.class).getSingleResult();
+                select h.size as size, (select coalesce(max(id), 0) from policy_version) as policy_version
+                from log_head h where h.id = 1 for update""", Tuple.class).getSingleResult();
         long size = Sql.number(head, "size");
         LogEntry entry = new LogEntry(size + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), d.kind(), d.subjectSlug(),
                 d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.rule(),

@@ -46,6 +46,8 @@ class AuthorizationMatrixTest {
     static final Map<String, String> EXPECTED = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /", "AAAAA"),
             Map.entry("GET /about", "AAAAA"),
+            Map.entry("GET /rules", "AAAAA"),
+            Map.entry("GET /about/reviews", "AAAAA"),
             Map.entry("GET /lang/{tag}", "AAAAA"),
             Map.entry("GET /login", "AAAAA"),
             Map.entry("GET /login/{provider}", "AAAAA"),

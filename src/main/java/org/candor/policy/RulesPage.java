@@ -1,0 +1,62 @@
+package org.candor.policy;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import org.candor.Sql;
+
+/**
+ * The house rules and how reviews work, in plain language, generated from the policy in force (DSA Art. 14, the
+ * Omnibus Directive's "how are reviews checked"): nothing on those pages is written by hand, so they change when the
+ * policy does. The version is the number of the latest policy change ({@code policy_version}); log entries name the
+ * version in force when they were written.
+ */
+@ApplicationScoped
+public class RulesPage {
+
+    /** The policy as the public reads it. */
+    public record Rules(long version, Instant since, Settings settings, long rejecting, long holding, long flagging,
+            List<ReasonCode> reasons, List<Change> changes) {
+
+        public boolean preModeration() {
+            return "PRE".equals(settings.mode());
+        }
+
+        public boolean wordRules() {
+            return rejecting + holding + flagging > 0;
+        }
+    }
+
+    /** One version of the policy: when, and what changed. */
+    public record Change(long version, Instant at, String summary) {
+    }
+
+    private final EntityManager em;
+    private final ModerationPolicy policy;
+
+    RulesPage(EntityManager em, ModerationPolicy policy) {
+        this.em = em;
+        this.policy = policy;
+    }
+
+    public Rules current() {
+        Tuple counts = (Tuple) em.createNativeQuery("""
+                select count(*) filter (where action = 'REJECT') as rejecting,
+                    count(*) filter (where action = 'HOLD') as holding,
+                    count(*) filter (where action = 'FLAG') as flagging
+                from word_rule where active""", Tuple.class).getSingleResult();
+        List<Change> changes = Sql.tuples(em.createNativeQuery("""
+                select id as id, created_at as at, summary as summary from policy_version order by id desc limit 20""",
+                Tuple.class)).stream()
+                .map(t -> new Change(Sql.number(t, "id"), Sql.instant(t, "at"), Sql.text(t, "summary"))).toList();
+        return new Rules(changes.isEmpty() ? 0 : changes.get(0).version(),
+                changes.isEmpty() ? null : changes.get(0).at(), policy.settings(), Sql.number(counts, "rejecting"),
+                Sql.number(counts, "holding"), Sql.number(counts, "flagging"), Arrays.asList(ReasonCode.values()),
+                changes);
+    }
+}
