@@ -1,7 +1,6 @@
 package org.candor.policy;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -40,11 +39,7 @@ public class ErasureService {
 
         /** The ground a form names, or null. */
         public static Ground parse(String name) {
-            try {
-                return name == null ? null : valueOf(name.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            return org.candor.Enums.named(Ground.class, name);
         }
     }
 

@@ -22,13 +22,6 @@ public enum ReasonCode {
 
     /** The code a form names, or null for none or an unknown name. */
     public static ReasonCode parse(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        try {
-            return valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return org.candor.Enums.named(ReasonCode.class, name);
     }
 }

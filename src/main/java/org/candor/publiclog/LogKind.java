@@ -24,13 +24,6 @@ public enum LogKind {
 
     /** The kind a filter names, or null for none or an unknown name. */
     public static LogKind parse(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
-        }
-        try {
-            return valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return org.candor.Enums.named(LogKind.class, name);
     }
 }
