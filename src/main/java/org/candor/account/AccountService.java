@@ -75,14 +75,16 @@ public class AccountService {
         if (actor.role != Role.MODERATOR) {
             return null;
         }
-        Object ids = em.createNativeQuery("select scope_subject_ids from account where id = ?1")
-                .setParameter(1, actor.id).getSingleResult();
-        if (ids == null) {
-            return null;
-        }
+        // one row per subject in scope; one row with a null id when the moderator's scope is every subject
         java.util.Set<Long> scope = new java.util.HashSet<>();
-        for (Object id : ids instanceof Object[] array ? array : new Object[0]) {
-            scope.add(((Number) id).longValue());
+        for (jakarta.persistence.Tuple row : org.candor.Sql.tuples(em.createNativeQuery("""
+                select s.id as id from account a left join lateral unnest(a.scope_subject_ids) s(id) on true
+                where a.id = ?1""", jakarta.persistence.Tuple.class).setParameter(1, actor.id))) {
+            Long id = org.candor.Sql.number(row, "id");
+            if (id == null) {
+                return null;
+            }
+            scope.add(id);
         }
         return java.util.Collections.unmodifiableSet(scope);
     }

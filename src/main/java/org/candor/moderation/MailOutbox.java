@@ -34,11 +34,11 @@ public class MailOutbox {
     }
 
     private final EntityManager em;
-    private final org.candor.publiclog.PublicLog log;
+    private final org.candor.publiclog.TiledLog log;
     private final MailTransport transport;
     private final MailConfig config;
 
-    MailOutbox(EntityManager em, MailTransport transport, MailConfig config, org.candor.publiclog.PublicLog log) {
+    MailOutbox(EntityManager em, MailTransport transport, MailConfig config, org.candor.publiclog.TiledLog log) {
         this.log = log;
         this.em = em;
         this.transport = transport;

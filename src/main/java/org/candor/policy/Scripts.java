@@ -127,12 +127,12 @@ public class Scripts {
     /** Creates an item ({@code id} null) or edits it against the version the admin saw. */
     private long save(Kind kind, long adminId, Long id, Integer seenVersion, Role allowed, String... texts) {
         Account admin = changes.admin(adminId);
-        Map<String, Object> after = values(kind, Arrays.stream(texts).map(String::strip).toArray(), allowed.name());
+        Map<String, Object> after = values(kind, Arrays.stream(texts).map(String::strip).toList(), allowed.name());
         String name = (String) after.get(kind.nameColumn());
         if (id == null) {
             Query insert = em.createNativeQuery("insert into " + kind.table + " (" + String.join(", ", kind.columns)
                     + ", allowed_role) values (" + markers(kind.columns.size() + 1, 1, ", ") + ") returning id");
-            bind(insert, after.values().toArray(), 1);
+            bind(insert, List.copyOf(after.values()), 1);
             long created = ((Number) insert.getSingleResult()).longValue();
             changes.changed(admin, kind.label + " \"" + name + "\" created (" + kind.roleWording + " "
                     + allowed.name().toLowerCase(Locale.ROOT) + "s)", null, changes.detail(null, after));
@@ -141,11 +141,11 @@ public class Scripts {
         Tuple row = Sql.tuples(em.createNativeQuery("select " + String.join(", ", kind.columns)
                 + ", allowed_role from " + kind.table + " where id = ?1", Tuple.class).setParameter(1, id))
                 .stream().findFirst().orElseThrow(NotFoundException::new);
-        Map<String, Object> before = values(kind, kind.columns.stream().map(c -> Sql.text(row, c)).toArray(),
+        Map<String, Object> before = values(kind, kind.columns.stream().map(c -> Sql.text(row, c)).toList(),
                 Sql.text(row, "allowed_role"));
         int n = bind(em.createNativeQuery("update " + kind.table + " set " + assignments(kind)
                 + ", version = version + 1 where id = ?" + (kind.columns.size() + 2) + " and version = ?"
-                + (kind.columns.size() + 3)), after.values().toArray(), 1)
+                + (kind.columns.size() + 3)), List.copyOf(after.values()), 1)
                 .setParameter(kind.columns.size() + 2, id).setParameter(kind.columns.size() + 3, seenVersion)
                 .executeUpdate();
         if (n == 0) {
@@ -178,10 +178,10 @@ public class Scripts {
     }
 
     /** An item's values by column, the role last (as {@code policy_version.detail} records them). */
-    private static Map<String, Object> values(Kind kind, Object[] texts, String role) {
+    private static Map<String, Object> values(Kind kind, List<String> texts, String role) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < kind.columns.size(); i++) {
-            values.put(kind.columns.get(i), texts[i]);
+            values.put(kind.columns.get(i), texts.get(i));
         }
         values.put("allowed_role", role);
         return values;
@@ -206,9 +206,9 @@ public class Scripts {
         return sql.toString();
     }
 
-    private static Query bind(Query query, Object[] values, int from) {
-        for (int i = 0; i < values.length; i++) {
-            query.setParameter(from + i, values[i]);
+    private static Query bind(Query query, List<Object> values, int from) {
+        for (int i = 0; i < values.size(); i++) {
+            query.setParameter(from + i, values.get(i));
         }
         return query;
     }

@@ -21,9 +21,9 @@ public class TlogResource {
     private static final CacheControl IMMUTABLE = CacheControl.valueOf("public, max-age=31536000, immutable");
     private static final CacheControl SHORT = CacheControl.valueOf("public, max-age=5");
 
-    private final PublicLog log;
+    private final TiledLog log;
 
-    TlogResource(PublicLog log) {
+    TlogResource(TiledLog log) {
         this.log = log;
     }
 

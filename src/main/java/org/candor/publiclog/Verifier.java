@@ -1,18 +1,11 @@
 package org.candor.publiclog;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -47,12 +40,6 @@ public final class Verifier {
         }
     }
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    /** A full entry bundle holds 256 entries of at most 65,535 bytes each, with their length prefixes. */
-    private static final int MAX_BUNDLE = TilePath.WIDTH * (65_535 + 2);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private final TlogPolicy policy;
 
@@ -74,8 +61,8 @@ public final class Verifier {
 
     /** Checks the log; with a state file, also that it extends the checkpoint saved there (and saves the new one). */
     public Result check(Path state) {
-        try {
-            String note = text("log/checkpoint", SignedNote.MAX_BYTES);
+        try (TileReader reader = new TileReader(base)) {
+            String note = reader.text("log/checkpoint", SignedNote.MAX_BYTES);
             Checkpoint checkpoint = open(note, "the served checkpoint");
             witnessed(note, "the served checkpoint");
             Checkpoint saved = null;
@@ -90,15 +77,9 @@ public final class Verifier {
             CompactRange range = new CompactRange();
             Openings openings = new Openings();
             long tiles = (checkpoint.size() + TilePath.WIDTH - 1) / TilePath.WIDTH;
-            java.util.ArrayDeque<java.util.concurrent.Future<Fetched>> ahead = new java.util.ArrayDeque<>();
+            reader.start(checkpoint.size());
             for (long tile = 0; tile < tiles; tile++) {
-                // a few tiles are read ahead while this one is checked: memory stays bounded, the wait is hidden
-                while (ahead.size() < READ_AHEAD && tile + ahead.size() < tiles) {
-                    long next = tile + ahead.size();
-                    ahead.add(readers.submit(() -> fetch(next, (int) Math.min(TilePath.WIDTH,
-                            checkpoint.size() - next * TilePath.WIDTH))));
-                }
-                Fetched fetched = take(ahead.poll());
+                TileReader.Fetched fetched = reader.next();
                 int width = fetched.entries().size();
                 List<byte[]> entries = fetched.entries();
                 List<String> texts = fetched.texts();
@@ -156,46 +137,6 @@ public final class Verifier {
 
     static Result fail(String reason) {
         return new Result(false, reason);
-    }
-
-    /** How many tiles are read ahead of the one being checked. */
-    private static final int READ_AHEAD = 6;
-
-    private final java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(
-            READ_AHEAD, r -> {
-                Thread t = new Thread(r, "candor-verify-reader");
-                t.setDaemon(true);
-                return t;
-            });
-
-    /** One tile of entries as read: the entry bundle, the texts beside it, and its level-0 hash tile. */
-    private record Fetched(List<byte[]> entries, List<String> texts, byte[] hashes) {
-    }
-
-    private Fetched fetch(long tile, int width) throws IOException, InterruptedException, Failure {
-        TilePath bundlePath = new TilePath(0, tile, width, true);
-        List<byte[]> entries = bundle(bundlePath, width);
-        List<String> texts = lines("log/texts/" + bundlePath.uri().substring("tile/entries/".length()), width);
-        byte[] hashes = bytes("log/" + new TilePath(0, tile, width, false).uri(), width * 32L);
-        if (hashes.length != width * 32) {
-            throw new Failure("hash tile " + tile + " holds " + hashes.length + " bytes, not " + width * 32);
-        }
-        return new Fetched(entries, texts, hashes);
-    }
-
-    private static Fetched take(java.util.concurrent.Future<Fetched> read)
-            throws Failure, IOException, InterruptedException {
-        try {
-            return read.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof Failure f) {
-                throw f;
-            }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        }
     }
 
     /** A checkpoint's origin, size and root, from a note this key signed. */
@@ -268,31 +209,6 @@ public final class Verifier {
         return new Checkpoint(lines[0], Long.parseLong(lines[1]), root);
     }
 
-    /** The entries of a bundle: exactly {@code width} length-prefixed entries and nothing after them. */
-    private List<byte[]> bundle(TilePath path, int width) throws Failure, IOException, InterruptedException {
-        byte[] b = bytes("log/" + path.uri(), MAX_BUNDLE);
-        List<byte[]> entries = new ArrayList<>(width);
-        int at = 0;
-        while (at < b.length) {
-            if (at + 2 > b.length) {
-                throw new Failure("entry bundle " + path.index() + " ends inside a length prefix");
-            }
-            int length = ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
-            if (at + 2 + length > b.length) {
-                throw new Failure("entry bundle " + path.index() + " ends inside entry #"
-                        + (path.index() * TilePath.WIDTH + entries.size() + 1));
-            }
-            entries.add(Arrays.copyOfRange(b, at + 2, at + 2 + length));
-            at += 2 + length;
-        }
-        if (entries.size() != width) {
-            throw new Failure("entry #" + (path.index() * TilePath.WIDTH + Math.min(entries.size(), width) + 1)
-                    + " is missing: entry bundle " + path.index() + " holds " + entries.size() + " entries, not "
-                    + width);
-        }
-        return entries;
-    }
-
     /**
      * An entry must be the canonical leaf record of entry {@code seq}: a flat JSON object of strings, integers and
      * nulls, keys sorted, no white space, minimal escaping, UTF-8. Kinds and fields this verifier does not know are
@@ -319,41 +235,5 @@ public final class Verifier {
             throw new Failure("entry #" + seq + " says it is entry " + fields.get("seq"));
         }
         return fields;
-    }
-
-    /** A text answer of exactly {@code count} lines (each ending in a newline). */
-    private List<String> lines(String path, int count) throws IOException, InterruptedException, Failure {
-        String text = text(path, MAX_BUNDLE * 3);
-        List<String> lines = List.of(text.split("\n", -1));
-        if (!text.endsWith("\n") || lines.size() - 1 != count) {
-            throw new Failure("/" + path + " does not hold " + count + " lines");
-        }
-        return lines.subList(0, count);
-    }
-
-    private String text(String path, int max) throws IOException, InterruptedException, Failure {
-        byte[] b = bytes(path, max);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Failure("/" + path + " is not UTF-8");
-        }
-    }
-
-    /** A GET that must answer 200 with at most {@code max} bytes, within the timeout. */
-    private byte[] bytes(String path, long max) throws IOException, InterruptedException, Failure {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/" + path))
-                .timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new Failure("/" + path + " answered " + response.statusCode());
-            }
-            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (b.length > max) {
-                throw new Failure("/" + path + " is longer than " + max + " bytes");
-            }
-            return b;
-        }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 import org.candor.support.SignInBrowser;
 import org.candor.support.TestData;
@@ -32,7 +35,48 @@ import org.candor.support.TestData;
  * A log that rewrites its history is refused by both, and the same policy then says FAIL.
  */
 @QuarkusTest
+@TestProfile(WitnessTest.TwoWitnesses.class)
 class WitnessTest {
+
+    /** Two witnesses whose keys are made for this build (target/test-witnesses), never kept in the repository. */
+    public static class TwoWitnesses implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("candor.log.witnesses",
+                    "http://127.0.0.1:18771 " + verifierKey(1) + ",http://127.0.0.1:18772 " + verifierKey(2));
+        }
+    }
+
+    /**
+     * Witness {@code w}'s signing key file, made on first use. A file, so that the profile (read while Quarkus starts)
+     * and the test (which starts the witnesses) agree whatever class loader each runs in.
+     */
+    static synchronized Path keyFile(int w) {
+        Path file = Path.of("target", "test-witnesses", "w" + w + ".key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Path made = Files.createTempFile(file.getParent(), "w" + w, ".key");
+                Files.writeString(made, Cosignatures.generate("witness" + w + ".test.example/candor").encoded());
+                try {
+                    Files.move(made, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    Files.delete(made);
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static String verifierKey(int w) {
+        try {
+            return Cosignatures.cosigner(Files.readString(keyFile(w)).strip()).key().encoded();
+        } catch (IOException | SignedNote.Malformed e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Inject
     PublicLog log;
@@ -50,8 +94,7 @@ class WitnessTest {
         List<Process> processes = new ArrayList<>();
         try {
             for (int w = 1; w <= 2; w++) {
-                Path key = dir.resolve("w" + w + ".key");
-                Files.writeString(key, resource("/witnesses/w" + w + ".key"));
+                Path key = keyFile(w);
                 processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp", "target/classes", "org.candor.publiclog.Verifier", "witness", String.valueOf(18770 + w),
                         key.toString(), log.verifierKey(), dir.resolve("w" + w + ".state").toString())
@@ -128,11 +171,5 @@ class WitnessTest {
                 return false;
             }
         });
-    }
-
-    private static String resource(String name) throws IOException {
-        try (var in = WitnessTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 }
