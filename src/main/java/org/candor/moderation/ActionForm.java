@@ -32,10 +32,12 @@ public record ActionForm(
         @Size(max = 1000, message = "{candor.text.size}", groups = Any.class)
         @CleanText(groups = Any.class) String span,
         @RestForm @NotNull(message = "{candor.moderation.assignee}", groups = Reassigning.class)
-        @Pattern(regexp = "\\d{1,18}", message = "{candor.moderation.assignee}", groups = Reassigning.class) String assignee) {
+        @Pattern(regexp = "\\d{1,18}", message = "{candor.moderation.assignee}", groups = Reassigning.class) String assignee,
+        @RestForm @Size(max = 500, message = "{candor.text.size}", groups = Any.class)
+        @CleanText(groups = Any.class) String law) {
 
     public static final int MAX_TEXT = 5000;
-    static final String REASONS = "MEETS_GUIDELINES|PERSONAL_DATA|ABUSE|SPAM|OFF_TOPIC|ILLEGAL|MISTAKE|OTHER";
+    static final String REASONS = "MEETS_GUIDELINES|PERSONAL_DATA|ABUSE|SPAM|OFF_TOPIC|ILLEGAL|INAUTHENTIC|MISTAKE|OTHER";
 
     /** Every action: the version. */
     public interface Any {
@@ -60,7 +62,7 @@ public record ActionForm(
     }
 
     public static ActionForm empty() {
-        return new ActionForm(null, null, "", "", "", "", null, "", null);
+        return new ActionForm(null, null, "", "", "", "", null, "", null, "");
     }
 
     /** The chosen canned response, if any. */

@@ -22,7 +22,13 @@ import org.candor.publiclog.LogKind;
 import org.candor.publiclog.PublicLog;
 import org.candor.review.PostContent;
 import org.candor.review.ModeratedPosts;
+import org.candor.review.ReasonsStatement;
+import org.candor.review.ReasonsStatement.Detection;
+import org.candor.review.ReasonsStatement.Restriction;
 import org.candor.review.ReviewStatus;
+
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 import org.candor.policy.ReasonCode;
 
 /**
@@ -49,9 +55,13 @@ class ActionSteps {
     private final AccountService accounts;
     private final PublicActor publicActor;
     private final Claims claims;
+    private final Reasons reasons;
+    private final Settlements settlements;
 
     ActionSteps(EntityManager em, ModeratedPosts posts, ModerationQueue queue, PublicLog log, AuthorNotices notices,
-            AccountService accounts, PublicActor publicActor, Claims claims) {
+            AccountService accounts, PublicActor publicActor, Claims claims, Reasons reasons, Settlements settlements) {
+        this.reasons = reasons;
+        this.settlements = settlements;
         this.em = em;
         this.posts = posts;
         this.queue = queue;
@@ -85,7 +95,7 @@ class ActionSteps {
             throw new ConflictException(itemId, "a colleague holds the item");
         }
         PostContent content = posts.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
-        if (!ModerationAction.allowed(content.status(), content.isComment(), item.open()).contains(action)) {
+        if (!ModerationAction.allowed(item.kind, content.status(), content.isComment(), item.open()).contains(action)) {
             throw new ConflictException(itemId, action + " is not possible while the content is " + content.status());
         }
         return new Acting(actor, item, content);
@@ -117,15 +127,56 @@ class ActionSteps {
      * another item, wins), records why, writes the log entry, tells the author and resolves the item.
      */
     void changeVisibility(Acting a, ReviewStatus from, ReviewStatus to, LogKind kind, ReasonCode reason,
-            String text) {
+            String text, String law) {
         reason(reason);
+        law = law(reason, law);
         requireStatus(a, from);
         if (posts.changeStatus(a.content.reviewId(), a.content.commentId(), to) != from) {
             throw new ConflictException(a.item.id, "the content changed while acting");
         }
-        visibility(a, kind.name(), reason, text);
-        tell(a, kind.name(), reason, text, logEntry(a, kind, reason, text, null));
+        long seq = logEntry(a, kind, reason, text, null);
+        ReasonsStatement statement = null;
+        switch (kind) {
+            case HIDE -> statement = restrict(a, Restriction.HIDE, text, true, reason, law);
+            case PUBLISH -> reasons.end(a.content.reviewId(), a.content.commentId(),
+                    List.of(Restriction.HOLD, Restriction.KEEP_HELD), "PUBLISHED");
+            case RESTORE -> reasons.end(a.content.reviewId(), a.content.commentId(), List.of(Restriction.HIDE),
+                    "RESTORED");
+            default -> {
+            }
+        }
+        visibility(a, kind.name(), reason, text, statement);
+        tell(a, kind.name(), reason, text, seq, statement);
+        if (kind == LogKind.HIDE) {
+            settlements.actionTaken(a, text);
+        }
         finish(a, kind.name(), text, true);
+    }
+
+    /**
+     * Records the statement of reasons of a restriction a moderator applies on this item; the detection is what
+     * brought the item (a word rule, a report, a notice, or staff).
+     */
+    ReasonsStatement restrict(Acting a, Restriction restriction, String facts, boolean factsPublic, ReasonCode reason,
+            String law) {
+        return restrict(a, restriction, facts, factsPublic, reason, law, Reasons.detection(a.item));
+    }
+
+    ReasonsStatement restrict(Acting a, Restriction restriction, String facts, boolean factsPublic, ReasonCode reason,
+            String law, Detection detection) {
+        return reasons.impose(a.content, new Reasons.Decision(restriction, facts, factsPublic, reason, law, detection,
+                Reasons.humanDecision(detection), a.actor, Reasons.ruleName(a.item.why, detection)));
+    }
+
+    /** The law a decision on illegal content names: required then, ignored otherwise. */
+    static String law(ReasonCode reason, String law) {
+        if (reason != ReasonCode.ILLEGAL) {
+            return null;
+        }
+        if (law == null || law.isBlank()) {
+            throw new InvalidActionException("law", "{candor.moderation.law}");
+        }
+        return law.strip();
     }
 
     static void requireStatus(Acting a, ReviewStatus status) {
@@ -153,19 +204,24 @@ class ActionSteps {
         queue.announce(item.id);
     }
 
-    void visibility(Acting a, String action, ReasonCode reason, String text) {
+    void visibility(Acting a, String action, ReasonCode reason, String text, ReasonsStatement statement) {
         em.createNativeQuery("""
-                insert into visibility_change (review_id, comment_id, action, reason_code, reason_text, actor_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                insert into visibility_change (review_id, comment_id, action, reason_code, reason_text, actor_id,
+                    statement_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, a.content.reviewId()).setParameter(2, a.content.commentId()).setParameter(3, action)
                 .setParameter(4, reason.name()).setParameter(5, blankToNull(text)).setParameter(6, a.actor.id)
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.LONG,
+                        statement == null ? null : statement.id()))
                 .executeUpdate();
     }
 
-    void insertAnnotation(Acting a, String text) {
-        em.createNativeQuery("insert into annotation (review_id, comment_id, author_id, body) values (?1, ?2, ?3, ?4)")
+    void insertAnnotation(Acting a, String text, ReasonsStatement statement) {
+        em.createNativeQuery("""
+                insert into annotation (review_id, comment_id, author_id, body, statement_id)
+                values (?1, ?2, ?3, ?4, ?5)""")
                 .setParameter(1, a.content.reviewId()).setParameter(2, a.content.commentId())
-                .setParameter(3, a.actor.id).setParameter(4, text)
+                .setParameter(3, a.actor.id).setParameter(4, text).setParameter(5, statement.id())
                 .executeUpdate();
     }
 
@@ -184,8 +240,13 @@ class ActionSteps {
 
     /** Tells the author; {@code logSeq} is the action's public-log entry, whose receipt the e-mail links to. */
     void tell(Acting a, String action, ReasonCode reason, String message, Long logSeq) {
+        tell(a, action, reason, message, logSeq, null);
+    }
+
+    void tell(Acting a, String action, ReasonCode reason, String message, Long logSeq, ReasonsStatement statement) {
         notices.tell(new AuthorNotices.Notice(a.content.authorId(), a.content.reviewId(), a.content.commentId(),
-                a.content.subjectSlug(), a.content.subjectName(), action, reason, blankToNull(message), logSeq));
+                a.content.subjectSlug(), a.content.subjectName(), action, reason, blankToNull(message), logSeq,
+                statement));
     }
 
     /**

@@ -12,6 +12,10 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.candor.Sql;
 import org.candor.policy.ReasonCode;
+import org.candor.review.ReasonsStatement;
+
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 /**
  * Keeps authors informed: every action on their post goes on their "My activity" timeline and into the e-mail
@@ -22,9 +26,17 @@ import org.candor.policy.ReasonCode;
 public class AuthorNotices {
 
 
-    /** What happened to a post, for its author. */
+    /**
+     * What happened to a post, for its author (or, for a report, for the reporter: {@code authorId} is whoever is
+     * told); with the statement of reasons when the action restricts the post.
+     */
     public record Notice(long authorId, long reviewId, Long commentId, String subjectSlug, String subjectName,
-            String action, ReasonCode reason, String message, Long logSeq) {
+            String action, ReasonCode reason, String message, Long logSeq, ReasonsStatement statement) {
+
+        Notice(long authorId, long reviewId, Long commentId, String subjectSlug, String subjectName, String action,
+                ReasonCode reason, String message, Long logSeq) {
+            this(authorId, reviewId, commentId, subjectSlug, subjectName, action, reason, message, logSeq, null);
+        }
 
         /** The message key that says what happened ({@code mod:notice_*}). */
         public String textKey() {
@@ -38,7 +50,7 @@ public class AuthorNotices {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance notice(String name, Notice notice, String link, String receipt);
+        static native TemplateInstance notice(String name, Notice notice, String link, String receipt, String appeal);
 
         static native TemplateInstance noticeSubject(Notice notice);
     }
@@ -56,11 +68,13 @@ public class AuthorNotices {
     @Transactional(TxType.MANDATORY)
     public void tell(Notice n) {
         long noticeId = ((Number) em.createNativeQuery("""
-                insert into author_notice (account_id, review_id, comment_id, action, reason_code, message)
-                values (?1, ?2, ?3, ?4, ?5, ?6) returning id""")
+                insert into author_notice (account_id, review_id, comment_id, action, reason_code, message, statement_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id""")
                 .setParameter(1, n.authorId()).setParameter(2, n.reviewId()).setParameter(3, n.commentId())
                 .setParameter(4, n.action()).setParameter(5, n.reason() == null ? null : n.reason().name())
                 .setParameter(6, n.message())
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.LONG,
+                        n.statement() == null ? null : n.statement().id()))
                 .getSingleResult()).longValue();
         if (!outbox.enabled()) {
             return;
@@ -72,8 +86,9 @@ public class AuthorNotices {
             String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
                     + (n.commentId() == null ? "" : "#comment-" + n.commentId());
             String receipt = n.logSeq() == null ? null : config.publicUrl() + "/log/entries/" + n.logSeq() + "/proof";
+            String appeal = n.statement() == null ? null : config.publicUrl() + "/me#statement-" + n.statement().id();
             outbox.queue(noticeId, email, Templates.noticeSubject(n).render().strip(),
-                    Templates.notice(Sql.text(who, "name"), n, link, receipt).render(), n.logSeq());
+                    Templates.notice(Sql.text(who, "name"), n, link, receipt, appeal).render(), n.logSeq());
         }
     }
 }

@@ -11,5 +11,9 @@ public enum ItemKind {
     /** A word rule flagged it: published, but a moderator should look. */
     FLAG,
     /** A moderator opened it from the content itself. */
-    MANUAL
+    MANUAL,
+    /** Someone contests a decision; a moderator other than the one who decided it decides. */
+    APPEAL,
+    /** A notice of illegal content (DSA Art. 16), from anyone. */
+    NOTICE
 }

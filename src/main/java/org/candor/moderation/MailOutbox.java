@@ -56,6 +56,14 @@ public class MailOutbox {
                 .executeUpdate();
     }
 
+    /** Queues an e-mail to the sender of a notice of illegal content, who may have no account. */
+    @Transactional(TxType.MANDATORY)
+    void queueToNotifier(long legalNoticeId, String to, String subject, String body) {
+        em.createNativeQuery("insert into mail_outbox (legal_notice_id, to_address, subject, body) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, legalNoticeId).setParameter(2, to).setParameter(3, subject).setParameter(4, body)
+                .executeUpdate();
+    }
+
     @Scheduled(every = "${candor.mail.poll:5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (config.enabled()) {

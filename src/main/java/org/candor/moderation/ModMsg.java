@@ -429,4 +429,229 @@ public interface ModMsg {
 
     @Message
     String mail_receipt();
+
+    @Message
+    String reason_INAUTHENTIC();
+
+    @Message
+    String role_rule();
+
+    @Message
+    String role_public();
+
+    @Message
+    String appeal_title(long id);
+
+    @Message
+    String appeal_status_OPEN();
+
+    @Message
+    String appeal_status_UPHELD();
+
+    @Message
+    String appeal_status_REJECTED();
+
+    @Message
+    String appeal_contests_statement();
+
+    @Message
+    String appeal_contests_notice(String reference);
+
+    @Message
+    String appeal_contests_report();
+
+    @Message
+    String appeal_not_yours();
+
+    @Message
+    String notice_title(String reference);
+
+    @Message
+    String notice_status_OPEN();
+
+    @Message
+    String notice_status_ACTION_TAKEN();
+
+    @Message
+    String notice_status_NO_ACTION();
+
+    @Message
+    String notice_law();
+
+    @Message
+    String notice_law_hint();
+
+    @Message
+    String notice_explanation();
+
+    @Message
+    String notice_location();
+
+    @Message
+    String notice_notifier();
+
+    @Message
+    String notice_decision();
+
+    @Message
+    String notice_hint();
+
+    @Message
+    String action_law();
+
+    @Message
+    String action_law_hint();
+
+    @Message
+    String action_uphold();
+
+    @Message
+    String action_uphold_hint();
+
+    @Message
+    String action_uphold_report_hint();
+
+    @Message
+    String action_reject();
+
+    @Message
+    String action_why_appellant();
+
+    @Message
+    String action_decline();
+
+    @Message
+    String action_why_reporter();
+
+    @Message
+    String queue_tab_NOTICES();
+
+    @Message
+    String queue_tab_APPEALS();
+
+    @Message
+    String queue_kind_APPEAL();
+
+    @Message
+    String queue_kind_NOTICE();
+
+    @Message
+    String queue_why_APPEAL();
+
+    @Message
+    String queue_why_NOTICE();
+
+    @Message
+    String queue_action_APPEAL_UPHELD();
+
+    @Message
+    String queue_action_APPEAL_REJECTED();
+
+    @Message
+    String notice_HOLD();
+
+    @Message
+    String mail_subject_HOLD();
+
+    @Message
+    String notice_APPEAL_FILED();
+
+    @Message
+    String mail_subject_APPEAL_FILED();
+
+    @Message
+    String notice_APPEAL_UPHELD();
+
+    @Message
+    String mail_subject_APPEAL_UPHELD();
+
+    @Message
+    String notice_APPEAL_REJECTED();
+
+    @Message
+    String mail_subject_APPEAL_REJECTED();
+
+    @Message
+    String notice_REPORT_ACTION_TAKEN();
+
+    @Message
+    String mail_subject_REPORT_ACTION_TAKEN();
+
+    @Message
+    String notice_REPORT_NO_ACTION();
+
+    @Message
+    String mail_subject_REPORT_NO_ACTION();
+
+    @Message
+    String notice_form_title();
+
+    @Message
+    String notice_form_intro();
+
+    @Message
+    String notice_form_not_rules();
+
+    @Message
+    String notice_form_how();
+
+    @Message
+    String notice_too_many();
+
+    @Message
+    String notice_form_fix();
+
+    @Message
+    String notice_name();
+
+    @Message
+    String notice_email();
+
+    @Message
+    String notice_privacy();
+
+    @Message
+    String notice_good_faith();
+
+    @Message
+    String notice_send();
+
+    @Message
+    String notice_received(String reference);
+
+    @Message
+    String notice_sent_at();
+
+    @Message
+    String notice_decided_at();
+
+    @Message
+    String notice_appeal_title();
+
+    @Message
+    String notice_appeal_hint(String date);
+
+    @Message
+    String notice_mail_received(String reference);
+
+    @Message
+    String notice_mail_follow();
+
+    @Message
+    String notice_mail_reason();
+
+    @Message
+    String notice_mail_contest(String date);
+
+    @Message
+    String notice_mail_decision_ACTION_TAKEN();
+
+    @Message
+    String notice_mail_decision_NO_ACTION();
+
+    @Message
+    String notice_mail_decision_APPEAL_UPHELD();
+
+    @Message
+    String notice_mail_decision_APPEAL_REJECTED();
 }

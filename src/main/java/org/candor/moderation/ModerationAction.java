@@ -26,7 +26,11 @@ public enum ModerationAction {
     RESTORE(ActionForm.Reasoned.class),
     ESCALATE(ActionForm.Noted.class),
     NOTE(ActionForm.Noted.class),
-    CLOSE(ActionForm.Any.class);
+    CLOSE(ActionForm.Any.class),
+    /** An appeal is founded: the decision it contests is reversed. */
+    UPHOLD(ActionForm.Noted.class),
+    /** An appeal is not founded: the decision stands, and the appellant is told why. */
+    REJECT(ActionForm.Noted.class);
 
     /** The validation group of the action's form. */
     final Class<?> group;
@@ -41,7 +45,20 @@ public enum ModerationAction {
      * see); only held content can be published or kept held; only hidden content restored. Claims, escalation and
      * notes are always possible; closing only while the item is open.
      */
-    public static Set<ModerationAction> allowed(ReviewStatus status, boolean comment, boolean open) {
+    public static Set<ModerationAction> allowed(ItemKind kind, ReviewStatus status, boolean comment, boolean open) {
+        if (kind == ItemKind.APPEAL) {
+            // an appeal is decided, upheld or rejected; the post itself is acted on from its own items
+            Set<ModerationAction> allowed = EnumSet.of(TAKE, RELEASE, REASSIGN, ESCALATE, NOTE);
+            if (open) {
+                allowed.add(UPHOLD);
+                allowed.add(REJECT);
+            }
+            return allowed;
+        }
+        return allowed(status, comment, open);
+    }
+
+    static Set<ModerationAction> allowed(ReviewStatus status, boolean comment, boolean open) {
         Set<ModerationAction> allowed = EnumSet.of(TAKE, RELEASE, REASSIGN, ESCALATE, NOTE);
         if (open) {
             allowed.add(CLOSE);

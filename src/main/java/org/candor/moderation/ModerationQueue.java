@@ -17,7 +17,13 @@ import org.hibernate.type.StandardBasicTypes;
 
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.Settings;
+import org.candor.review.ModeratedPosts;
+import org.candor.review.PostContent;
 import org.candor.review.PostEvent;
+import org.candor.review.ReasonsStatement;
+import org.candor.review.ReasonsStatement.Automation;
+import org.candor.review.ReasonsStatement.Detection;
+import org.candor.review.ReasonsStatement.Restriction;
 
 /**
  * Puts content in front of moderators. Posting tells it what arrived by events observed inside the posting
@@ -31,10 +37,17 @@ public class ModerationQueue {
 
     private final EntityManager em;
     private final ModerationPolicy policy;
+    private final Reasons reasons;
+    private final ModeratedPosts posts;
+    private final AuthorNotices notices;
 
-    ModerationQueue(EntityManager em, ModerationPolicy policy) {
+    ModerationQueue(EntityManager em, ModerationPolicy policy, Reasons reasons, ModeratedPosts posts,
+            AuthorNotices notices) {
         this.em = em;
         this.policy = policy;
+        this.reasons = reasons;
+        this.posts = posts;
+        this.notices = notices;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -42,10 +55,32 @@ public class ModerationQueue {
 
     void posted(@Observes PostEvent.ReviewPosted e) {
         newReview(e.reviewId(), e.rating(), e.verdict(), e.settings());
+        if (!e.verdict().published()) {
+            holdStatement(e.reviewId(), null, e.verdict().rule());
+        }
     }
 
     void held(@Observes PostEvent.Held e) {
         held(e.reviewId(), e.commentId(), e.rating(), e.rule(), e.matched());
+        holdStatement(e.reviewId(), e.commentId(), e.rule());
+    }
+
+    /**
+     * A post the policy holds gets its statement of reasons, and its author is told: by a word rule, "automated
+     * detection, human decision pending"; by pre-moderation, the policy's hold. Once per hold: an edit of a post
+     * already held adds none.
+     */
+    private void holdStatement(long reviewId, Long commentId, String rule) {
+        if (reasons.inForce(reviewId, commentId, Restriction.HOLD.visibility)) {
+            return;
+        }
+        PostContent content = posts.content(reviewId, commentId).orElseThrow();
+        Detection detection = Reasons.byRule(rule) ? Detection.WORD_RULE : Detection.PRE_MODERATION;
+        ReasonsStatement statement = reasons.impose(content, new Reasons.Decision(Restriction.HOLD,
+                Reasons.holdFacts(rule), false, null, null, detection, Automation.AUTOMATED, null,
+                Reasons.ruleName(rule, detection)));
+        notices.tell(new AuthorNotices.Notice(content.authorId(), reviewId, commentId, content.subjectSlug(),
+                content.subjectName(), "HOLD", null, statement.facts(), statement.logSeq(), statement));
     }
 
     void flagged(@Observes PostEvent.Flagged e) {
@@ -131,6 +166,22 @@ public class ModerationQueue {
         return create(ItemKind.REPORT, reviewId, commentId, reportId, reason, null, rating, policy.settings());
     }
 
+    /** Resolves the open items of this kind about the post (a hold reversed on appeal, say), announcing each. */
+    @Transactional(TxType.MANDATORY)
+    public void resolveOpen(ItemKind kind, long reviewId, Long commentId, long actorId, String resolution) {
+        for (QueueItem item : openItems(kind, reviewId, commentId)) {
+            em.lock(item, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            item.status = QueueItem.Status.DONE;
+            item.resolvedAt = Instant.now();
+            item.resolvedBy = actorId;
+            item.resolution = resolution;
+            item.updatedAt = Instant.now();
+            em.flush();
+            event(item.id, actorId, resolution, null);
+            announce(item.id);
+        }
+    }
+
     /** The open item of this kind for this content, if any. */
     List<QueueItem> openItems(ItemKind kind, long reviewId, Long commentId) {
         return em.createQuery("""
@@ -140,9 +191,30 @@ public class ModerationQueue {
                 .getResultList();
     }
 
+    /** An appeal, on its own tab, due within the response target of the post's rating. */
+    @Transactional(TxType.MANDATORY)
+    public long appealed(long appealId, long reviewId, Long commentId, int rating) {
+        return create(ItemKind.APPEAL, reviewId, commentId, null, "appeal", null, rating, policy.settings(),
+                item -> item.appealId = appealId);
+    }
+
+    /** A notice of illegal content, on its own tab. */
+    @Transactional(TxType.MANDATORY)
+    public long noticed(long legalNoticeId, long reviewId, Long commentId, int rating) {
+        return create(ItemKind.NOTICE, reviewId, commentId, null, "notice", null, rating, policy.settings(),
+                item -> item.legalNoticeId = legalNoticeId);
+    }
+
     long create(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, String matched, int rating,
             Settings settings) {
+        return create(kind, reviewId, commentId, reportId, why, matched, rating, settings, item -> {
+        });
+    }
+
+    private long create(ItemKind kind, long reviewId, Long commentId, Long reportId, String why, String matched,
+            int rating, Settings settings, java.util.function.Consumer<QueueItem> about) {
         QueueItem item = new QueueItem();
+        about.accept(item);
         item.kind = kind;
         item.reviewId = reviewId;
         item.commentId = commentId;

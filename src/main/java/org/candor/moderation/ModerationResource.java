@@ -61,6 +61,7 @@ public class ModerationResource {
                 case "canned" -> form.canned();
                 case "offer" -> form.offer();
                 case "complaint" -> form.complaint();
+                case "law" -> form.law();
                 default -> null;
             };
             return v == null ? "" : v.toString();
@@ -77,6 +78,17 @@ public class ModerationResource {
         }
     }
 
+    /**
+     * What an appeal or a notice item is about: the appeal and the decision it contests (a statement of reasons, or a
+     * declined report or notice), the notice; {@code decidedFirst} when the viewer took the contested decision and so
+     * may not decide the appeal.
+     */
+    public record CaseFile(Appeals.View appeal, org.candor.review.ReasonsStatement statement, LegalNotices.View notice,
+            boolean decidedFirst) {
+
+        static final CaseFile NONE = new CaseFile(null, null, null, false);
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
@@ -87,7 +99,8 @@ public class ModerationResource {
 
         static native TemplateInstance item(QueueReads.Item item, List<QueueReads.Canned> canned,
                 List<QueueReads.Canned> offers, List<QueueReads.Staff> staff, List<ReasonCode> reasons,
-                List<Complaint> complaints, Typed typed, String business, ModerationAction.Allowed allowed);
+                List<Complaint> complaints, Typed typed, String business, ModerationAction.Allowed allowed,
+                CaseFile file);
 
         static native TemplateInstance conflict(QueueReads.Row row, QueueReads.Event last, List<String> typed);
     }
@@ -102,10 +115,16 @@ public class ModerationResource {
     private final org.candor.review.ReviewReads reviews;
     private final AccountService accounts;
     private final MailOutbox outbox;
+    private final Appeals appeals;
+    private final LegalNotices legalNotices;
+    private final Reasons reasons;
 
     ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
             FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewReads reviews,
-            AccountService accounts, MailOutbox outbox) {
+            AccountService accounts, MailOutbox outbox, Appeals appeals, LegalNotices legalNotices, Reasons reasons) {
+        this.appeals = appeals;
+        this.legalNotices = legalNotices;
+        this.reasons = reasons;
         this.accounts = accounts;
         this.outbox = outbox;
         this.reviews = reviews;
@@ -190,15 +209,17 @@ public class ModerationResource {
                 case RELEASE -> moderation.release(me, id, v);
                 case REASSIGN -> moderation.reassign(me, id, v, form.assigneeId());
                 case PUBLISH -> moderation.publish(me, id, v, form.reasonCode(), form.text());
-                case KEEP_HELD -> moderation.keepHeld(me, id, v, form.reasonCode(), form.text());
+                case KEEP_HELD -> moderation.keepHeld(me, id, v, form.reasonCode(), form.text(), form.law());
                 case REPLY -> moderation.reply(me, id, v, form.body(), form.cannedId(), form.offerId(), form.complaint());
                 case ANNOTATE -> moderation.annotate(me, id, v, form.text());
-                case REDACT -> moderation.redact(me, id, v, form.span(), form.reasonCode(), form.text());
-                case HIDE -> moderation.hide(me, id, v, form.reasonCode(), form.text());
+                case REDACT -> moderation.redact(me, id, v, form.span(), form.reasonCode(), form.text(), form.law());
+                case HIDE -> moderation.hide(me, id, v, form.reasonCode(), form.text(), form.law());
                 case RESTORE -> moderation.restore(me, id, v, form.reasonCode(), form.text());
                 case ESCALATE -> moderation.escalate(me, id, v, form.text());
                 case NOTE -> moderation.note(me, id, v, form.text());
                 case CLOSE -> moderation.close(me, id, v, form.text());
+                case UPHOLD -> appeals.uphold(me, id, v, form.text());
+                case REJECT -> appeals.reject(me, id, v, form.text());
             }
         } catch (InvalidActionException e) {
             return invalid(id, actionName, form, Map.of(e.field(), formErrors.message(e.messageTemplate())));
@@ -230,11 +251,29 @@ public class ModerationResource {
 
     private TemplateInstance render(long id, Typed typed) {
         QueueReads.Item item = reads.item(id, user.accountId(), user.isAdmin()).orElseThrow(NotFoundException::new);
-        var allowed = new ModerationAction.Allowed(ModerationAction.allowed(item.content().status(),
+        var allowed = new ModerationAction.Allowed(ModerationAction.allowed(item.row().kind(), item.content().status(),
                 item.content().isComment(), item.row().open()));
         return Templates.item(item, reads.canned(user.isAdmin()), reads.offers(user.isAdmin()),
                 user.isAdmin() ? reads.staff() : List.of(),
-                List.of(ReasonCode.values()), List.of(Complaint.values()), typed, config.businessName(), allowed);
+                List.of(ReasonCode.values()), List.of(Complaint.values()), typed, config.businessName(), allowed,
+                caseFile(item.row()));
+    }
+
+    private CaseFile caseFile(QueueReads.Row row) {
+        Long appealId = row.appealId();
+        Long noticeId = row.legalNoticeId();
+        if (appealId == null && noticeId == null) {
+            return CaseFile.NONE;
+        }
+        Appeals.View appeal = appealId == null ? null : appeals.byId(appealId).orElse(null);
+        if (appeal != null && appeal.legalNoticeId() != null) {
+            noticeId = appeal.legalNoticeId();
+        }
+        var statement = appeal == null || appeal.statementId() == null ? null
+                : reasons.byId(appeal.statementId()).orElse(null);
+        LegalNotices.View notice = noticeId == null ? null : legalNotices.byId(noticeId).orElse(null);
+        boolean mine = appeal != null && appeal.firstDecider() != null && appeal.firstDecider() == user.accountId();
+        return new CaseFile(appeal, statement, notice, mine);
     }
 
     private static URI itemUri(long id) {

@@ -22,6 +22,8 @@ import org.candor.publiclog.LogKind;
 import org.candor.publiclog.PublicLog;
 import org.candor.review.PostContent;
 import org.candor.review.ModeratedPosts;
+import org.candor.review.ReasonsStatement;
+import org.candor.review.ReasonsStatement.Restriction;
 import org.candor.review.ReviewStatus;
 import org.candor.policy.ReasonCode;
 
@@ -42,9 +44,13 @@ public class ModerationService {
     private final ModerationQueue queue;
     private final ModerationPolicy policy;
     private final AccountService accounts;
+    private final Reasons reasons;
+    private final Settlements settlements;
 
     ModerationService(EntityManager em, ActionSteps steps, ModeratedPosts posts, ModerationQueue queue,
-            ModerationPolicy policy, AccountService accounts) {
+            ModerationPolicy policy, AccountService accounts, Reasons reasons, Settlements settlements) {
+        this.reasons = reasons;
+        this.settlements = settlements;
         this.em = em;
         this.steps = steps;
         this.posts = posts;
@@ -97,7 +103,7 @@ public class ModerationService {
     @Transactional
     public void publish(long actorId, long itemId, int version, ReasonCode reason, String text) {
         ActionSteps.Acting a = steps.begin(actorId, itemId, version, ModerationAction.PUBLISH);
-        steps.changeVisibility(a, ReviewStatus.PENDING, ReviewStatus.PUBLISHED, LogKind.PUBLISH, reason, text);
+        steps.changeVisibility(a, ReviewStatus.PENDING, ReviewStatus.PUBLISHED, LogKind.PUBLISH, reason, text, null);
         if (!a.content().isComment()) {
             queue.awaitingReply(a.content().reviewId(), a.content().rating());
         }
@@ -106,11 +112,24 @@ public class ModerationService {
     /** Keeps a held post held, with a message to its author saying why; an edit puts it back in the queue. */
     @Transactional
     public void keepHeld(long actorId, long itemId, int version, ReasonCode reason, String message) {
+        keepHeld(actorId, itemId, version, reason, message, null);
+    }
+
+    /**
+     * Keeps a held post held; the statement of reasons says why (the message is for the author alone: the public never
+     * saw the post) and supersedes the policy's hold.
+     */
+    @Transactional
+    public void keepHeld(long actorId, long itemId, int version, ReasonCode reason, String message, String law) {
         ActionSteps.Acting a = steps.begin(actorId, itemId, version, ModerationAction.KEEP_HELD);
         steps.requireStatus(a, ReviewStatus.PENDING);
         ActionSteps.required(message);
-        steps.visibility(a, "KEEP_HELD", ActionSteps.reason(reason), message);
-        steps.tell(a, "KEEP_HELD", reason, message, null);
+        law = ActionSteps.law(ActionSteps.reason(reason), law);
+        reasons.end(a.content().reviewId(), a.content().commentId(),
+                List.of(Restriction.HOLD, Restriction.KEEP_HELD), "DECIDED");
+        ReasonsStatement statement = steps.restrict(a, Restriction.KEEP_HELD, message.strip(), false, reason, law);
+        steps.visibility(a, "KEEP_HELD", reason, message, statement);
+        steps.tell(a, "KEEP_HELD", reason, message, statement.logSeq(), statement);
         steps.finish(a, "KEEP_HELD", message, true);
     }
 
@@ -162,8 +181,12 @@ public class ModerationService {
     public void annotate(long actorId, long itemId, int version, String body) {
         ActionSteps.Acting a = steps.begin(actorId, itemId, version, ModerationAction.ANNOTATE);
         String text = ActionSteps.required(body);
-        steps.insertAnnotation(a, text);
-        steps.tell(a, "ANNOTATION", null, text, steps.logEntry(a, LogKind.ANNOTATION, null, null, text));
+        long seq = steps.logEntry(a, LogKind.ANNOTATION, null, null, text);
+        // a label is a restriction too (DSA Art. 17): it has its statement of reasons, and can be appealed
+        ReasonsStatement statement = steps.restrict(a, Restriction.LABEL, text, true, ReasonCode.OTHER, null);
+        steps.insertAnnotation(a, text, statement);
+        steps.tell(a, "ANNOTATION", null, text, seq, statement);
+        settlements.actionTaken(a, text);
         steps.finish(a, "ANNOTATION", null, false);
     }
 
@@ -173,40 +196,55 @@ public class ModerationService {
      */
     @Transactional
     public void redact(long actorId, long itemId, int version, String span, ReasonCode reason, String text) {
+        redact(actorId, itemId, version, span, reason, text, null);
+    }
+
+    @Transactional
+    public void redact(long actorId, long itemId, int version, String span, ReasonCode reason, String text,
+            String law) {
         ActionSteps.Acting a = steps.begin(actorId, itemId, version, ModerationAction.REDACT);
         if (a.content().isComment()) {
             throw new InvalidActionException("span", "{candor.moderation.redact.comment}");
         }
-        ActionSteps.reason(reason);
+        law = ActionSteps.law(ActionSteps.reason(reason), law);
         String original = posts.redact(a.content().reviewId(), ActionSteps.required(span, "span"), REDACTION_MARKER, actorId)
                 .orElseThrow(() -> new InvalidActionException("span", "{candor.moderation.span.missing}"));
-        em.createNativeQuery("""
-                insert into redaction (review_id, revision, span, original, reason_code, reason_text, actor_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, a.content().reviewId()).setParameter(2, posts.revision(a.content().reviewId()))
-                .setParameter(3, span).setParameter(4, original).setParameter(5, reason.name())
-                .setParameter(6, ActionSteps.blankToNull(text)).setParameter(7, actorId)
-                .executeUpdate();
         String note = ActionSteps.blankToNull(text) == null ? "Personal data removed by a moderator."
                 : "Text removed by a moderator: " + text.strip();
-        steps.insertAnnotation(a, note);
         // no hash of what was removed: the rest of the text is public, so a hash would let anyone guess it back
-        steps.tell(a, "REDACT", reason, text, steps.logEntry(a, LogKind.REDACT, reason, text, note));
+        long seq = steps.logEntry(a, LogKind.REDACT, reason, text, note);
+        ReasonsStatement statement = steps.restrict(a, Restriction.REDACT, note, true, reason, law);
+        em.createNativeQuery("""
+                insert into redaction (review_id, revision, span, original, reason_code, reason_text, actor_id, statement_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
+                .setParameter(1, a.content().reviewId()).setParameter(2, posts.revision(a.content().reviewId()))
+                .setParameter(3, span).setParameter(4, original).setParameter(5, reason.name())
+                .setParameter(6, ActionSteps.blankToNull(text)).setParameter(7, actorId).setParameter(8, statement.id())
+                .executeUpdate();
+        steps.insertAnnotation(a, note, statement);
+        steps.tell(a, "REDACT", reason, text, seq, statement);
+        settlements.actionTaken(a, note);
         steps.finish(a, "REDACT", text, false);
     }
 
     /** Replaces the content in public by a notice saying who hid it, when, under which rule and why. */
     @Transactional
     public void hide(long actorId, long itemId, int version, ReasonCode reason, String text) {
+        hide(actorId, itemId, version, reason, text, null);
+    }
+
+    /** Hides content; for illegal content the decision names the law ({@code law}). */
+    @Transactional
+    public void hide(long actorId, long itemId, int version, ReasonCode reason, String text, String law) {
         steps.changeVisibility(steps.begin(actorId, itemId, version, ModerationAction.HIDE), ReviewStatus.PUBLISHED,
-                ReviewStatus.HIDDEN, LogKind.HIDE, reason, ActionSteps.required(text));
+                ReviewStatus.HIDDEN, LogKind.HIDE, reason, ActionSteps.required(text), law);
     }
 
     /** Shows hidden content again. */
     @Transactional
     public void restore(long actorId, long itemId, int version, ReasonCode reason, String text) {
         steps.changeVisibility(steps.begin(actorId, itemId, version, ModerationAction.RESTORE), ReviewStatus.HIDDEN,
-                ReviewStatus.PUBLISHED, LogKind.RESTORE, reason, text);
+                ReviewStatus.PUBLISHED, LogKind.RESTORE, reason, text, null);
     }
 
     /** Asks an admin to decide; the item stays open on the Escalated tab. Staff-only. */
@@ -230,14 +268,17 @@ public class ModerationService {
         steps.finish(a, "NOTE", ActionSteps.required(note), false);
     }
 
-    /** Closes an item that needs nothing more (an unfounded report, say); nothing public changes. */
+    /**
+     * Closes an item that needs nothing more (an unfounded report, say); nothing public changes. Closing a report or a
+     * notice declines it: the reason is required, and the reporter or notifier is told it, with how to contest it.
+     */
     @Transactional
     public void close(long actorId, long itemId, int version, String note) {
         ActionSteps.Acting a = steps.begin(actorId, itemId, version, ModerationAction.CLOSE);
         if (a.item().kind == ItemKind.REPORT) {
-            em.createNativeQuery("update report set status = 'RESOLVED' where review_id = ?1 and status = 'OPEN' "
-                    + "and comment_id is not distinct from ?2")
-                    .setParameter(1, a.content().reviewId()).setParameter(2, a.content().commentId()).executeUpdate();
+            settlements.noAction(a, ActionSteps.required(note), true, false);
+        } else if (a.item().kind == ItemKind.NOTICE) {
+            settlements.noAction(a, ActionSteps.required(note), false, true);
         }
         steps.finish(a, "CLOSE", ActionSteps.blankToNull(note), true);
     }

@@ -42,6 +42,12 @@ public class QueueItem {
     @Column(name = "report_id", updatable = false)
     public Long reportId;
 
+    @Column(name = "appeal_id", updatable = false)
+    public Long appealId;
+
+    @Column(name = "legal_notice_id", updatable = false)
+    public Long legalNoticeId;
+
     @Column(nullable = false, updatable = false)
     public String why;
 

@@ -29,7 +29,7 @@ public class QueueReads {
     public record Row(long id, ItemKind kind, String why, boolean open, boolean escalated, long reviewId, Long commentId,
             String subjectSlug, String subjectName, int rating, String text, String authorName, Instant createdAt,
             Instant dueAt, Long claimedById, String claimedBy, String resolution, Instant resolvedAt, int version,
-            String matched) {
+            String matched, Long appealId, Long legalNoticeId) {
 
         public boolean overdue() {
             return open && dueAt.isBefore(Instant.now());
@@ -251,6 +251,7 @@ public class QueueReads {
                 case when %1$s then i.claimed_by end as claimed_by_id,
                 case when %1$s then claimer.display_name end as claimed_by,
                 i.resolution as resolution, i.resolved_at as resolved_at, i.version as version, i.matched as matched,
+                i.appeal_id as appeal_id, i.legal_notice_id as legal_notice_id,
                 %2$s as in_scope
             from queue_item i
             join review r on r.id = i.review_id
@@ -275,7 +276,7 @@ public class QueueReads {
                 Sql.integer(t, "rating"), Sql.text(t, "text"), Sql.text(t, "author_name"), Sql.instant(t, "created_at"),
                 Sql.instant(t, "due_at"), Sql.number(t, "claimed_by_id"), Sql.text(t, "claimed_by"),
                 Sql.text(t, "resolution"), Sql.instant(t, "resolved_at"), Sql.integer(t, "version"),
-                Sql.text(t, "matched"));
+                Sql.text(t, "matched"), Sql.number(t, "appeal_id"), Sql.number(t, "legal_notice_id"));
     }
 
 

@@ -5,6 +5,8 @@ public enum QueueTab {
     HELD("i.status = 'OPEN' and i.kind = 'HELD'"),
     REPLY("i.status = 'OPEN' and i.kind = 'REPLY'"),
     REPORTED("i.status = 'OPEN' and i.kind in ('REPORT', 'FLAG')"),
+    NOTICES("i.status = 'OPEN' and i.kind = 'NOTICE'"),
+    APPEALS("i.status = 'OPEN' and i.kind = 'APPEAL'"),
     ESCALATED("i.status = 'OPEN' and i.escalated"),
     MINE("i.status = 'OPEN' and i.claimed_by = :me and " + Claims.LIVE),
     DONE("i.status = 'DONE'");

@@ -60,7 +60,7 @@ public class ModerationPolicy {
             p.mode as policy_mode, p.hold_first_posts as hold_first_posts, p.hold_new_account_days as hold_new_account_days,
             p.max_links as max_links, p.posts_per_minute as posts_per_minute, p.target_low_minutes as target_low_minutes,
             p.target_mid_minutes as target_mid_minutes, p.target_high_minutes as target_high_minutes,
-            p.staff_in_public as staff_in_public, p.version as policy_version""";
+            p.staff_in_public as staff_in_public, p.words_in_public as words_in_public, p.version as policy_version""";
 
     /** The rules in force as one JSON text ({@code [[id, pattern, regex, action], ...]}, oldest first), or null. */
     public static final String RULES_JSON = """
@@ -103,7 +103,8 @@ public class ModerationPolicy {
         return new Settings(Sql.text(r, "policy_mode"), Sql.integer(r, "hold_first_posts"),
                 Sql.integer(r, "hold_new_account_days"), Sql.integer(r, "max_links"), Sql.integer(r, "posts_per_minute"),
                 Sql.integer(r, "target_low_minutes"), Sql.integer(r, "target_mid_minutes"),
-                Sql.integer(r, "target_high_minutes"), Sql.text(r, "staff_in_public"), Sql.integer(r, "policy_version"));
+                Sql.integer(r, "target_high_minutes"), Sql.text(r, "staff_in_public"),
+                Sql.text(r, "words_in_public"), Sql.integer(r, "policy_version"));
     }
 
     /** The rules in force, oldest first. */

@@ -543,4 +543,76 @@ public interface PolMsg {
 
     @Message
     String reviews_page_average_text();
+
+    @Message
+    String rules_page_reason_INAUTHENTIC();
+
+    @Message
+    String rules_page_told();
+
+    @Message
+    String rules_page_told_text();
+
+    @Message
+    String rules_page_appeals();
+
+    @Message
+    String rules_page_appeals_text(int months);
+
+    @Message
+    String rules_page_out_of_court(String body);
+
+    @Message
+    String rules_page_reports();
+
+    @Message
+    String rules_page_reports_text();
+
+    @Message
+    String rules_page_notices();
+
+    @Message
+    String rules_page_notices_text();
+
+    @Message
+    String rules_page_accounts();
+
+    @Message
+    String rules_page_accounts_text();
+
+    @Message
+    String policy_words();
+
+    @Message
+    String policy_words_HIDDEN();
+
+    @Message
+    String policy_words_SHOWN();
+
+    @Message
+    String rules_page_words_shown(long rejecting, long holding, long flagging);
+
+    @Message
+    String rules_page_words_title();
+
+    @Message
+    String rules_page_words_rule();
+
+    @Message
+    String rules_page_words_pattern();
+
+    @Message
+    String rules_page_words_action();
+
+    @Message
+    String rules_page_words_regex();
+
+    @Message
+    String rules_page_words_REJECT();
+
+    @Message
+    String rules_page_words_HOLD();
+
+    @Message
+    String rules_page_words_FLAG();
 }

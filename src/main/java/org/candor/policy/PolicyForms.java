@@ -27,17 +27,18 @@ public final class PolicyForms {
             @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 1, message = "{candor.policy.number}") @Max(value = 100000, message = "{candor.policy.number}") Integer targetLowMinutes,
             @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 1, message = "{candor.policy.number}") @Max(value = 100000, message = "{candor.policy.number}") Integer targetMidMinutes,
             @RestForm @NotNull(message = "{candor.policy.number}") @Min(value = 1, message = "{candor.policy.number}") @Max(value = 100000, message = "{candor.policy.number}") Integer targetHighMinutes,
-            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "HANDLE|ROLE", message = "{candor.policy.required}") String staffInPublic) {
+            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "HANDLE|ROLE", message = "{candor.policy.required}") String staffInPublic,
+            @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "HIDDEN|SHOWN", message = "{candor.policy.required}") String wordsInPublic) {
 
         static SettingsForm of(Settings s) {
             return new SettingsForm(s.version(), s.mode(), s.holdFirstPosts(), s.holdNewAccountDays(), s.maxLinks(),
                     s.postsPerMinute(), s.targetLowMinutes(), s.targetMidMinutes(), s.targetHighMinutes(),
-                    s.staffInPublic());
+                    s.staffInPublic(), s.wordsInPublic());
         }
 
         Settings settings() {
             return new Settings(mode, holdFirstPosts, holdNewAccountDays, maxLinks, postsPerMinute, targetLowMinutes,
-                    targetMidMinutes, targetHighMinutes, staffInPublic, version);
+                    targetMidMinutes, targetHighMinutes, staffInPublic, wordsInPublic, version);
         }
     }
 

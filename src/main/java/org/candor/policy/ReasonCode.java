@@ -8,6 +8,8 @@ public enum ReasonCode {
     SPAM,
     OFF_TOPIC,
     ILLEGAL,
+    /** Not written by a real customer of what it reviews: a fake, paid-for or insider review. */
+    INAUTHENTIC,
     MISTAKE,
     OTHER;
 

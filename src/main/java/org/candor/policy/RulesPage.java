@@ -21,7 +21,8 @@ public class RulesPage {
 
     /** The policy as the public reads it. */
     public record Rules(long version, Instant since, Settings settings, long rejecting, long holding, long flagging,
-            List<ReasonCode> reasons, List<Change> changes) {
+            List<ReasonCode> reasons, List<Change> changes, int appealMonths, String outOfCourt,
+            List<WordRules.Rule> words) {
 
         public boolean preModeration() {
             return "PRE".equals(settings.mode());
@@ -38,10 +39,18 @@ public class RulesPage {
 
     private final EntityManager em;
     private final ModerationPolicy policy;
+    private final int appealMonths;
+    private final java.util.Optional<String> outOfCourt;
 
-    RulesPage(EntityManager em, ModerationPolicy policy) {
+    RulesPage(EntityManager em, ModerationPolicy policy,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.appeal-months",
+                    defaultValue = "6") int appealMonths,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.out-of-court")
+            java.util.Optional<String> outOfCourt) {
         this.em = em;
         this.policy = policy;
+        this.appealMonths = appealMonths;
+        this.outOfCourt = outOfCourt;
     }
 
     public Rules current() {
@@ -54,9 +63,10 @@ public class RulesPage {
                 select id as id, created_at as at, summary as summary from policy_version order by id desc limit 20""",
                 Tuple.class)).stream()
                 .map(t -> new Change(Sql.number(t, "id"), Sql.instant(t, "at"), Sql.text(t, "summary"))).toList();
+        Settings settings = policy.settings();
         return new Rules(changes.isEmpty() ? 0 : changes.get(0).version(),
-                changes.isEmpty() ? null : changes.get(0).at(), policy.settings(), Sql.number(counts, "rejecting"),
+                changes.isEmpty() ? null : changes.get(0).at(), settings, Sql.number(counts, "rejecting"),
                 Sql.number(counts, "holding"), Sql.number(counts, "flagging"), Arrays.asList(ReasonCode.values()),
-                changes);
+                changes, appealMonths, outOfCourt.orElse(null), settings.wordsShown() ? policy.rules() : List.of());
     }
 }

@@ -11,9 +11,16 @@ import java.util.List;
  * @param holdFirstPosts hold an account's first N posts (0: off)
  * @param holdNewAccountDays hold posts of accounts younger than this many days (0: off)
  * @param staffInPublic {@code HANDLE} (role and public handle) or {@code ROLE} (role only)
+ * @param wordsInPublic {@code SHOWN} (the house rules list the word rules' patterns) or {@code HIDDEN} (only how many)
  */
 public record Settings(String mode, int holdFirstPosts, int holdNewAccountDays, int maxLinks, int postsPerMinute,
-        int targetLowMinutes, int targetMidMinutes, int targetHighMinutes, String staffInPublic, int version) {
+        int targetLowMinutes, int targetMidMinutes, int targetHighMinutes, String staffInPublic, String wordsInPublic,
+        int version) {
+
+    /** Whether {@code /rules} lists the word rules' patterns, not only how many there are. */
+    public boolean wordsShown() {
+        return "SHOWN".equals(wordsInPublic);
+    }
 
     public boolean staffByHandle() {
         return "HANDLE".equals(staffInPublic);
@@ -36,6 +43,7 @@ public record Settings(String mode, int holdFirstPosts, int holdNewAccountDays, 
         diff(changes, "response target 3 stars (minutes)", before.targetMidMinutes, targetMidMinutes);
         diff(changes, "response target 4-5 stars (minutes)", before.targetHighMinutes, targetHighMinutes);
         diff(changes, "staff shown in public by", before.staffInPublic, staffInPublic);
+        diff(changes, "word rules on the house rules page", before.wordsInPublic, wordsInPublic);
         return changes;
     }
 

@@ -42,13 +42,13 @@ public class SettingsService {
         int updated = em.createNativeQuery("""
                 update moderation_policy set mode = ?1, hold_first_posts = ?2, hold_new_account_days = ?3, max_links = ?4,
                     posts_per_minute = ?5, target_low_minutes = ?6, target_mid_minutes = ?7, target_high_minutes = ?8,
-                    staff_in_public = ?9, version = version + 1
+                    staff_in_public = ?9, words_in_public = ?11, version = version + 1
                 where id = 1 and version = ?10""")
                 .setParameter(1, next.mode()).setParameter(2, next.holdFirstPosts())
                 .setParameter(3, next.holdNewAccountDays()).setParameter(4, next.maxLinks())
                 .setParameter(5, next.postsPerMinute()).setParameter(6, next.targetLowMinutes())
                 .setParameter(7, next.targetMidMinutes()).setParameter(8, next.targetHighMinutes())
-                .setParameter(9, next.staffInPublic()).setParameter(10, seenVersion)
+                .setParameter(9, next.staffInPublic()).setParameter(10, seenVersion).setParameter(11, next.wordsInPublic())
                 .executeUpdate();
         if (updated == 0) {
             // another admin saved this version first (the policy read above may be this instance's remembered copy):

@@ -28,6 +28,11 @@ public final class WordRules {
     /** A rule as admins write it: a word or phrase (whole words, any case) or a regular expression. */
     public record Rule(long id, String pattern, boolean regex, Action action) {
 
+        /** The message key of what the rule does, for the house rules page ({@code pol:rules_page_words_HOLD}). */
+        public String actionKey() {
+            return "rules_page_words_" + action.name();
+        }
+
         /** How moderators and authors see the rule. */
         public String describe() {
             return (regex ? "pattern /" + pattern + "/" : "word \"" + pattern + "\"") + " (#" + id + ")";

@@ -14,6 +14,14 @@ public enum LogKind {
     OFFER_GRANTED,
     ROLE_GRANTED,
     ROLE_REVOKED,
+    /** The public part of a statement of reasons for a restriction (its body, canonical JSON). */
+    STATEMENT_OF_REASONS,
+    /** Someone contested a decision; the body says which. */
+    APPEAL_FILED,
+    /** A second moderator decided an appeal: upheld or rejected, and why. */
+    APPEAL_DECIDED,
+    /** A notice of illegal content arrived (nothing about who sent it). */
+    NOTICE_RECEIVED,
     /** A tombstone: the texts of an earlier entry were erased for a legal reason (its {@code erases}). */
     TEXTS_ERASED;
 

@@ -144,4 +144,16 @@ public interface LogMsg {
 
     @Message
     String log_erased();
+
+    @Message
+    String logkind_STATEMENT_OF_REASONS();
+
+    @Message
+    String logkind_APPEAL_FILED();
+
+    @Message
+    String logkind_APPEAL_DECIDED();
+
+    @Message
+    String logkind_NOTICE_RECEIVED();
 }

@@ -13,15 +13,36 @@ import io.quarkus.security.Authenticated;
 
 import org.candor.account.CurrentUser;
 
-/** "My activity": a customer's own posts, each with its status, and everything moderators did about them. */
+/**
+ * "My activity": a customer's own posts, each with its status; everything moderators did about them, with the
+ * statement of reasons of every restriction and the appeal against it; and the reports they sent, with the outcome.
+ */
 @Path("/me")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class ActivityResource {
 
+    /**
+     * An appeal typed and refused (the explanation kept, the message shown beside it): {@code against} names what it
+     * contests, {@code statement-12} or {@code report-7}.
+     */
+    public record AppealTyped(String against, String explanation, String error) {
+
+        static final AppealTyped NONE = new AppealTyped("", "", null);
+
+        public String explanationFor(String what) {
+            return against.equals(what) ? explanation : "";
+        }
+
+        public String errorFor(String what) {
+            return against.equals(what) ? error : null;
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance activity(List<MyPost> posts, List<MyActivity.Told> told);
+        static native TemplateInstance activity(List<MyPost> posts, List<MyActivity.Told> told,
+                List<MyActivity.MyReport> reports, AppealTyped typed);
     }
 
     private final MyActivity activity;
@@ -34,6 +55,12 @@ public class ActivityResource {
 
     @GET
     public TemplateInstance activity() {
-        return Templates.activity(activity.posts(user.accountId()), activity.told(user.accountId()));
+        return page(AppealTyped.NONE);
+    }
+
+    /** The page, with an appeal that was refused shown again where it was typed. */
+    public TemplateInstance page(AppealTyped typed) {
+        long me = user.accountId();
+        return Templates.activity(activity.posts(me), activity.told(me), activity.reports(me), typed);
     }
 }

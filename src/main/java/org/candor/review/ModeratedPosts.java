@@ -88,6 +88,19 @@ public class ModeratedPosts {
         return Optional.of(original);
     }
 
+    /**
+     * Undoes a redaction reversed on appeal, as a new version: the text as it was when the text is unchanged since,
+     * else each marker put back to the span it replaced.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void unredact(long reviewId, String original, String span, String marker, long moderatorId) {
+        Review review = em.find(Review.class, reviewId, LockModeType.PESSIMISTIC_WRITE);
+        review.body = review.body.equals(original.replace(span, marker)) ? original : review.body.replace(marker, span);
+        review.revision++;
+        em.flush();
+        em.persist(ReviewVersion.of(review, moderatorId, Instant.now()));
+    }
+
     /** The current revision of a review. */
     public int revision(long reviewId) {
         return em.find(Review.class, reviewId).revision;

@@ -1,5 +1,6 @@
 package org.candor.review;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,19 +19,68 @@ import org.candor.policy.ReasonCode;
 @ApplicationScoped
 public class MyActivity {
 
-    /** One line of an author's timeline. */
+    /**
+     * One line of an author's timeline; with the statement of reasons when it tells of a restriction, and the appeal
+     * against it if there is one.
+     */
     public record Told(String action, ReasonCode reason, String message, long reviewId, Long commentId,
-            String subjectSlug, String subjectName, java.time.Instant at) {
+            String subjectSlug, String subjectName, java.time.Instant at, ReasonsStatement statement,
+            Appealed appeal) {
 
         public String textKey() {
             return "notice_" + action;
         }
     }
 
-    private final EntityManager em;
+    /** An appeal as its appellant follows it. */
+    public record Appealed(long id, String status, String decisionReason, Instant at) {
 
-    MyActivity(EntityManager em) {
+        static Appealed of(Tuple t) {
+            Long id = Sql.number(t, "appeal_id");
+            return id == null ? null : new Appealed(id, Sql.text(t, "appeal_status"), Sql.text(t, "appeal_reason"),
+                    Sql.instant(t, "appeal_at"));
+        }
+
+        public String statusKey() {
+            return "appeal_status_" + status;
+        }
+    }
+
+    /** A report the account sent, and what became of it. */
+    public record MyReport(long id, long reviewId, Long commentId, String subjectSlug, String subjectName,
+            String reason, String decision, String decisionReason, Instant at, Instant decidedAt, Instant appealUntil,
+            Appealed appeal) {
+
+        public String reasonKey() {
+            return "report_" + reason;
+        }
+
+        public String appealKey() {
+            return "report-" + id;
+        }
+
+        public String decisionKey() {
+            return "report_decision_" + (decision == null ? "PENDING" : decision);
+        }
+
+        /** Declined, not yet appealed, and still within the window. */
+        public boolean appealable() {
+            return "NO_ACTION".equals(decision) && appeal == null && Instant.now().isBefore(appealUntil);
+        }
+    }
+
+    private static final String APPEAL_COLUMNS = """
+            ap.id as appeal_id, ap.status as appeal_status, ap.decision_reason as appeal_reason,
+            ap.created_at as appeal_at""";
+
+    private final EntityManager em;
+    private final int appealMonths;
+
+    MyActivity(EntityManager em,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.appeal-months",
+                    defaultValue = "6") int appealMonths) {
         this.em = em;
+        this.appealMonths = appealMonths;
     }
 
     /** The account's reviews and comments, newest first, whatever their status. */
@@ -54,13 +104,39 @@ public class MyActivity {
     public List<Told> told(long accountId) {
         return Sql.tuples(em.createNativeQuery("""
                 select n.action as action, n.reason_code as reason_code, n.message as message, n.review_id as review_id,
-                    n.comment_id as comment_id, s.slug as slug, s.name as name, n.created_at as at
-                from author_notice n join review r on r.id = n.review_id join subject s on s.id = r.subject_id
-                where n.account_id = ?1 order by n.id desc limit 200""", Tuple.class)
+                    n.comment_id as comment_id, j.slug as slug, j.name as name, n.created_at as at, %s, %s
+                from author_notice n join review r on r.id = n.review_id join subject j on j.id = r.subject_id
+                left join reasons_statement s on s.id = n.statement_id
+                left join appeal ap on ap.statement_id = s.id
+                where n.account_id = ?1 order by n.id desc limit 200""".formatted(ReasonsStatement.COLUMNS,
+                APPEAL_COLUMNS), Tuple.class)
                 .setParameter(1, accountId)).stream()
                 .map(t -> new Told(Sql.text(t, "action"), ReasonCode.parse(Sql.text(t, "reason_code")),
                         Sql.text(t, "message"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"), Sql.text(t, "slug"),
-                        Sql.text(t, "name"), Sql.instant(t, "at")))
+                        Sql.text(t, "name"), Sql.instant(t, "at"),
+                        Sql.number(t, "s_id") == null ? null : ReasonsStatement.of(t), Appealed.of(t)))
+                .toList();
+    }
+
+    /** The reports the account sent, newest first, with their outcome. */
+    public List<MyReport> reports(long accountId) {
+        return Sql.tuples(em.createNativeQuery("""
+                select p.id as id, p.review_id as review_id, p.comment_id as comment_id, j.slug as slug, j.name as name,
+                    p.reason as reason, p.decision as decision, p.decision_reason as decision_reason,
+                    p.created_at as at, p.decided_at as decided_at, %s
+                from report p join review r on r.id = p.review_id join subject j on j.id = r.subject_id
+                left join appeal ap on ap.report_id = p.id
+                where p.reporter_id = ?1 order by p.id desc limit 200""".formatted(APPEAL_COLUMNS), Tuple.class)
+                .setParameter(1, accountId)).stream()
+                .map(t -> {
+                    Instant decided = Sql.instant(t, "decided_at");
+                    return new MyReport(Sql.number(t, "id"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"),
+                            Sql.text(t, "slug"), Sql.text(t, "name"), Sql.text(t, "reason"), Sql.text(t, "decision"),
+                            Sql.text(t, "decision_reason"), Sql.instant(t, "at"), decided,
+                            decided == null ? null
+                                    : decided.atZone(java.time.ZoneOffset.UTC).plusMonths(appealMonths).toInstant(),
+                            Appealed.of(t));
+                })
                 .toList();
     }
 }

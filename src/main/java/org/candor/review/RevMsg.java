@@ -225,4 +225,157 @@ public interface RevMsg {
 
     @Message
     String activity_posts_title();
+
+    @Message
+    String sor_title();
+
+    @Message
+    String sor_restriction();
+
+    @Message
+    String sor_restriction_HOLD();
+
+    @Message
+    String sor_restriction_KEEP_HELD();
+
+    @Message
+    String sor_restriction_HIDE();
+
+    @Message
+    String sor_restriction_REDACT();
+
+    @Message
+    String sor_restriction_LABEL();
+
+    @Message
+    String sor_period();
+
+    @Message
+    String sor_since();
+
+    @Message
+    String sor_until();
+
+    @Message
+    String sor_in_force();
+
+    @Message
+    String sor_facts();
+
+    @Message
+    String sor_ground();
+
+    @Message
+    String sor_ground_law(String law);
+
+    @Message
+    String sor_ground_rule(String rule);
+
+    @Message
+    String sor_ground_policy(String rule);
+
+    @Message
+    String sor_rules_version(Integer version);
+
+    @Message
+    String sor_detection();
+
+    @Message
+    String sor_detection_WORD_RULE();
+
+    @Message
+    String sor_detection_PRE_MODERATION();
+
+    @Message
+    String sor_detection_REPORT();
+
+    @Message
+    String sor_detection_NOTICE();
+
+    @Message
+    String sor_detection_STAFF();
+
+    @Message
+    String sor_automation();
+
+    @Message
+    String sor_automation_AUTOMATED();
+
+    @Message
+    String sor_automation_PARTIAL();
+
+    @Message
+    String sor_automation_HUMAN();
+
+    @Message
+    String sor_redress();
+
+    @Message
+    String sor_appeal_until(String date);
+
+    @Message
+    String sor_appeal_closed(String date);
+
+    @Message
+    String sor_lifted();
+
+    @Message
+    String sor_out_of_court(String body);
+
+    @Message
+    String sor_log();
+
+    @Message
+    String sor_log_entry(Long seq);
+
+    @Message
+    String sor_public_appeal();
+
+    @Message
+    String appeal_this();
+
+    @Message
+    String appeal_hint();
+
+    @Message
+    String appeal_explanation();
+
+    @Message
+    String appeal_send();
+
+    @Message
+    String appeal_report();
+
+    @Message
+    String appeal_report_hint(String date);
+
+    @Message
+    String appeal_status_OPEN();
+
+    @Message
+    String appeal_status_UPHELD();
+
+    @Message
+    String appeal_status_REJECTED();
+
+    @Message
+    String reports_title();
+
+    @Message
+    String reports_empty();
+
+    @Message
+    String report_decision_PENDING();
+
+    @Message
+    String report_decision_ACTION_TAKEN();
+
+    @Message
+    String report_decision_NO_ACTION();
+
+    @Message
+    String notice_link();
+
+    @Message
+    String appeal_typed();
 }

@@ -26,15 +26,50 @@ public class StaffNotes {
      * An official reply or an annotation. {@code handle} is the staff member's public handle, or null when the policy
      * shows staff by role only.
      */
-    public record Note(long id, long reviewId, Long commentId, String body, String role, String handle, Instant at) {
+    public record Note(long id, long reviewId, Long commentId, String body, String role, String handle, Instant at,
+            PublicReasons reasons) {
 
         public String roleKey() {
             return "role_" + role;
         }
     }
 
-    /** Why content is hidden: who (role and handle), when, which rule, and why in words. */
-    public record HideNotice(String role, String handle, Instant at, ReasonCode reason, String text) {
+    /**
+     * The public part of a restriction's statement of reasons, beyond who, when and why: the version of the rules
+     * applied, the law when one was, how the post was detected and how far the decision was automated, and the log
+     * entry that commits to the whole statement.
+     */
+    public record PublicReasons(Integer rulesVersion, String legalGround, String detection, String automation,
+            Long logSeq) {
+
+        static PublicReasons of(Tuple t) {
+            Long version = Sql.number(t, "s_version");
+            String detection = Sql.text(t, "s_detection");
+            return detection == null ? null : new PublicReasons(version == null ? null : version.intValue(),
+                    Sql.text(t, "s_law"), detection, Sql.text(t, "s_automation"), Sql.number(t, "s_log"));
+        }
+
+        public String detectionKey() {
+            return "sor_detection_" + detection;
+        }
+
+        public String automationKey() {
+            return "sor_automation_" + automation;
+        }
+
+        public String logLink() {
+            return logSeq == null ? null : "/log?before=" + (logSeq + 1) + "#entry-" + logSeq;
+        }
+    }
+
+    /** Columns of {@link PublicReasons} from {@code reasons_statement s}. */
+    private static final String REASON_COLUMNS = """
+            s.policy_version as s_version, s.legal_ground as s_law, s.detection as s_detection,
+            s.automation as s_automation, s.log_seq as s_log""";
+
+    /** Why content is hidden: who (role and handle), when, which rule, and why in words; and the statement's public part. */
+    public record HideNotice(String role, String handle, Instant at, ReasonCode reason, String text,
+            PublicReasons reasons) {
 
         public String roleKey() {
             return "role_" + role;
@@ -80,14 +115,20 @@ public class StaffNotes {
         Map<Long, List<Note>> commentAnnotations = new HashMap<>();
         for (Tuple r : rows("""
                 select 'R' as what, n.id as id, n.review_id as review_id, cast(null as bigint) as comment_id,
-                    n.body as body, a.role as role, coalesce(a.staff_handle, a.display_name) as handle, n.created_at as at
+                    n.body as body, a.role as role, coalesce(a.staff_handle, a.display_name) as handle, n.created_at as at,
+                    cast(null as integer) as s_version, cast(null as text) as s_law, cast(null as text) as s_detection,
+                    cast(null as text) as s_automation, cast(null as bigint) as s_log
                 from official_reply n join account a on a.id = n.author_id where n.review_id in (:ids)
                 union all
-                select 'A', n.id, n.review_id, n.comment_id, n.body, a.role, coalesce(a.staff_handle, a.display_name), n.created_at
-                from annotation n join account a on a.id = n.author_id where n.review_id in (:ids)
-                order by 2""", ids)) {
+                select 'A', n.id, n.review_id, n.comment_id, n.body, a.role, coalesce(a.staff_handle, a.display_name), n.created_at,
+                    %s
+                from annotation n join account a on a.id = n.author_id
+                left join reasons_statement s on s.id = n.statement_id
+                where n.review_id in (:ids) and n.withdrawn_at is null
+                order by 2""".formatted(REASON_COLUMNS), ids)) {
             Note note = new Note(Sql.number(r, "id"), Sql.number(r, "review_id"), Sql.number(r, "comment_id"), Sql.text(r, "body"),
-                    PublicActor.role(Sql.text(r, "role")), byHandle ? Sql.text(r, "handle") : null, Sql.instant(r, "at"));
+                    PublicActor.role(Sql.text(r, "role")), byHandle ? Sql.text(r, "handle") : null, Sql.instant(r, "at"),
+                    PublicReasons.of(r));
             if ("R".equals(Sql.text(r, "what"))) {
                 replies.computeIfAbsent(note.reviewId(), k -> new ArrayList<>()).add(note);
             } else if (note.commentId() == null) {
@@ -103,16 +144,17 @@ public class StaffNotes {
                 select distinct on (v.review_id, coalesce(v.comment_id, 0))
                     v.review_id as review_id, v.comment_id as comment_id, v.action as action, a.role as role,
                     coalesce(a.staff_handle, a.display_name) as handle, v.created_at as at, v.reason_code as reason_code,
-                    v.reason_text as reason_text
+                    v.reason_text as reason_text, %s
                 from visibility_change v join account a on a.id = v.actor_id
+                left join reasons_statement s on s.id = v.statement_id
                 where v.review_id in (:ids)
-                order by v.review_id, coalesce(v.comment_id, 0), v.id desc""", ids)) {
+                order by v.review_id, coalesce(v.comment_id, 0), v.id desc""".formatted(REASON_COLUMNS), ids)) {
             if (!"HIDE".equals(Sql.text(r, "action"))) {
                 continue;
             }
             HideNotice notice = new HideNotice(PublicActor.role(Sql.text(r, "role")),
                     byHandle ? Sql.text(r, "handle") : null, Sql.instant(r, "at"),
-                    ReasonCode.parse(Sql.text(r, "reason_code")), Sql.text(r, "reason_text"));
+                    ReasonCode.parse(Sql.text(r, "reason_code")), Sql.text(r, "reason_text"), PublicReasons.of(r));
             Long comment = Sql.number(r, "comment_id");
             if (comment == null) {
                 reviewNotices.put(Sql.number(r, "review_id"), notice);

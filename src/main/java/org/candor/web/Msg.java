@@ -232,4 +232,13 @@ public interface Msg {
 
     @Message
     String flash_erased();
+
+    @Message
+    String flash_moderation_uphold();
+
+    @Message
+    String flash_moderation_reject();
+
+    @Message
+    String flash_appeal_sent();
 }

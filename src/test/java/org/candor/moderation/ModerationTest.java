@@ -84,7 +84,9 @@ class ModerationTest {
                 "the leaf names the rule that held the post and the policy's version: " + leaf);
         author.request().when().get("/me").then().statusCode(200)
                 .body(containsString("A moderator published your post."));
-        Mail mail = mailTo(email);
+        // first the hold's statement of reasons, then the publication
+        Mail mail = mailsTo(email, 2).get(1);
+        assertTrue(mailsTo(email, 2).get(0).getSubject().contains("Your post is waiting for a moderator"));
         assertTrue(mail.getSubject().contains("Your post was published"), mail.getSubject());
         assertTrue(mail.getText().contains("/subjects/" + subject.slug + "/reviews/" + reviewId), mail.getText());
         // published reviews wait for their official reply
@@ -92,7 +94,7 @@ class ModerationTest {
     }
 
     @Test
-    void keepingAPostHeldTellsTheAuthorWhyAndLeavesThePublicLogAlone() {
+    void keepingAPostHeldTellsTheAuthorWhyAndLogsOnlyThePublicPartOfItsStatement() {
         Subject subject = TestData.subject("Kept held");
         TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
         Session author = Session.customer();
@@ -103,7 +105,15 @@ class ModerationTest {
         Steps.act(Session.moderator(), item, "keep-held", "reason", "PERSONAL_DATA",
                 "text", "Please remove the phone number; then we can publish it.").statusCode(303);
 
-        assertEquals(logBefore, Steps.logSize());
+        // the statement of reasons is on the log; the message, written for the author of a post nobody else saw, is not
+        assertEquals(logBefore + 1, Steps.logSize());
+        Map<String, Object> entry = Steps.lastLogEntry();
+        assertEquals("STATEMENT_OF_REASONS", entry.get("kind"));
+        String body = publicLog.entry(((Number) entry.get("seq")).longValue()).orElseThrow().body();
+        assertTrue(body.contains("\"restriction\":\"KEEP_HELD\"") && body.contains("\"facts\":null")
+                && body.contains("\"automation\":\"HUMAN\"") && body.contains("\"detection\":\"PRE_MODERATION\""),
+                body);
+        assertFalse(body.contains("phone number") || body.contains("555-0100"), body);
         author.request().when().get("/me").then().statusCode(200)
                 .body(containsString("A moderator kept your post held"))
                 .body(containsString("Please remove the phone number"));
@@ -173,7 +183,7 @@ class ModerationTest {
                 .body(containsString("Arrived with a cracked bowl."))
                 .body(containsString("Order refunded on 3 March."))
                 .body(containsString("Moderator&#39;s note"));
-        Map<String, Object> entry = Steps.lastLogEntry();
+        Map<String, Object> entry = Steps.lastLogEntry("ANNOTATION");
         assertEquals("ANNOTATION", entry.get("kind"));
         assertEquals("Order refunded on 3 March.", entry.get("body"));
         author.request().when().get("/me").then().body(containsString("Order refunded on 3 March."));
@@ -199,7 +209,7 @@ class ModerationTest {
                 .body(containsString("left it at [redacted] in the rain"))
                 .body(containsString("Text removed by a moderator: Home address"))
                 .body(not(containsString("12 Elm Street")));
-        Map<String, Object> entry = Steps.lastLogEntry();
+        Map<String, Object> entry = Steps.lastLogEntry("REDACT");
         assertEquals("REDACT", entry.get("kind"));
         // the log once carried SHA-256(original): with the rest of the text public, the phone number was guessed back
         String leaf = leaf(entry);
@@ -248,7 +258,7 @@ class ModerationTest {
                 .body("body", org.hamcrest.Matchers.nullValue())
                 .body("notice.reason", org.hamcrest.Matchers.equalTo("ABUSE"))
                 .body("notice.handle", org.hamcrest.Matchers.equalTo("Handle " + mod.user()));
-        Map<String, Object> hide = Steps.lastLogEntry();
+        Map<String, Object> hide = Steps.lastLogEntry("HIDE");
         assertEquals("HIDE", hide.get("kind"));
         assertEquals("ABUSE", hide.get("reason_code"));
         assertEquals("Name-calling is against the guidelines.", hide.get("reason_text"));
@@ -288,7 +298,7 @@ class ModerationTest {
                 .body(containsString("Solid build."))
                 .body(not(containsString("You are all idiots.")))
                 .body(containsString("Insults."));
-        Map<String, Object> entry = Steps.lastLogEntry();
+        Map<String, Object> entry = Steps.lastLogEntry("HIDE");
         assertEquals("HIDE", entry.get("kind"));
         assertEquals(commentId, ((Number) entry.get("comment_id")).longValue());
     }

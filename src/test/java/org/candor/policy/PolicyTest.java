@@ -459,10 +459,10 @@ class PolicyTest {
     private static Map<String, String> currentSettings() {
         Object[] row = (Object[]) TestData.sql("""
                 select version, mode, hold_first_posts, hold_new_account_days, max_links, posts_per_minute,
-                    target_low_minutes, target_mid_minutes, target_high_minutes, staff_in_public
+                    target_low_minutes, target_mid_minutes, target_high_minutes, staff_in_public, words_in_public
                 from moderation_policy where id = 1""");
         String[] names = { "version", "mode", "holdFirstPosts", "holdNewAccountDays", "maxLinks", "postsPerMinute",
-                "targetLowMinutes", "targetMidMinutes", "targetHighMinutes", "staffInPublic" };
+                "targetLowMinutes", "targetMidMinutes", "targetHighMinutes", "staffInPublic", "wordsInPublic" };
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             settings.put(names[i], String.valueOf(row[i]));

@@ -77,6 +77,13 @@ public final class Session {
     }
 
     /** The account id behind this session. */
+    /** Gives this (Google) account an e-mail address, so it is e-mailed what happens; returns the address. */
+    public String giveEmail() {
+        String email = user() + "@mail.example";
+        TestData.update("update account set email = ?1 where provider = 'google' and provider_subject = ?2", email, user());
+        return email;
+    }
+
     public long accountId() {
         return TestData.accountOf("google", user).id;
     }

@@ -48,11 +48,20 @@ public final class Steps {
         return ((Number) TestData.sql("select size from log_head where id = 1")).longValue();
     }
 
+    /** The latest log entry of this kind (an action is followed by its statement of reasons). */
+    public static Map<String, Object> lastLogEntry(String kind) {
+        return entry(((Number) TestData.sql("select max(seq) from log_entry where kind = ?1", kind)).longValue());
+    }
+
     public static Map<String, Object> lastLogEntry() {
+        return entry(logSize());
+    }
+
+    private static Map<String, Object> entry(long seq) {
         Object[] row = (Object[]) TestData.sql("""
                 select e.kind, e.review_id, e.comment_id, e.actor_role, e.actor_handle, e.reason_code, r.text, b.text, e.seq
                 from log_entry e left join log_text r on r.seq = e.seq and r.field = 'reasonText'
-                left join log_text b on b.seq = e.seq and b.field = 'body' order by e.seq desc limit 1""");
+                left join log_text b on b.seq = e.seq and b.field = 'body' where e.seq = ?1""", seq);
         Map<String, Object> entry = new java.util.HashMap<>();
         String[] names = { "kind", "review_id", "comment_id", "actor_role", "actor_handle", "reason_code", "reason_text",
                 "body", "seq" };

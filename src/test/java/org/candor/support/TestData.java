@@ -76,6 +76,19 @@ public final class TestData {
         });
     }
 
+    /** Runs SQL in its own transaction and returns the first column of every row. */
+    public static java.util.List<Object> sqlList(String query, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = Review.getEntityManager().createNativeQuery(query);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> rows = q.getResultList();
+            return rows;
+        });
+    }
+
     public static int update(String statement, Object... params) {
         int changed = QuarkusTransaction.requiringNew().call(() -> {
             var q = Review.getEntityManager().createNativeQuery(statement);

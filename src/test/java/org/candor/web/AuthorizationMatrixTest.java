@@ -83,6 +83,12 @@ class AuthorizationMatrixTest {
             Map.entry("GET /log/tile/{path: .+}", "AAAAA"),
             Map.entry("GET /log/entries/{seq}/proof", "AAAAA"),
             Map.entry("GET /api/log", "AAAAA"),
+            Map.entry("GET /api/transparency/statements", "AAAAA"),
+            Map.entry("GET /notices/new", "AAAAA"),
+            Map.entry("POST /notices", "AAAAA"),
+            Map.entry("GET /notices/{reference}", "AAAAA"),
+            Map.entry("POST /notices/{reference}/appeal", "AAAAA"),
+            Map.entry("POST /me/appeals", "LAAAA"),
             Map.entry("GET /api/log/{seq}", "AAAAA"),
             Map.entry("GET /api/log/checkpoint", "AAAAA"),
             Map.entry("GET /api/log/public-key", "AAAAA"),
@@ -272,6 +278,9 @@ class AuthorizationMatrixTest {
         final long rule;
         final long statement;
         final long target;
+        /** A notice of illegal content about the review, and the key its sender got. */
+        final String notice;
+        final String noticeKey;
 
         Fixture() {
             anonymousCsrf = given().get("/about").cookie("csrf-token");
@@ -297,6 +306,13 @@ class AuthorizationMatrixTest {
                     .post("/moderation/statements").then().statusCode(303);
             statement = ((Number) TestData.sql("select id from statement where title = ?1", heading)).longValue();
             target = TestData.account("Matrix target", org.candor.account.Role.CUSTOMER).id;
+            String receipt = given().redirects().follow(false).cookie("csrf-token", anonymousCsrf).contentType("application/x-www-form-urlencoded")
+                    .formParam("csrf-token", anonymousCsrf).formParam("review", review).formParam("location", "http://x/")
+                    .formParam("law", "Matrix law").formParam("explanation", "Matrix notice.").formParam("name", "Matrix")
+                    .formParam("email", "matrix@example.org").formParam("goodFaith", "yes")
+                    .post("/notices").then().statusCode(303).extract().header("Location");
+            notice = receipt.replaceAll(".*/notices/([^?]+)\\?.*", "$1");
+            noticeKey = receipt.replaceAll(".*[?&]key=([^&]+).*", "$1");
         }
 
         String path(String template) {
@@ -320,6 +336,12 @@ class AuthorizationMatrixTest {
                 id = review;
             }
             p = p.replace("{id}", Long.toString(id));
+            p = p.replace("{reference}", notice);
+            if (p.equals("/notices/new")) {
+                p += "?review=" + review;
+            } else if (p.startsWith("/notices/" + notice)) {
+                p += "?key=" + noticeKey;
+            }
             if (p.equals("/api/log/proof/inclusion")) {
                 p += "?seq=1&size=1";
             } else if (p.equals("/api/log/proof/consistency")) {

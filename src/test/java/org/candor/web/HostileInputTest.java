@@ -60,7 +60,8 @@ class HostileInputTest {
                 List<String> fields = value.getKey().equals("oversized")
                         ? List.of("body", "text", "displayName") // 3 MB: under the 10 MB request limit, over every field's
                         : List.of("body", "text", "title", "displayName", "pattern", "name", "details", "note", "handle",
-                                "span", "category", "description", "scope", "subject", "slug");
+                                "span", "category", "description", "scope", "subject", "slug", "location", "law",
+                                "explanation", "email", "goodFaith");
                 for (String field : fields) {
                     text.put(field, value.getValue());
                 }
@@ -68,7 +69,8 @@ class HostileInputTest {
                 // ...and the numbers and choices hostile, the text valid
                 Map<String, String> numbers = new LinkedHashMap<>();
                 for (String field : List.of("rating", "version", "canned", "offer", "assignee", "review", "comment",
-                        "reason", "mode", "role", "action", "allowedRole", "staffInPublic", "maxLinks")) {
+                        "reason", "mode", "role", "action", "allowedRole", "staffInPublic", "maxLinks", "statement",
+                        "report")) {
                     numbers.put(field, value.getKey().equals("oversized") ? value.getValue().substring(0, 100_000)
                             : value.getValue());
                 }
