@@ -235,7 +235,7 @@ class ActionSteps {
         return new PublicLog.Draft(kind, a.content.subjectId(), a.content.subjectSlug(), a.content.reviewId(),
                 a.content.commentId(), a.role(), publicActor.handle(a.actor),
                 reason == null ? null : reason.name(),
-                reasonText, body, null, a.item.why);
+                reasonText, body, null, Reasons.publicRule(a.item.why));
     }
 
     /** Tells the author; {@code logSeq} is the action's public-log entry, whose receipt the e-mail links to. */

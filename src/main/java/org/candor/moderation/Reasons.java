@@ -174,12 +174,14 @@ public class Reasons {
         return why != null && (why.startsWith("word ") || why.startsWith("pattern ")) && why.contains("(#");
     }
 
+    /** A queue item's reason as the public log names it: a word rule by number only, never its pattern. */
+    static String publicRule(String why) {
+        return byRule(why) ? "word rule " + why.substring(why.lastIndexOf("(#") + 1, why.length() - 1) : why;
+    }
+
     /** The policy rule a statement names: a word rule by number only (never its pattern), or the hold's rule. */
     static String ruleName(String why, Detection detection) {
-        if (byRule(why)) {
-            return "word rule " + why.substring(why.lastIndexOf("(#") + 1, why.length() - 1);
-        }
-        return detection == Detection.PRE_MODERATION ? why : null;
+        return byRule(why) || detection == Detection.PRE_MODERATION ? publicRule(why) : null;
     }
 
     /** The facts of a hold, in words that name the rule but never its pattern. */

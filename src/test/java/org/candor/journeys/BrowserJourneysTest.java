@@ -139,6 +139,68 @@ class BrowserJourneysTest {
     }
 
     @Test
+    void aCustomerAppealsAHiddenReviewAndSeesItRestored() {
+        Subject subject = TestData.subject("Journey appeal");
+        String customer = TestData.unique("journey-appellant");
+        String first = TestData.unique("journey-first");
+        String second = TestData.unique("journey-second");
+        String body = "Lovely teapot, pours without dripping " + TestData.unique("x") + ".";
+        try (BrowserContext custContext = browsers.context(); BrowserContext firstContext = browsers.context();
+                BrowserContext secondContext = browsers.context()) {
+            Page cust = custContext.newPage();
+            Browsers.signIn(cust, customer, "/subjects/" + subject.slug);
+            cust.locator("input[name=rating][value='5']").check();
+            cust.locator("#body").fill(body);
+            cust.locator("form[action$='/reviews'] button[type=submit]").click();
+            long review = ((Number) TestData.sql("select id from review where subject_id = ?1", subject.id)).longValue();
+            String permalink = "/subjects/" + subject.slug + "/reviews/" + review;
+
+            // a moderator hides it, by mistake
+            Page mod = firstContext.newPage();
+            Browsers.signIn(mod, first, "/about");
+            TestData.update("update account set role = 'MODERATOR' where provider_subject = ?1", first);
+            mod.navigate(permalink);
+            mod.locator("article.review > form.moderate button").click();
+            mod.locator("#hide-reason").selectOption("SPAM");
+            mod.locator("#hide-text").fill("Looks like an advert.");
+            mod.locator("form[action$='/hide'] button[type=submit]").click();
+            assertThat(mod.locator(".flash")).containsText("Hidden");
+
+            // the customer reads why in "My activity", and appeals
+            cust.navigate("/me");
+            assertThat(cust.locator(".statement")).containsText("Hidden behind a public notice");
+            assertThat(cust.locator(".statement")).containsText("Looks like an advert.");
+            cust.locator(".statement summary").click();
+            cust.locator("form[action='/me/appeals'] textarea").fill("It is my honest review of a teapot I bought.");
+            Browsers.screenshot(cust, "6-customer-appeals");
+            cust.locator("form[action='/me/appeals'] button[type=submit]").click();
+            assertThat(cust.locator(".flash")).containsText("Your appeal was sent");
+
+            // another moderator finds it on the Appeals tab and upholds it
+            Page other = secondContext.newPage();
+            Browsers.signIn(other, second, "/about");
+            TestData.update("update account set role = 'MODERATOR' where provider_subject = ?1", second);
+            other.navigate("/moderation?tab=appeals");
+            long item = ((Number) TestData.sql("select id from queue_item where review_id = ?1 and kind = 'APPEAL'", review))
+                    .longValue();
+            other.locator("#queue a[href='/moderation/items/" + item + "']").first().click();
+            assertThat(other.locator("main")).containsText("It is my honest review of a teapot I bought.");
+            other.locator("#uphold-text").fill("A genuine review: shown again.");
+            other.locator("form[action$='/uphold'] button[type=submit]").click();
+            assertThat(other.locator(".flash")).containsText("Appeal upheld");
+            Browsers.screenshot(other, "6-second-moderator-upholds");
+
+            // the review is back for everyone, and the customer is told
+            cust.navigate(permalink);
+            assertThat(cust.locator("article.review")).containsText(body);
+            cust.navigate("/me");
+            assertThat(cust.locator("main")).containsText("Your appeal was upheld");
+            assertThat(cust.locator("main")).containsText("A genuine review: shown again.");
+            Browsers.screenshot(cust, "6-customer-sees-restored");
+        }
+    }
+
+    @Test
     void storedPayloadsStayInert() {
         Subject subject = TestData.subject("Journey hostile");
         String author = TestData.unique("journey-hostile");

@@ -88,6 +88,21 @@ class AccountabilityTest {
                 + "and restriction = 'HOLD'", reviewId));
         assertEquals("PARTIAL", TestData.sql("select automation from reasons_statement where review_id = ?1 "
                 + "and restriction = 'KEEP_HELD'", reviewId));
+        // a post a word rule flagged, then hidden: every leaf names the rule by number, never by its pattern
+        String flagWord = TestData.unique("flagword").toLowerCase();
+        Session.admin().form().formParam("pattern", flagWord).formParam("action", "FLAG").post("/admin/rules")
+                .then().statusCode(303);
+        long flagged = Steps.post(author, TestData.subject("Flagged by a word"), 2, "Says " + flagWord + " twice.");
+        Steps.act(Session.moderator(), Steps.item(flagged, "FLAG"), "hide", "reason", "ABUSE", "text", "Rude.")
+                .statusCode(303);
+        for (long review : List.of(reviewId, flagged)) {
+            for (Object seq : TestData.sqlList("select seq from log_entry where review_id = ?1", review)) {
+                String leaf = new String(publicLog.entry(((Number) seq).longValue()).orElseThrow().canonicalBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertFalse(leaf.contains(word) || leaf.contains(flagWord), leaf);
+            }
+        }
+        assertEquals("WORD_RULE", TestData.sql("select detection from reasons_statement where review_id = ?1", flagged));
         author.request().get("/me").then().statusCode(200)
                 .body(containsString("Kept held by a moderator"))
                 .body(containsString("a moderator, on what a rule found"))

@@ -456,7 +456,7 @@ class PolicyTest {
     // ---------------------------------------------------------------------------------------------------------------
 
 
-    private static Map<String, String> currentSettings() {
+    static Map<String, String> currentSettings() {
         Object[] row = (Object[]) TestData.sql("""
                 select version, mode, hold_first_posts, hold_new_account_days, max_links, posts_per_minute,
                     target_low_minutes, target_mid_minutes, target_high_minutes, staff_in_public, words_in_public

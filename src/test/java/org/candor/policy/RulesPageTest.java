@@ -57,4 +57,33 @@ class RulesPageTest {
                 .body(containsString("href=\"/about/reviews\""));
         assertEquals(200, given().get("/rules").statusCode());
     }
+
+    @Test
+    void theRulesSayHowStatementsAppealsAndNoticesWorkAndListWordPatternsOnlyWhenTheAdminSaysSo() {
+        given().get("/rules").then().statusCode(200)
+                .body(containsString("comes with a statement of reasons"))
+                .body(containsString("free of charge, for 6 months"))
+                .body(containsString("A moderator other than the one who decided"))
+                .body(containsString("id=\"notices\""))
+                .body(containsString("Report illegal content"))
+                .body(containsString("does not suspend or close accounts"));
+        Session admin = Session.admin();
+        String pattern = TestData.unique("shownword");
+        admin.form().formParam("pattern", pattern).formParam("action", "FLAG").post("/admin/rules").then().statusCode(303);
+        given().get("/rules").then().body(not(containsString(pattern)));
+        long v = version(given().get("/rules").asString());
+        java.util.Map<String, String> settings = PolicyTest.currentSettings();
+        settings.put("wordsInPublic", "SHOWN");
+        admin.form().formParams(settings).post("/admin/policy").then().statusCode(303);
+        try {
+            String shown = given().get("/rules").then().statusCode(200).body(containsString(pattern))
+                    .body(containsString("publishes it and asks a moderator to look")).extract().asString();
+            assertTrue(version(shown) > v, "showing the words is a policy change, with its version");
+        } finally {
+            java.util.Map<String, String> back = PolicyTest.currentSettings();
+            back.put("wordsInPublic", "HIDDEN");
+            admin.form().formParams(back).post("/admin/policy").then().statusCode(303);
+        }
+        given().get("/rules").then().body(not(containsString(pattern)));
+    }
 }
