@@ -265,7 +265,8 @@ public class Appeals {
                 update appeal set status = ?1, decided_by = ?2, decision_reason = ?3, decided_at = now() where id = ?4""")
                 .setParameter(1, outcome).setParameter(2, a.actor().id).setParameter(3, text)
                 .setParameter(4, appeal.id()).executeUpdate();
-        long seq = log.append(steps.draft(a, LogKind.APPEAL_DECIDED, null, text,
+        long seq = log.append(steps.draft(a, "UPHELD".equals(outcome) ? LogKind.APPEAL_UPHELD : LogKind.APPEAL_REJECTED,
+                null, text,
                 "Appeal #" + appeal.id() + " " + outcome.toLowerCase(java.util.Locale.ROOT) + ".")).seq();
         Long appellant = (Long) em.createNativeQuery("select appellant_id from appeal where id = ?1")
                 .setParameter(1, appeal.id()).getSingleResult();

@@ -152,7 +152,7 @@ public class LegalNotices {
 
     /** Decides the open notices about the acting moderator's post, and e-mails each notifier the decision. */
     @Transactional(TxType.MANDATORY)
-    void decided(ActionSteps.Acting a, String decision, String reason) {
+    int decided(ActionSteps.Acting a, String decision, String reason) {
         List<Tuple> decided = Sql.tuples(em.createNativeQuery("""
                 update legal_notice set status = ?1, decision_reason = ?2, decided_by = ?3, decided_at = now()
                 where review_id = ?4 and comment_id is not distinct from ?5 and status = 'OPEN'
@@ -162,7 +162,7 @@ public class LegalNotices {
                 .setParameter(4, a.content().reviewId())
                 .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.LONG, a.content().commentId())));
         if (!outbox.enabled()) {
-            return;
+            return decided.size();
         }
         for (Tuple t : decided) {
             String reference = Sql.text(t, "reference");
@@ -174,6 +174,7 @@ public class LegalNotices {
                             link(reference, Sql.text(t, "follow_key")), reasons.outOfCourt(),
                             declined ? reasons.appealUntil(Sql.instant(t, "decided_at")) : null).render());
         }
+        return decided.size();
     }
 
     /** Tells a notifier how their appeal was decided. */

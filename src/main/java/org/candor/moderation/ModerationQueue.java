@@ -17,6 +17,9 @@ import org.hibernate.type.StandardBasicTypes;
 
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.Settings;
+import org.candor.publiclog.LogKind;
+import org.candor.publiclog.LogText;
+import org.candor.publiclog.PublicLog;
 import org.candor.review.ModeratedPosts;
 import org.candor.review.PostContent;
 import org.candor.review.PostEvent;
@@ -40,9 +43,11 @@ public class ModerationQueue {
     private final Reasons reasons;
     private final ModeratedPosts posts;
     private final AuthorNotices notices;
+    private final PublicLog log;
 
     ModerationQueue(EntityManager em, ModerationPolicy policy, Reasons reasons, ModeratedPosts posts,
-            AuthorNotices notices) {
+            AuthorNotices notices, PublicLog log) {
+        this.log = log;
         this.em = em;
         this.policy = policy;
         this.reasons = reasons;
@@ -75,6 +80,11 @@ public class ModerationQueue {
             return;
         }
         PostContent content = posts.content(reviewId, commentId).orElseThrow();
+        // on the log as received and held (the log's head is taken for the statement anyway)
+        LogText received = LogText.of(content.title() == null ? content.body() : content.title() + "\n" + content.body());
+        log.append(new PublicLog.Draft(LogKind.RECEIVED_HELD, content.subjectId(), content.subjectSlug(), reviewId,
+                commentId, "customer", null, null, null, null, null, ModerationPolicy.publicRule(rule),
+                content.isComment() ? null : content.rating(), received.commitment()), received.salt());
         Detection detection = Reasons.byRule(rule) ? Detection.WORD_RULE : Detection.PRE_MODERATION;
         ReasonsStatement statement = reasons.impose(content, new Reasons.Decision(Restriction.HOLD,
                 Reasons.holdFacts(rule), false, null, null, detection, Automation.AUTOMATED, null,

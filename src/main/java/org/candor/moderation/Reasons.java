@@ -176,7 +176,7 @@ public class Reasons {
 
     /** A queue item's reason as the public log names it: a word rule by number only, never its pattern. */
     static String publicRule(String why) {
-        return byRule(why) ? "word rule " + why.substring(why.lastIndexOf("(#") + 1, why.length() - 1) : why;
+        return ModerationPolicy.publicRule(why);
     }
 
     /** The policy rule a statement names: a word rule by number only (never its pattern), or the hold's rule. */

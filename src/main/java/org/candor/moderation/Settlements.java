@@ -12,6 +12,8 @@ import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 
 import org.candor.Sql;
+import org.candor.publiclog.LogKind;
+import org.candor.publiclog.PublicLog;
 
 /**
  * Reporters and notifiers hear back: when a moderator acts on a post, its open reports and notices are decided (action
@@ -27,8 +29,13 @@ class Settlements {
     private final EntityManager em;
     private final AuthorNotices notices;
     private final LegalNotices legalNotices;
+    private final PublicLog log;
+    private final jakarta.inject.Provider<ActionSteps> steps;
 
-    Settlements(EntityManager em, AuthorNotices notices, LegalNotices legalNotices) {
+    Settlements(EntityManager em, AuthorNotices notices, LegalNotices legalNotices, PublicLog log,
+            jakarta.inject.Provider<ActionSteps> steps) {
+        this.log = log;
+        this.steps = steps;
         this.em = em;
         this.notices = notices;
         this.legalNotices = legalNotices;
@@ -56,13 +63,20 @@ class Settlements {
                     .setParameter(1, decision).setParameter(2, reason).setParameter(3, a.actor().id)
                     .setParameter(4, a.content().reviewId())
                     .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.LONG, a.content().commentId())));
+            for (int i = 0; i < decided.size(); i++) {
+                // one entry per report decided, so reports received and decided can be counted and timed
+                log.append(steps.get().draft(a, LogKind.REPORT_DECIDED, null, null, null).withRule(decision));
+            }
             for (Long reporter : decided.stream().map(t -> Sql.number(t, "reporter")).distinct().toList()) {
                 this.notices.tell(new AuthorNotices.Notice(reporter, a.content().reviewId(), a.content().commentId(),
                         a.content().subjectSlug(), a.content().subjectName(), "REPORT_" + decision, null, reason, null));
             }
         }
         if (notices) {
-            legalNotices.decided(a, decision, reason);
+            int decided = legalNotices.decided(a, decision, reason);
+            for (int i = 0; i < decided; i++) {
+                log.append(steps.get().draft(a, LogKind.NOTICE_DECIDED, null, null, null).withRule(decision));
+            }
         }
     }
 }

@@ -24,6 +24,18 @@ import org.candor.Sql;
 @ApplicationScoped
 public class ModerationPolicy {
 
+    /**
+     * A rule's name as the public log and statements of reasons give it: a word rule by number only ({@code word rule
+     * #3}), never its pattern; other rules as they are.
+     */
+    public static String publicRule(String rule) {
+        if (rule != null && (rule.startsWith("word ") || rule.startsWith("pattern ")) && rule.contains("(#")
+                && rule.endsWith(")")) {
+            return "word rule " + rule.substring(rule.lastIndexOf("(#") + 1, rule.length() - 1);
+        }
+        return rule;
+    }
+
     /** Rule names for holds that do not come from a word rule. */
     public static final String PRE_MODERATION_RULE = "pre-moderation";
     public static final String FIRST_POSTS_RULE = "first-posts";

@@ -19,10 +19,15 @@ import java.util.TreeMap;
  * @param policyVersion the version of the house rules in force when the entry was written: the number of the latest
  *            policy change ({@code /rules} shows it)
  * @param erases for a tombstone ({@link LogKind#TEXTS_ERASED}), the entry whose texts were erased
+ * @param rating the stars of a review received ({@link LogKind#RECEIVED}, {@link LogKind#RECEIVED_HELD}); in the leaf
+ *            only when there is one
+ * @param contentCommitment a post received: {@code SHA-256(salt || text)} of what the customer wrote, whose salt only
+ *            Candor and the author hold (the text may never be public: a held post). In the leaf only when there is
+ *            one, as {@code contentCommitment}, so leaves written before it existed keep their bytes
  */
 public record LogEntry(long seq, Instant time, LogKind kind, String subject, Long reviewId, Long commentId,
         String actorRole, String actorHandle, String reasonCode, String rule, Integer policyVersion, LogText reason,
-        LogText content, Long erases, byte[] storedLeafHash) {
+        LogText content, Long erases, Integer rating, byte[] contentCommitment, byte[] storedLeafHash) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
@@ -58,6 +63,12 @@ public record LogEntry(long seq, Instant time, LogKind kind, String subject, Lon
         fields.put("actorRole", actorRole);
         fields.put("bodyCommitment", content == null ? null : content.commitmentHex());
         fields.put("commentId", commentId);
+        if (contentCommitment != null) {
+            fields.put("contentCommitment", java.util.HexFormat.of().formatHex(contentCommitment));
+        }
+        if (rating != null) {
+            fields.put("rating", rating);
+        }
         fields.put("erases", erases);
         fields.put("kind", kind.name());
         fields.put("policyVersion", policyVersion);

@@ -18,10 +18,22 @@ public enum LogKind {
     STATEMENT_OF_REASONS,
     /** Someone contested a decision; the body says which. */
     APPEAL_FILED,
-    /** A second moderator decided an appeal: upheld or rejected, and why. */
-    APPEAL_DECIDED,
+    /** A second moderator upheld an appeal: the decision it contested is reversed; the reason is given. */
+    APPEAL_UPHELD,
+    /** A second moderator rejected an appeal: the decision stands; the reason is given. */
+    APPEAL_REJECTED,
     /** A notice of illegal content arrived (nothing about who sent it). */
     NOTICE_RECEIVED,
+    /** A moderator decided a notice: action taken, or none ({@code rule}: {@code ACTION_TAKEN} or {@code NO_ACTION}). */
+    NOTICE_DECIDED,
+    /** A review or comment arrived and was published at once ({@code rating}, {@code contentCommitment}). */
+    RECEIVED,
+    /** A review or comment arrived and the policy held it ({@code rule} says which rule). */
+    RECEIVED_HELD,
+    /** A reader reported a post ({@code reasonCode}: the report's reason). */
+    REPORT_RECEIVED,
+    /** A moderator decided a report, as {@link #NOTICE_DECIDED}. */
+    REPORT_DECIDED,
     /** A tombstone: the texts of an earlier entry were erased for a legal reason (its {@code erases}). */
     TEXTS_ERASED;
 

@@ -152,8 +152,26 @@ public interface LogMsg {
     String logkind_APPEAL_FILED();
 
     @Message
-    String logkind_APPEAL_DECIDED();
+    String logkind_APPEAL_UPHELD();
+
+    @Message
+    String logkind_APPEAL_REJECTED();
 
     @Message
     String logkind_NOTICE_RECEIVED();
+
+    @Message
+    String logkind_NOTICE_DECIDED();
+
+    @Message
+    String logkind_RECEIVED();
+
+    @Message
+    String logkind_RECEIVED_HELD();
+
+    @Message
+    String logkind_REPORT_RECEIVED();
+
+    @Message
+    String logkind_REPORT_DECIDED();
 }

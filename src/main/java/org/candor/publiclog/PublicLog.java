@@ -38,7 +38,19 @@ public class PublicLog {
      */
     public record Draft(LogKind kind, Long subjectId, String subjectSlug, Long reviewId, Long commentId,
             String actorRole, String actorHandle, String reasonCode, String reasonText, String body, Long erases,
-            String rule) {
+            String rule, Integer rating, byte[] contentCommitment) {
+
+        /** The same entry, naming this rule. */
+        public Draft withRule(String rule) {
+            return new Draft(kind, subjectId, subjectSlug, reviewId, commentId, actorRole, actorHandle, reasonCode,
+                    reasonText, body, erases, rule, rating, contentCommitment);
+        }
+
+        public Draft(LogKind kind, Long subjectId, String subjectSlug, Long reviewId, Long commentId, String actorRole,
+                String actorHandle, String reasonCode, String reasonText, String body, Long erases, String rule) {
+            this(kind, subjectId, subjectSlug, reviewId, commentId, actorRole, actorHandle, reasonCode, reasonText, body,
+                    erases, rule, null, null);
+        }
     }
 
     private final EntityManager em;
@@ -68,29 +80,145 @@ public class PublicLog {
         fit(d.reasonText());
         fit(d.body());
         fit(d.actorHandle());
-        Tuple head = (Tuple) em.createNativeQuery("""
-                select h.size as size, (select coalesce(max(id), 0) from policy_version) as policy_version
-                from log_head h where h.id = 1 for update""", Tuple.class).getSingleResult();
-        long size = Sql.number(head, "size");
+        Tuple head = lockHead(false);
+        int policyVersion = Sql.integer(head, "policy_version");
+        Tree tree = new Tree();
+        // what posting staged and committed is sequenced first: the log's order follows the commits
+        long size = integrate(Sql.number(head, "size"), policyVersion, tree, STAGED_PER_APPEND);
         LogEntry entry = new LogEntry(size + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), d.kind(), d.subjectSlug(),
-                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.rule(),
-                Sql.integer(head, "policy_version"), LogText.of(d.reasonText()), LogText.of(d.body()), d.erases(), null);
+                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.rule(), policyVersion,
+                LogText.of(d.reasonText()), LogText.of(d.body()), d.erases(), d.rating(), d.contentCommitment(), null);
+        insert(entry, d.subjectId(), tree);
+        em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, entry.seq()).executeUpdate();
+        return entry;
+    }
+
+    /** Appends a post received (its salt, which opens {@code contentCommitment}, kept beside the log, never served). */
+    @Transactional(TxType.MANDATORY)
+    public LogEntry append(Draft d, byte[] contentSalt) {
+        LogEntry entry = append(d);
+        em.createNativeQuery("insert into log_content_salt (seq, salt) values (?1, ?2)").setParameter(1, entry.seq())
+                .setParameter(2, contentSalt).executeUpdate();
+        return entry;
+    }
+
+    /** How many staged entries an append integrates before its own (the sequencer takes the rest). */
+    static final int STAGED_PER_APPEND = 1000;
+
+    /**
+     * Stages what a post puts on the log, in the posting transaction, without waiting for the log head: the sequencer
+     * gives it its number within a second ({@link Sequencer}). {@code salt} opens {@code contentCommitment}; it is kept
+     * beside the log, never served.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void stage(Draft d, byte[] salt) {
+        em.createNativeQuery("""
+                insert into log_staged (kind, subject_id, subject_slug, review_id, comment_id, actor_role, rule, rating,
+                    reason_code, content_commitment, content_salt)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
+                .setParameter(1, d.kind().name())
+                .setParameter(2, new TypedParameterValue<>(StandardBasicTypes.LONG, d.subjectId()))
+                .setParameter(3, d.subjectSlug())
+                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.LONG, d.reviewId()))
+                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.LONG, d.commentId()))
+                .setParameter(6, d.actorRole())
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.STRING, d.rule()))
+                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.SHORT,
+                        d.rating() == null ? null : d.rating().shortValue()))
+                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, d.reasonCode()))
+                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.BINARY, d.contentCommitment()))
+                .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY, salt))
+                .executeUpdate();
+    }
+
+    /**
+     * Sequences staged entries when the log head is free (another instance sequencing, or an action appending, holds
+     * it: they integrate the staged entries themselves); returns how many were integrated.
+     */
+    @Transactional
+    public int integrateStaged(int limit) {
+        Tuple head = lockHead(true);
+        if (head == null) {
+            return 0;
+        }
+        long size = Sql.number(head, "size");
+        long after = integrate(size, Sql.integer(head, "policy_version"), new Tree(), limit);
+        if (after > size) {
+            em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, after).executeUpdate();
+        }
+        return (int) (after - size);
+    }
+
+    private Tuple lockHead(boolean skipIfBusy) {
+        List<Tuple> head = Sql.tuples(em.createNativeQuery("""
+                select h.size as size, (select coalesce(max(id), 0) from policy_version) as policy_version
+                from log_head h where h.id = 1 for update""" + (skipIfBusy ? " skip locked" : ""), Tuple.class));
+        return head.isEmpty() ? null : head.get(0);
+    }
+
+    /** Gives staged entries (oldest first) the numbers after {@code size}; returns the new size. Head locked. */
+    private long integrate(long size, int policyVersion, Tree tree, int limit) {
+        List<Tuple> staged = Sql.tuples(em.createNativeQuery("""
+                select id as id, kind as kind, subject_id as subject_id, subject_slug as subject_slug,
+                    review_id as review_id, comment_id as comment_id, actor_role as actor_role, rule as rule,
+                    rating as rating, reason_code as reason_code, content_commitment as content_commitment,
+                    content_salt as content_salt, date_trunc('milliseconds', created_at) as created_at
+                from log_staged where seq is null order by id limit ?1""", Tuple.class).setParameter(1, limit));
+        if (staged.isEmpty()) {
+            return size;
+        }
+        StringBuilder sequenced = new StringBuilder();
+        for (Tuple t : staged) {
+            size++;
+            LogEntry entry = new LogEntry(size, Sql.instant(t, "created_at"), LogKind.valueOf(Sql.text(t, "kind")),
+                    Sql.text(t, "subject_slug"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"),
+                    Sql.text(t, "actor_role"), null, Sql.text(t, "reason_code"), Sql.text(t, "rule"), policyVersion,
+                    null, null, null, t.get("rating") == null ? null : Sql.integer(t, "rating"),
+                    (byte[]) t.get("content_commitment"), null);
+            insert(entry, Sql.number(t, "subject_id"), tree);
+            sequenced.append(sequenced.isEmpty() ? "" : ",").append('(').append(Sql.number(t, "id")).append(',')
+                    .append(size).append(')');
+        }
+        em.createNativeQuery("with v(id, seq) as (values " + sequenced + "), "
+                + "s as (update log_staged s set seq = v.seq from v where s.id = v.id returning s.seq, s.content_salt) "
+                + "insert into log_content_salt (seq, salt) select seq, content_salt from s where content_salt is not null")
+                .executeUpdate();
+        return size;
+    }
+
+    /** The tree nodes an append (or a batch of them) reads and writes, so a batch reads each node once. */
+    private final class Tree {
+        private final Map<String, byte[]> written = new HashMap<>();
+
+        void put(int level, long index, byte[] hash) {
+            insertNode(level, index, hash);
+            written.put(level + "/" + index, hash);
+        }
+
+        byte[] get(int level, long index) {
+            byte[] hash = written.get(level + "/" + index);
+            return hash != null ? hash : node(level, index);
+        }
+    }
+
+    /** Inserts an entry, its texts, its leaf and every perfect subtree it completes. */
+    private void insert(LogEntry entry, Long subjectId, Tree tree) {
         byte[] leaf = entry.leafHash();
         em.createNativeQuery("""
                 insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role,
                     actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash, rule,
-                    policy_version)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)""")
+                    policy_version, rating, content_commitment)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)""")
                 .setParameter(1, entry.seq())
                 .setParameter(2, Timestamp.from(entry.time()))
                 .setParameter(3, entry.kind().name())
-                .setParameter(4, d.subjectId())
-                .setParameter(5, entry.subject())
-                .setParameter(6, entry.reviewId())
-                .setParameter(7, entry.commentId())
-                .setParameter(8, entry.actorRole())
-                .setParameter(9, entry.actorHandle())
-                .setParameter(10, entry.reasonCode())
+                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.LONG, subjectId))
+                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.subject()))
+                .setParameter(6, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.reviewId()))
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.commentId()))
+                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.actorRole()))
+                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.actorHandle()))
+                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.reasonCode()))
                 .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY,
                         entry.reason() == null ? null : entry.reason().commitment()))
                 .setParameter(12, new TypedParameterValue<>(StandardBasicTypes.BINARY,
@@ -99,21 +227,21 @@ public class PublicLog {
                 .setParameter(14, leaf)
                 .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.rule()))
                 .setParameter(16, entry.policyVersion())
+                .setParameter(17, new TypedParameterValue<>(StandardBasicTypes.SHORT,
+                        entry.rating() == null ? null : entry.rating().shortValue()))
+                .setParameter(18, new TypedParameterValue<>(StandardBasicTypes.BINARY, entry.contentCommitment()))
                 .executeUpdate();
         insertTexts(entry);
-        // store the leaf and every perfect subtree it completes
-        long index = size;
+        long index = entry.seq() - 1;
         int level = 0;
         byte[] hash = leaf;
-        insertNode(0, index, leaf);
+        tree.put(0, index, leaf);
         while ((index & 1) == 1) {
-            hash = Merkle.nodeHash(node(level, index - 1), hash);
+            hash = Merkle.nodeHash(tree.get(level, index - 1), hash);
             level++;
             index >>= 1;
-            insertNode(level, index, hash);
+            tree.put(level, index, hash);
         }
-        em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, entry.seq()).executeUpdate();
-        return entry;
     }
 
     /** The entry's texts and salts, beside the log (one statement). */
@@ -224,6 +352,36 @@ public class PublicLog {
                 .setParameter(1, after).setParameter(2, limit)).stream().map(PublicLog::toEntry).toList();
     }
 
+    /**
+     * The leaves after {@code after}, oldest first, as their canonical bytes (no texts read): how the transparency
+     * numbers read the log.
+     */
+    public List<byte[]> leaves(long after, int limit) {
+        return Sql.tuples(em.createNativeQuery(LEAF_SELECT + " where e.seq > ?1 order by e.seq limit ?2", Tuple.class)
+                .setParameter(1, after).setParameter(2, limit)).stream().map(r -> new LogEntry(Sql.number(r, "seq"),
+                        Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")), Sql.text(r, "subject_slug"),
+                        Sql.number(r, "review_id"), Sql.number(r, "comment_id"), Sql.text(r, "actor_role"),
+                        Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"), Sql.text(r, "rule"),
+                        r.get("policy_version") == null ? null : Sql.integer(r, "policy_version"),
+                        commitmentOnly(r, "reason_commitment"), commitmentOnly(r, "body_commitment"),
+                        Sql.number(r, "erases"), r.get("rating") == null ? null : Sql.integer(r, "rating"),
+                        (byte[]) r.get("content_commitment"), null).canonicalBytes())
+                .toList();
+    }
+
+    private static final String LEAF_SELECT = """
+            select e.seq as seq, e.created_at as created_at, e.kind as kind, e.subject_slug as subject_slug,
+                e.review_id as review_id, e.comment_id as comment_id, e.actor_role as actor_role,
+                e.actor_handle as actor_handle, e.reason_code as reason_code, e.erases as erases, e.rule as rule,
+                e.policy_version as policy_version, e.rating as rating, e.content_commitment as content_commitment,
+                e.reason_text_commitment as reason_commitment, e.body_commitment as body_commitment
+            from log_entry e""";
+
+    private static LogText commitmentOnly(Tuple r, String column) {
+        byte[] c = (byte[]) r.get(column);
+        return c == null ? null : new LogText(null, null, c);
+    }
+
     /** Filters of the log page. */
     public record Filter(String subject, LogKind kind, Instant from, Instant to) {
     }
@@ -269,7 +427,7 @@ public class PublicLog {
             select e.seq as seq, e.created_at as created_at, e.kind as kind, e.subject_slug as subject_slug,
                 e.review_id as review_id, e.comment_id as comment_id, e.actor_role as actor_role,
                 e.actor_handle as actor_handle, e.reason_code as reason_code, e.erases as erases, e.rule as rule,
-                e.policy_version as policy_version,
+                e.policy_version as policy_version, e.rating as rating, e.content_commitment as content_commitment,
                 e.reason_text_commitment as reason_commitment, e.body_commitment as body_commitment,
                 (select t.text from log_text t where t.seq = e.seq and t.field = 'reasonText') as reason_text,
                 (select t.salt from log_text t where t.seq = e.seq and t.field = 'reasonText') as reason_salt,
@@ -284,7 +442,8 @@ public class PublicLog {
                 Sql.text(r, "actor_role"), Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"), Sql.text(r, "rule"),
                 r.get("policy_version") == null ? null : Sql.integer(r, "policy_version"),
                 text(r, "reason_text", "reason_salt", "reason_commitment"), text(r, "body", "body_salt", "body_commitment"),
-                Sql.number(r, "erases"), (byte[]) r.get("leaf_hash"));
+                Sql.number(r, "erases"), r.get("rating") == null ? null : Sql.integer(r, "rating"),
+                (byte[]) r.get("content_commitment"), (byte[]) r.get("leaf_hash"));
     }
 
     private static LogText text(Tuple r, String text, String salt, String commitment) {

@@ -61,6 +61,69 @@ public final class Verifier {
 
     /** Checks the log; with a state file, also that it extends the checkpoint saved there (and saves the new one). */
     public Result check(Path state) {
+        return check(state, null);
+    }
+
+    /**
+     * Recomputes the transparency report of the days {@code from} to {@code to} that the board serves
+     * ({@code /transparency.json}) from the verified log: reads the served figures (with the entry they were computed
+     * up to, the time zone and the response targets they state), verifies the log, feeds its leaves up to that entry
+     * into {@link Transparency}, and compares every figure. OK, or FAIL naming each figure that differs.
+     */
+    public Result report(java.time.LocalDate from, java.time.LocalDate to) {
+        String served;
+        try (TileReader reader = new TileReader(base)) {
+            served = reader.text("transparency.json?from=" + from + "&to=" + to, 1 << 20);
+        } catch (IOException e) {
+            return fail("could not read the report: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        } catch (Failure e) {
+            return fail(e.getMessage());
+        }
+        return compareReport(served, from, to);
+    }
+
+    /** Recomputes a served report (its JSON) from the verified log and compares every figure. */
+    public Result compareReport(String served, java.time.LocalDate from, java.time.LocalDate to) {
+        Map<String, Object> figures;
+        try {
+            figures = new FlatJson(served).object();
+        } catch (IllegalArgumentException e) {
+            return fail("the report is not a flat JSON object: " + e.getMessage());
+        }
+        if (!(figures.get("through") instanceof Long through) || !(figures.get("zone") instanceof String zoneId)
+                || !(figures.get("targets.low") instanceof Long low) || !(figures.get("targets.mid") instanceof Long mid)
+                || !(figures.get("targets.high") instanceof Long high)) {
+            return fail("the report does not say which entry, time zone and targets it was computed with");
+        }
+        Transparency numbers;
+        try {
+            numbers = new Transparency(java.time.ZoneId.of(zoneId));
+        } catch (java.time.DateTimeException e) {
+            return fail("the report names an unknown time zone: " + zoneId);
+        }
+        Result log = check(null, leaf -> {
+            if (numbers.through() < through) {
+                numbers.addLeaf(leaf);
+            }
+        });
+        if (!log.ok()) {
+            return log;
+        }
+        if (numbers.through() < through) {
+            return fail("the report counts entries up to #" + through + ", but the log has " + numbers.through());
+        }
+        List<String> differ = Transparency.differences(figures,
+                numbers.report(from, to, new Transparency.Targets(low, mid, high)));
+        if (!differ.isEmpty()) {
+            return fail(differ.size() + " figure(s) of the report differ from the log: " + String.join("; ", differ));
+        }
+        return new Result(true, figures.size() + " figures recomputed from entries 1 to " + through + " agree; " + log.message());
+    }
+
+    private Result check(Path state, java.util.function.Consumer<byte[]> leaves) {
         try (TileReader reader = new TileReader(base)) {
             String note = reader.text("log/checkpoint", SignedNote.MAX_BYTES);
             Checkpoint checkpoint = open(note, "the served checkpoint");
@@ -93,6 +156,9 @@ public final class Verifier {
                         return fail("entry #" + seq + " does not match the log's leaf hash: its content was changed");
                     }
                     range.add(leaf);
+                    if (leaves != null) {
+                        leaves.accept(entry);
+                    }
                     if (saved != null && range.size() == saved.size() && !Arrays.equals(range.root(), saved.root())) {
                         return fail("the log no longer extends the checkpoint in " + state + " (size " + saved.size()
                                 + "): an entry up to #" + saved.size() + " was changed");

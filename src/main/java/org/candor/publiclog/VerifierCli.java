@@ -56,8 +56,12 @@ final class VerifierCli {
             }
             return;
         }
-        if (args.length < 2 || args.length > 3) {
+        boolean report = args.length == 5 && args[0].equals("report");
+        if (report) {
+            args = new String[] { args[1], args[2], args[3], args[4] };
+        } else if (args.length < 2 || args.length > 3) {
             System.err.println("usage: Verifier <candor base URL> <verifier key | policy file> [state file]"
+                    + " | report <candor base URL> <verifier key | policy file> <from YYYY-MM-DD> <to YYYY-MM-DD>"
                     + " | --receipt <file> <verifier key> | --new-key [origin] | --new-witness-key <name>"
                     + " | witness <port> <witness key file> <log verifier key> <state file>");
             System.exit(2);
@@ -74,7 +78,18 @@ final class VerifierCli {
             System.exit(2);
             return;
         }
-        Verifier.Result result = verifier.check(args.length == 3 ? Path.of(args[2]) : null);
+        Verifier.Result result;
+        if (report) {
+            try {
+                result = verifier.report(java.time.LocalDate.parse(args[2]), java.time.LocalDate.parse(args[3]));
+            } catch (java.time.format.DateTimeParseException e) {
+                System.err.println("the period's days are written YYYY-MM-DD: " + e.getParsedString());
+                System.exit(2);
+                return;
+            }
+        } else {
+            result = verifier.check(args.length == 3 ? Path.of(args[2]) : null);
+        }
         System.out.println(result.ok() ? "OK " + result.message() : "FAIL " + result.message());
         System.exit(result.ok() ? 0 : 1);
     }

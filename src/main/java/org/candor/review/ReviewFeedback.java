@@ -15,8 +15,10 @@ public class ReviewFeedback {
     private final EntityManager em;
     private final ReviewReads reads;
     private final Event<PostEvent> events;
+    private final org.candor.publiclog.PublicLog log;
 
-    ReviewFeedback(EntityManager em, ReviewReads reads, Event<PostEvent> events) {
+    ReviewFeedback(EntityManager em, ReviewReads reads, Event<PostEvent> events, org.candor.publiclog.PublicLog log) {
+        this.log = log;
         this.em = em;
         this.reads = reads;
         this.events = events;
@@ -69,6 +71,10 @@ public class ReviewFeedback {
         report.details = ReviewPosting.blankToNull(details);
         em.persist(report);
         em.flush();
+        // on the log, so reports received can be counted (never who sent them)
+        log.stage(new org.candor.publiclog.PublicLog.Draft(org.candor.publiclog.LogKind.REPORT_RECEIVED,
+                review.subject.id, review.subject.slug, reviewId, commentId, "customer", null, reason.name(), null, null,
+                null, null), null);
         events.fire(new PostEvent.Reported(reviewId, commentId, report.id, reason.name(),
                 commentId == null ? review.rating : 3));
         return report.id;

@@ -22,6 +22,9 @@ import org.candor.policy.Settings;
 import org.candor.subject.RatingSummary;
 import org.candor.subject.SubjectService;
 import org.candor.policy.WordRules;
+import org.candor.publiclog.LogKind;
+import org.candor.publiclog.LogText;
+import org.candor.publiclog.PublicLog;
 
 /**
  * Writing: a customer posts or edits a review, or comments on one. Each post passes the moderation policy, keeps every
@@ -46,9 +49,11 @@ public class ReviewPosting {
     private final ModerationPolicy policy;
     private final ReviewReads reads;
     private final Event<PostEvent> events;
+    private final PublicLog log;
 
     ReviewPosting(EntityManager em, SubjectService subjects, ModerationPolicy policy, ReviewReads reads,
-            Event<PostEvent> events) {
+            Event<PostEvent> events, PublicLog log) {
+        this.log = log;
         this.em = em;
         this.subjects = subjects;
         this.policy = policy;
@@ -83,7 +88,11 @@ public class ReviewPosting {
             throw new PolicyRejection(verdict.rule(), verdict.matched());
         }
         ReviewStatus status = verdict.published() ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
-        long reviewId = insert(posting.subjectId(), accountId, rating, title, body, status);
+        // a published review goes on the log as RECEIVED, staged in the insert; a held one as RECEIVED_HELD, with its
+        // statement of reasons (moderation)
+        LogText content = LogText.of(textOf(title, body));
+        long reviewId = insert(posting.subjectId(), accountId, rating, title, body, status, subjectSlug,
+                ModerationPolicy.publicRule(verdict.rule()), content);
         events.fire(new PostEvent.ReviewPosted(reviewId, rating, verdict, posting.settings()));
         return new Written(reviewId, Outcome.CREATED, status);
     }
@@ -125,7 +134,8 @@ public class ReviewPosting {
      * Writes a new review, its first version and (when it is published) the subject's rating summary, in one
      * statement; returns its id.
      */
-    private long insert(long subjectId, long accountId, short rating, String title, String body, ReviewStatus status) {
+    private long insert(long subjectId, long accountId, short rating, String title, String body, ReviewStatus status,
+            String subjectSlug, String rule, LogText content) {
         return Sql.number((Tuple) em.createNativeQuery("""
                 with r as (
                     insert into review (subject_id, author_id, rating, title, body, status)
@@ -133,11 +143,18 @@ public class ReviewPosting {
                 v as (
                     insert into review_version (review_id, author_id, revision, rating, title, body, created_at)
                     select r.id, ?2, 1, ?3, ?4, ?5, r.updated_at from r),
-                s as (%s and ?7)
+                s as (%s and ?7),
+                l as (
+                    insert into log_staged (kind, subject_id, subject_slug, review_id, actor_role, rule, rating,
+                        content_commitment, content_salt, created_at)
+                    select 'RECEIVED', ?1, ?8, r.id, 'customer', ?9, ?3, ?10, ?11, r.updated_at from r where ?7)
                 select id as id from r""".formatted(RatingSummary.update(rating, "1", "?1")), Tuple.class)
                 .setParameter(1, subjectId).setParameter(2, accountId).setParameter(3, rating)
                 .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.STRING, title)).setParameter(5, body).setParameter(6, status.name())
                 .setParameter(7, status == ReviewStatus.PUBLISHED)
+                .setParameter(8, subjectSlug)
+                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, rule))
+                .setParameter(10, content.commitment()).setParameter(11, content.salt())
                 .getSingleResult(), "id");
     }
 
@@ -209,6 +226,12 @@ public class ReviewPosting {
         comment.status = verdict.published() ? ReviewStatus.PUBLISHED : ReviewStatus.PENDING;
         em.persist(comment);
         em.flush();
+        if (verdict.published()) {
+            LogText content = LogText.of(comment.body);
+            log.stage(new PublicLog.Draft(LogKind.RECEIVED, review.subject.id, review.subject.slug, review.id,
+                    comment.id, "customer", null, null, null, null, null, ModerationPolicy.publicRule(verdict.rule()),
+                    null, content.commitment()), content.salt());
+        }
         switch (verdict.outcome()) {
             case HOLD -> events.fire(new PostEvent.Held(review.id, comment.id, 3, verdict.rule(), verdict.matched()));
             case FLAG -> events.fire(new PostEvent.Flagged(review.id, comment.id, 3, verdict.rule(), verdict.matched()));

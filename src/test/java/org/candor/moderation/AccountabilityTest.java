@@ -236,7 +236,7 @@ class AccountabilityTest {
         List<String> kinds = TestData.sqlList("select kind from log_entry where review_id = ?1 order by seq", review)
                 .stream().map(Object::toString).toList();
         int hide = kinds.indexOf("HIDE");
-        assertEquals(List.of("HIDE", "STATEMENT_OF_REASONS", "APPEAL_FILED", "RESTORE", "APPEAL_DECIDED"),
+        assertEquals(List.of("HIDE", "STATEMENT_OF_REASONS", "APPEAL_FILED", "RESTORE", "APPEAL_UPHELD"),
                 kinds.subList(hide, kinds.size()));
     }
 

@@ -66,6 +66,7 @@ class PublicLogTest {
 
     @Test
     void concurrentWritersGetGapFreeSequenceNumbersInOneTree() throws Exception {
+        org.candor.support.Steps.sequenced();
         long before = log.size();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         List<Future<?>> writers = new ArrayList<>();

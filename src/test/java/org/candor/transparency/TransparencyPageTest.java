@@ -1,0 +1,114 @@
+package org.candor.transparency;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import org.candor.publiclog.SignedNote;
+import org.candor.publiclog.Verifier;
+import org.candor.subject.Subject;
+import org.candor.support.Session;
+import org.candor.support.SignInBrowser;
+import org.candor.support.Steps;
+import org.candor.support.TestData;
+
+/**
+ * {@code /transparency} over HTTP: every post received is on the log, the page and its downloads show the numbers, and
+ * the verifier recomputes the served report from the log and names a figure that was changed.
+ */
+@QuarkusTest
+class TransparencyPageTest {
+
+    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
+
+    @Test
+    void everyPostReceivedIsOnTheLogAndCountedInTheReport() {
+        Subject subject = TestData.subject("Counted");
+        long before = received("received.reviews");
+        long heldBefore = received("received.held");
+        long reportsBefore = received("reports.received");
+        long review = Steps.post(Session.customer(), subject, 2, "Counted once, published at once.");
+        Session.customer().form().formParam("reason", "SPAM").post("/subjects/" + subject.slug + "/reviews/" + review
+                + "/report").then().statusCode(303);
+        Subject held = TestData.subject("Counted held");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", held.id);
+        long heldReview = Steps.post(Session.customer(), held, 4, "Counted once, held.");
+        Steps.sequenced();
+        // on the log: kind, subject, rating, a commitment to the text; no text
+        assertEquals("RECEIVED", TestData.sql("select kind from log_entry where review_id = ?1 and kind like 'RECEIVED%'",
+                review));
+        assertEquals(2, ((Number) TestData.sql("select rating from log_entry where review_id = ?1 and kind = 'RECEIVED'",
+                review)).intValue());
+        assertEquals("RECEIVED_HELD", TestData.sql("select kind from log_entry where review_id = ?1 and kind like 'RECEIVED%'",
+                heldReview));
+        assertEquals(0L, ((Number) TestData.sql("select count(*) from log_text t join log_entry e on e.seq = t.seq "
+                + "where e.review_id in (?1, ?2) and e.kind like 'RECEIVED%'", review, heldReview)).longValue());
+        assertEquals(before + 2, received("received.reviews"));
+        assertEquals(heldBefore + 1, received("received.held"));
+        assertEquals(reportsBefore + 1, received("reports.received"));
+    }
+
+    @Test
+    void thePageWorksWithoutJavaScriptInBothLanguagesWithDownloads() {
+        Steps.post(Session.customer(), TestData.subject("Charted"), 5, "A review for the chart.");
+        Steps.sequenced();
+        given().get("/transparency").then().statusCode(200)
+                .body(containsString("Transparency report"))
+                .body(containsString("The same for every rating"))
+                .body(containsString("<svg"))
+                .body(containsString("First official replies"))
+                .body(containsString("transparency.json"))
+                .body(not(containsString("<script")));
+        given().header("Accept-Language", "es").get("/transparency").then().statusCode(200)
+                .body(containsString("Informe de transparencia"));
+        given().get("/").then().body(containsString("href=\"/transparency\""));
+        String quarter = LocalDate.now(ZoneOffset.UTC).getYear() + "-Q" + ((LocalDate.now(ZoneOffset.UTC).getMonthValue() - 1) / 3 + 1);
+        given().get("/transparency?period=" + quarter).then().statusCode(200).body(containsString(quarter));
+        given().get("/transparency?period=last-week").then().statusCode(400).body(containsString("a month (2026-01)"));
+        given().get("/transparency?from=2026-05-01&to=2025-01-01").then().statusCode(400)
+                .body(containsString("at most a year"));
+        given().get("/transparency.json?period=nonsense").then().statusCode(400);
+        given().get("/transparency.csv?from=" + TODAY + "&to=" + TODAY).then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .body(containsString("figure,value")).body(containsString("received.reviews,"));
+    }
+
+    @Test
+    void theVerifierRecomputesTheServedReportAndNamesAChangedFigure() throws Exception {
+        Subject subject = TestData.subject("Recomputed");
+        long review = Steps.post(Session.customer(), subject, 1, "Recompute me.");
+        Steps.act(Session.moderator(), Steps.item(review, "REPLY"), "reply", "body", "We are sorry.").statusCode(303);
+        Steps.sequenced();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Verifier verifier = new Verifier(SignInBrowser.base(), SignedNote.verifierKey(
+                given().get("/api/log/public-key").then().extract().jsonPath().getString("verifierKey")));
+        Verifier.Result ok = verifier.report(today.withDayOfMonth(1), today);
+        assertTrue(ok.ok(), ok.message());
+
+        String served = given().get("/transparency.json?from=" + today.withDayOfMonth(1) + "&to=" + today).asString();
+        JsonPath json = new JsonPath(served);
+        assertTrue(json.getLong("'decisions.replied'") >= 1, served);
+        String changed = served.replaceFirst("\"decisions\\.replied\":(\\d+)",
+                "\"decisions.replied\":" + (json.getLong("'decisions.replied'") + 1));
+        Verifier.Result fail = verifier.compareReport(changed, today.withDayOfMonth(1), today);
+        assertFalse(fail.ok());
+        assertTrue(fail.message().contains("decisions.replied"), fail.message());
+    }
+
+    private static long received(String figure) {
+        Steps.sequenced();
+        return given().get("/transparency.json?from=" + TODAY + "&to=" + TODAY).then().statusCode(200).extract()
+                .jsonPath().getLong("'" + figure + "'");
+    }
+}
