@@ -104,6 +104,9 @@ public class Seed {
                 versions.append(id).append('\t').append(r + 3).append("\t1\t").append(rating).append("\tTitle ").append(r)
                         .append('\t').append(body).append('\t').append(at).append('\n');
                 String slug = s == 0 ? "busiest" : "subject-" + s;
+                // every review received is on the log (#15): its stars and a commitment to its text
+                log.add(new LogEntry(log.size() + 1, at, LogKind.RECEIVED, slug, id, null, "customer", null, null, null,
+                        1, null, null, null, rating, LogText.of("Title " + r + "\n" + body).commitment(), null));
                 if (random.nextInt(5) == 0) {
                     comments.append(id).append('\t').append(3 + random.nextInt(reviews)).append("\tA comment on review ")
                             .append(r).append("\tPUBLISHED\t").append(at.plusSeconds(3600)).append('\n');
@@ -147,10 +150,12 @@ public class Seed {
                 byte[] leaf = e.leafHash();
                 rows.append(e.seq()).append('\t').append(e.time()).append('\t').append(e.kind().name()).append('\t')
                         .append(subjectIdOf(e.subject())).append('\t').append(e.subject()).append('\t').append(e.reviewId())
-                        .append("\t\\N\t").append(e.actorRole()).append('\t').append(e.actorHandle()).append('\t')
+                        .append("\t\\N\t").append(e.actorRole()).append('\t').append(nul(e.actorHandle())).append('\t')
                         .append(nul(e.reasonCode())).append('\t').append(bytea(hex, e.reason())).append('\t')
                         .append(bytea(hex, e.content())).append("\t\\N\t\\\\x").append(hex.formatHex(leaf))
-                        .append("\t\\N\t1\n");
+                        .append("\t\\N\t1\t").append(e.rating() == null ? "\\N" : e.rating().toString()).append('\t')
+                        .append(e.contentCommitment() == null ? "\\N" : "\\\\x" + hex.formatHex(e.contentCommitment()))
+                        .append('\n');
                 text(texts, hex, e.seq(), "body", e.content());
                 text(texts, hex, e.seq(), "reasonText", e.reason());
                 long index = e.seq() - 1;
@@ -170,7 +175,7 @@ public class Seed {
             }
             copy(copy, "log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role, "
                     + "actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash, rule, "
-                    + "policy_version)", rows);
+                    + "policy_version, rating, content_commitment)", rows);
             copy(copy, "log_text (seq, field, salt, text)", texts);
             copy(copy, "log_node (level, idx, hash)", nodes);
             try (Statement st = c.createStatement()) {
@@ -211,7 +216,7 @@ public class Seed {
             String reasonText, String body, String content) throws Exception {
         // as PublicLog.append writes it: the leaf commits to the texts (salted), the texts go beside it in log_text
         return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, null, 1,
-                LogText.of(reasonText), LogText.of(body), null, null);
+                LogText.of(reasonText), LogText.of(body), null, null, null, null);
     }
 
     private static String subjectIdOf(String slug) {

@@ -654,4 +654,28 @@ public interface ModMsg {
 
     @Message
     String notice_mail_decision_APPEAL_REJECTED();
+
+    @Message
+    String queue_bands_title();
+
+    @Message
+    String queue_within_target(String share);
+
+    @Message
+    String queue_bands_empty();
+
+    @Message
+    String queue_band_low();
+
+    @Message
+    String queue_band_mid();
+
+    @Message
+    String queue_band_high();
+
+    @Message
+    String queue_band_waiting(long n);
+
+    @Message
+    String queue_band_oldest();
 }

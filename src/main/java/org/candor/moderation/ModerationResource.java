@@ -92,7 +92,7 @@ public class ModerationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
-                List<QueueTab> tabs, Mail mail);
+                List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget);
 
         static native TemplateInstance queue$list(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
                 List<QueueTab> tabs);
@@ -118,10 +118,13 @@ public class ModerationResource {
     private final Appeals appeals;
     private final LegalNotices legalNotices;
     private final Reasons reasons;
+    private final org.candor.transparency.TransparencyIndex transparency;
 
     ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
             FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewReads reviews,
-            AccountService accounts, MailOutbox outbox, Appeals appeals, LegalNotices legalNotices, Reasons reasons) {
+            AccountService accounts, MailOutbox outbox, Appeals appeals, LegalNotices legalNotices, Reasons reasons,
+            org.candor.transparency.TransparencyIndex transparency) {
+        this.transparency = transparency;
         this.appeals = appeals;
         this.legalNotices = legalNotices;
         this.reasons = reasons;
@@ -140,8 +143,12 @@ public class ModerationResource {
     @GET
     public TemplateInstance queue(@QueryParam("tab") String tab) {
         QueueTab t = QueueTab.parse(tab);
+        java.time.LocalDate today = java.time.LocalDate.now(transparency.zone());
+        var month = new org.candor.transparency.TransparencyResource.View(null,
+                transparency.report(today.minusDays(29), today), null, null);
         return Templates.queue(t, reads.tab(t, user.accountId()), reads.counts(user.accountId()),
-                List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null));
+                List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),
+                reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"));
     }
 
     /** The tab's list alone: what the page's script fetches when the queue changes. */

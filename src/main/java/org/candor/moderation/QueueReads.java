@@ -240,6 +240,27 @@ public class QueueReads {
     }
 
     /** Items a moderator limited to some subjects sees: only theirs. */
+    /** What waits for a moderator in one rating band (1–2, 3, 4–5 stars; comments count as 3): how many, since when. */
+    public record Band(String band, long waiting, Instant oldest) {
+
+        public String labelKey() {
+            return "queue_band_" + band;
+        }
+    }
+
+    /** Held posts and reviews awaiting a reply in the subjects {@code me} moderates, per rating band. */
+    public List<Band> bands(long me) {
+        return Sql.tuples(em.createNativeQuery("""
+                select b.band as band, count(*) as waiting, min(i.created_at) as oldest
+                from queue_item i join review r on r.id = i.review_id
+                cross join lateral (select case when i.comment_id is not null or r.rating = 3 then 'mid'
+                    when r.rating <= 2 then 'low' else 'high' end as band) b
+                where i.status = 'OPEN' and i.kind in ('HELD', 'REPLY') and\s""" + SCOPE + """
+                 group by b.band order by min(case b.band when 'low' then 1 when 'mid' then 2 else 3 end)""",
+                Tuple.class).setParameter("me", me)).stream()
+                .map(t -> new Band(Sql.text(t, "band"), Sql.number(t, "waiting"), Sql.instant(t, "oldest"))).toList();
+    }
+
     private static final String SCOPE = """
             (select coalesce(r.subject_id = any(m.scope_subject_ids), true) from account m where m.id = :me)""";
 

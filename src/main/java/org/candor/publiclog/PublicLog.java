@@ -357,8 +357,26 @@ public class PublicLog {
      * numbers read the log.
      */
     public List<byte[]> leaves(long after, int limit) {
-        return Sql.tuples(em.createNativeQuery(LEAF_SELECT + " where e.seq > ?1 order by e.seq limit ?2", Tuple.class)
-                .setParameter(1, after).setParameter(2, limit)).stream().map(r -> new LogEntry(Sql.number(r, "seq"),
+        return leaves(Sql.tuples(em.createNativeQuery(LEAF_SELECT + " where e.seq > ?1 order by e.seq limit ?2",
+                Tuple.class).setParameter(1, after).setParameter(2, limit)));
+    }
+
+    /** The name of the subject with this address, if there is one. */
+    public Optional<String> subjectName(String slug) {
+        return Sql.tuples(em.createNativeQuery("select name as name from subject where slug = ?1", Tuple.class)
+                .setParameter(1, slug)).stream().map(t -> Sql.text(t, "name")).findFirst();
+    }
+
+    /** The leaves of one subject's entries after {@code after}, up to {@code through}, oldest first. */
+    public List<byte[]> leavesOfSubject(String slug, long after, long through, int limit) {
+        return leaves(Sql.tuples(em.createNativeQuery(LEAF_SELECT + """
+                 where e.subject_id = (select id from subject where slug = ?1) and e.seq > ?2 and e.seq <= ?3
+                order by e.seq limit ?4""", Tuple.class).setParameter(1, slug).setParameter(2, after)
+                .setParameter(3, through).setParameter(4, limit)));
+    }
+
+    private static List<byte[]> leaves(List<Tuple> rows) {
+        return rows.stream().map(r -> new LogEntry(Sql.number(r, "seq"),
                         Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")), Sql.text(r, "subject_slug"),
                         Sql.number(r, "review_id"), Sql.number(r, "comment_id"), Sql.text(r, "actor_role"),
                         Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"), Sql.text(r, "rule"),

@@ -95,6 +95,19 @@ public final class Transparency {
         add(new FlatJson(new String(leaf, java.nio.charset.StandardCharsets.UTF_8)).object());
     }
 
+    /**
+     * Reads a leaf if it is at most entry {@code through} and (when {@code subject} is given) about that subject;
+     * returns its sequence number either way.
+     */
+    public long addLeafUpTo(byte[] leaf, String subject, long through) {
+        Map<String, Object> fields = new FlatJson(new String(leaf, java.nio.charset.StandardCharsets.UTF_8)).object();
+        long seq = (Long) fields.get("seq");
+        if (seq <= through && (subject == null || subject.equals(fields.get("subject")))) {
+            add(fields);
+        }
+        return seq;
+    }
+
     /** Reads the next leaf (entries must come in sequence order, each once). */
     public void add(Map<String, Object> leaf) {
         long seq = (Long) leaf.get("seq");

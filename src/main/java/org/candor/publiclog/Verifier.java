@@ -71,9 +71,15 @@ public final class Verifier {
      * into {@link Transparency}, and compares every figure. OK, or FAIL naming each figure that differs.
      */
     public Result report(java.time.LocalDate from, java.time.LocalDate to) {
+        return report(from, to, null);
+    }
+
+    /** The same for one subject's report ({@code subject}: its address), recomputed from that subject's entries. */
+    public Result report(java.time.LocalDate from, java.time.LocalDate to, String subject) {
         String served;
         try (TileReader reader = new TileReader(base)) {
-            served = reader.text("transparency.json?from=" + from + "&to=" + to, 1 << 20);
+            served = reader.text("transparency.json?from=" + from + "&to=" + to + (subject == null ? ""
+                    : "&subject=" + java.net.URLEncoder.encode(subject, StandardCharsets.UTF_8)), 1 << 20);
         } catch (IOException e) {
             return fail("could not read the report: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -104,19 +110,21 @@ public final class Verifier {
         } catch (java.time.DateTimeException e) {
             return fail("the report names an unknown time zone: " + zoneId);
         }
-        Result log = check(null, leaf -> {
-            if (numbers.through() < through) {
-                numbers.addLeaf(leaf);
-            }
-        });
+        String subject = figures.get("subject") instanceof String s ? s : null;
+        long[] read = { 0 };
+        Result log = check(null, leaf -> read[0] = numbers.addLeafUpTo(leaf, subject, through));
         if (!log.ok()) {
             return log;
         }
-        if (numbers.through() < through) {
-            return fail("the report counts entries up to #" + through + ", but the log has " + numbers.through());
+        if (read[0] < through) {
+            return fail("the report counts entries up to #" + through + ", but the log has " + read[0]);
         }
-        List<String> differ = Transparency.differences(figures,
-                numbers.report(from, to, new Transparency.Targets(low, mid, high)));
+        Map<String, Object> recomputed = numbers.report(from, to, new Transparency.Targets(low, mid, high));
+        if (subject != null) {
+            recomputed.put("subject", subject);
+            recomputed.put("through", through);
+        }
+        List<String> differ = Transparency.differences(figures, recomputed);
         if (!differ.isEmpty()) {
             return fail(differ.size() + " figure(s) of the report differ from the log: " + String.join("; ", differ));
         }

@@ -56,12 +56,13 @@ final class VerifierCli {
             }
             return;
         }
-        boolean report = args.length == 5 && args[0].equals("report");
+        boolean report = (args.length == 5 || args.length == 6) && args[0].equals("report");
+        String subject = report && args.length == 6 ? args[5] : null;
         if (report) {
             args = new String[] { args[1], args[2], args[3], args[4] };
         } else if (args.length < 2 || args.length > 3) {
             System.err.println("usage: Verifier <candor base URL> <verifier key | policy file> [state file]"
-                    + " | report <candor base URL> <verifier key | policy file> <from YYYY-MM-DD> <to YYYY-MM-DD>"
+                    + " | report <candor base URL> <verifier key | policy file> <from YYYY-MM-DD> <to YYYY-MM-DD> [subject]"
                     + " | --receipt <file> <verifier key> | --new-key [origin] | --new-witness-key <name>"
                     + " | witness <port> <witness key file> <log verifier key> <state file>");
             System.exit(2);
@@ -81,7 +82,7 @@ final class VerifierCli {
         Verifier.Result result;
         if (report) {
             try {
-                result = verifier.report(java.time.LocalDate.parse(args[2]), java.time.LocalDate.parse(args[3]));
+                result = verifier.report(java.time.LocalDate.parse(args[2]), java.time.LocalDate.parse(args[3]), subject);
             } catch (java.time.format.DateTimeParseException e) {
                 System.err.println("the period's days are written YYYY-MM-DD: " + e.getParsedString());
                 System.exit(2);

@@ -43,7 +43,7 @@ public class SubjectResource {
 
         static native TemplateInstance show(SubjectPage subject, ReviewReads.Page page, ReviewSort sort,
                 boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter,
-                List<StatementService.Statement> statements);
+                List<StatementService.Statement> statements, org.candor.transparency.ReplyLine replies);
     }
 
     private final SubjectService subjects;
@@ -57,8 +57,12 @@ public class SubjectResource {
     private final PageScope scope;
     private final Drafts drafts;
 
+    private final org.candor.transparency.TransparencyIndex transparency;
+
     SubjectResource(SubjectService subjects, ReviewReads reviews, ReviewPosting posting, CurrentViewer viewer, CurrentUser user,
-            FormErrors formErrors, Flash flash, StatementService statements, PageScope scope, Drafts drafts) {
+            FormErrors formErrors, Flash flash, StatementService statements, PageScope scope, Drafts drafts,
+            org.candor.transparency.TransparencyIndex transparency) {
+        this.transparency = transparency;
         this.drafts = drafts;
         this.scope = scope;
         this.statements = statements;
@@ -144,6 +148,6 @@ public class SubjectResource {
             boolean editing, Map<String, String> errors, Long retryAfter) {
         ReviewReads.Page page = reviews.page(subject.id(), sort, after, viewer.get());
         return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter,
-                statements.forSubject(subject.id()));
+                statements.forSubject(subject.id()), transparency.replyLine(subject.summary().slug()));
     }
 }

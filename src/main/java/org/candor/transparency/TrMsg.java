@@ -195,4 +195,16 @@ public interface TrMsg {
 
     @Message
     String check_key();
+
+    @Message
+    String subject_line(long percent, String typical, int months);
+
+    @Message
+    String subject_numbers();
+
+    @Message
+    String subject_only(String name);
+
+    @Message
+    String whole_board();
 }

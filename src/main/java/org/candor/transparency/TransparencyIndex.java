@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,8 +20,8 @@ import org.candor.publiclog.Transparency;
 /**
  * The transparency numbers of this board, kept up to date as entries arrive: every leaf of the public log is read once,
  * in order, into a {@link Transparency} (the same code the stand-alone verifier recomputes them with), and a period's
- * report is computed from it on demand and kept until the log grows. Reading the log is cheap when nothing is new (one
- * indexed query), so every request first catches up.
+ * report is computed from it on demand and kept until the log grows. The reading happens in the background and before
+ * each report; a subject's reply line never waits for it (until the first reading is done it is not shown).
  */
 @ApplicationScoped
 public class TransparencyIndex {
@@ -30,65 +31,146 @@ public class TransparencyIndex {
     private final PublicLog log;
     private final ModerationPolicy policy;
     private final TransparencyConfig config;
-    private volatile Transparency numbers;
+    /** Guards {@link #numbers}: {@link Transparency} is read and written under it only. */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Transparency numbers;
     private final Map<String, Map<String, Object>> reports = new ConcurrentHashMap<>();
+    private final Map<String, ReplyLine> lines = new ConcurrentHashMap<>();
+    private volatile long linesThrough = -1;
+    private final Map<String, Transparency> bySubject = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Transparency> eldest) {
+            return size() > 32;
+        }
+    };
 
     TransparencyIndex(PublicLog log, ModerationPolicy policy, TransparencyConfig config) {
         this.log = log;
         this.policy = policy;
         this.config = config;
+        this.numbers = new Transparency(config.zone());
     }
 
     /** Reads what the log gained since the last read. */
     @Scheduled(every = "${candor.transparency.refresh:5s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    synchronized void catchUp() {
-        Transparency t = numbers == null ? new Transparency(config.zone()) : numbers;
-        List<byte[]> leaves;
-        do {
-            leaves = log.leaves(t.through(), BATCH);
-            for (byte[] leaf : leaves) {
-                t.addLeaf(leaf);
-            }
-        } while (leaves.size() == BATCH);
-        numbers = t;
+    void catchUp() {
+        lock.lock();
+        try {
+            List<byte[]> leaves;
+            do {
+                leaves = log.leaves(numbers.through(), BATCH);
+                for (byte[] leaf : leaves) {
+                    numbers.addLeaf(leaf);
+                }
+            } while (leaves.size() == BATCH);
+            loaded = true;
+        } finally {
+            lock.unlock();
+        }
     }
+
+    /** Whether the whole log has been read once (until then a subject's line is not shown). */
+    private volatile boolean loaded;
 
     /** The report of the days {@code from} to {@code to} (inclusive), as of the latest entry. */
     public Map<String, Object> report(LocalDate from, LocalDate to) {
-        catchUp();
-        Transparency t = numbers;
-        Settings s = policy.settings();
-        Transparency.Targets targets = new Transparency.Targets(s.targetLowMinutes(), s.targetMidMinutes(),
-                s.targetHighMinutes());
-        String key = from + "/" + to + "/" + t.through() + "/" + targets;
-        Map<String, Object> cached = reports.get(key);
-        if (cached == null) {
-            synchronized (this) {
-                cached = t.report(from, to, targets);
+        Transparency.Targets targets = targets();
+        lock.lock();
+        try {
+            catchUp();
+            String key = from + "/" + to + "/" + numbers.through() + "/" + targets;
+            Map<String, Object> cached = reports.get(key);
+            if (cached == null) {
+                cached = numbers.report(from, to, targets);
+                if (reports.size() > 200) {
+                    reports.clear();
+                }
+                reports.put(key, cached);
             }
-            if (reports.size() > 200) {
-                reports.clear();
-            }
-            reports.put(key, cached);
+            return cached;
+        } finally {
+            lock.unlock();
         }
-        return cached;
     }
 
-    /** A subject's line: its reviews of 1–2 stars in the last months, how many answered, the median time (s, or -1). */
-    public long[] negativeReviewsAnswered(String subjectSlug) {
-        catchUp();
-        Instant since = ZonedDateTime.now(config.zone()).minusMonths(config.subjectMonths()).toInstant();
-        synchronized (this) {
-            return numbers.answered(subjectSlug, 2, since);
+    /**
+     * The report of one subject's entries (kept for the subjects asked for most recently, and caught up from the
+     * subject's entries only): what the subject's numbers link shows, and what the verifier recomputes when the report
+     * names a subject.
+     */
+    public Map<String, Object> report(String subject, LocalDate from, LocalDate to) {
+        Transparency.Targets targets = targets();
+        long through;
+        lock.lock();
+        try {
+            catchUp();
+            through = numbers.through();
+        } finally {
+            lock.unlock();
         }
+        Transparency t;
+        synchronized (bySubject) {
+            t = bySubject.computeIfAbsent(subject, k -> new Transparency(config.zone()));
+        }
+        synchronized (t) {
+            long read = t.through();
+            List<byte[]> leaves;
+            do {
+                leaves = log.leavesOfSubject(subject, read, through, BATCH);
+                for (byte[] leaf : leaves) {
+                    read = t.addLeafUpTo(leaf, null, through);
+                }
+            } while (leaves.size() == BATCH);
+            Map<String, Object> report = t.report(from, to, targets);
+            report.put("subject", subject);
+            report.put("through", through);
+            return report;
+        }
+    }
+
+    /**
+     * A subject's line: its reviews of 1–2 stars in the last months, how many answered, and how fast. Never waits for
+     * the log to be read: while another thread reads it, the line last computed is given.
+     */
+    public ReplyLine replyLine(String subjectSlug) {
+        ReplyLine cached = lines.get(subjectSlug);
+        if (!lock.tryLock()) {
+            return cached != null ? cached : new ReplyLine(0, 0, -1, config.subjectMonths());
+        }
+        try {
+            if (!loaded) {
+                return new ReplyLine(0, 0, -1, config.subjectMonths());
+            }
+            catchUp();
+            if (cached != null && linesThrough == numbers.through()) {
+                return cached;
+            }
+            if (linesThrough != numbers.through()) {
+                lines.clear();
+                linesThrough = numbers.through();
+            }
+            Instant since = ZonedDateTime.now(config.zone()).minusMonths(config.subjectMonths()).toInstant();
+            long[] answered = numbers.answered(subjectSlug, 2, since);
+            ReplyLine line = new ReplyLine(answered[0], answered[1], answered[2], config.subjectMonths());
+            lines.put(subjectSlug, line);
+            return line;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Transparency.Targets targets() {
+        Settings s = policy.settings();
+        return new Transparency.Targets(s.targetLowMinutes(), s.targetMidMinutes(), s.targetHighMinutes());
+    }
+
+    /** The name of the subject with this address, if there is one. */
+    public java.util.Optional<String> subjectName(String slug) {
+        return log.subjectName(slug);
     }
 
     public java.time.ZoneId zone() {
         return config.zone();
-    }
-
-    public int subjectMonths() {
-        return config.subjectMonths();
     }
 }

@@ -32,7 +32,12 @@ public class TransparencyResource {
     }
 
     /** A report as the page reads it. */
-    public record View(Period period, Map<String, Object> figures) {
+    public record View(Period period, Map<String, Object> figures, String subject, String subjectName) {
+
+        /** The address part that keeps this report's subject ({@code &subject=…}), or nothing. */
+        public String subjectQuery() {
+            return subject == null ? "" : "&subject=" + java.net.URLEncoder.encode(subject, java.nio.charset.StandardCharsets.UTF_8);
+        }
 
         public Object value(String key) {
             return figures.get(key);
@@ -155,7 +160,8 @@ public class TransparencyResource {
     @Path("transparency")
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("period") String period, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to, @QueryParam("subject") String subject) {
+        String subjectName = subjectName(subject);
         Period chosen;
         String error = null;
         try {
@@ -164,7 +170,7 @@ public class TransparencyResource {
             error = e.getMessage();
             chosen = month(YearMonth.now(index.zone()));
         }
-        View view = new View(chosen, index.report(chosen.from(), chosen.to()));
+        View view = new View(chosen, figures(subject, chosen), blank(subject) ? null : subject, subjectName);
         return Response.status(error == null ? 200 : 400)
                 .entity(Templates.transparency(view, months(), quarters(), from == null ? "" : from, to == null ? "" : to,
                         error, index.zone().getId(), base))
@@ -176,9 +182,10 @@ public class TransparencyResource {
     @Path("transparency.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response json(@QueryParam("period") String period, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to, @QueryParam("subject") String subject) {
+        subjectName(subject);
         Period chosen = valid(period, from, to);
-        return Response.ok(org.candor.publiclog.CanonicalJson.write(index.report(chosen.from(), chosen.to())))
+        return Response.ok(org.candor.publiclog.CanonicalJson.write(figures(subject, chosen)))
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -187,14 +194,28 @@ public class TransparencyResource {
     @Path("transparency.csv")
     @Produces("text/csv")
     public Response csv(@QueryParam("period") String period, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("to") String to, @QueryParam("subject") String subject) {
+        subjectName(subject);
         Period chosen = valid(period, from, to);
         StringBuilder csv = new StringBuilder("figure,value\n");
-        index.report(chosen.from(), chosen.to()).forEach((k, v) -> csv.append(k).append(',')
+        figures(subject, chosen).forEach((k, v) -> csv.append(k).append(',')
                 .append(v == null ? "" : v).append('\n'));
         return Response.ok(csv.toString()).type("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"candor-transparency-" + chosen.name() + ".csv\"")
                 .build();
+    }
+
+    private Map<String, Object> figures(String subject, Period chosen) {
+        return blank(subject) ? index.report(chosen.from(), chosen.to()) : index.report(subject, chosen.from(), chosen.to());
+    }
+
+    /** The subject's name; 404 when a subject is named that does not exist. */
+    private String subjectName(String subject) {
+        return blank(subject) ? null : index.subjectName(subject.strip()).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private Period valid(String period, String from, String to) {

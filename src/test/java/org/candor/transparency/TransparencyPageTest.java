@@ -30,6 +30,9 @@ import org.candor.support.TestData;
 @QuarkusTest
 class TransparencyPageTest {
 
+    @jakarta.inject.Inject
+    TransparencyIndex index;
+
     private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
 
     @Test
@@ -104,6 +107,48 @@ class TransparencyPageTest {
         Verifier.Result fail = verifier.compareReport(changed, today.withDayOfMonth(1), today);
         assertFalse(fail.ok());
         assertTrue(fail.message().contains("decisions.replied"), fail.message());
+    }
+
+    @Test
+    void aSubjectSaysHowOftenAndHowFastItsNegativeReviewsAreAnsweredAndItsNumbersRecompute() throws Exception {
+        Subject subject = TestData.subject("Answered");
+        long review = Steps.post(Session.customer(), subject, 1, "It broke on day one.");
+        Steps.post(Session.customer(), subject, 2, "Meh, and nobody answered.");
+        Steps.post(Session.customer(), subject, 5, "Lovely.");
+        Steps.act(Session.moderator(), Steps.item(review, "REPLY"), "reply", "body", "We are sending a new one.")
+                .statusCode(303);
+        Steps.sequenced();
+        index.catchUp(); // the first reading of the whole log is the scheduler's; a subject page never waits for it
+        given().get("/subjects/" + subject.slug).then().statusCode(200)
+                .body(containsString("Replies to 50 % of negative reviews, typically within 1 min (last 12 months)."))
+                .body(containsString("/transparency?subject=" + subject.slug));
+        given().get("/api/subjects/" + subject.slug + "/replies").then().statusCode(200)
+                .body("negativeReviews", org.hamcrest.Matchers.equalTo(2))
+                .body("answered", org.hamcrest.Matchers.equalTo(1))
+                .body("answeredPercent", org.hamcrest.Matchers.equalTo(50));
+        given().get("/api/subjects/no-such-subject/replies").then().statusCode(404);
+        given().get("/transparency?subject=" + subject.slug).then().statusCode(200)
+                .body(containsString("Only what concerns Answered"));
+        given().get("/transparency?subject=no-such-subject").then().statusCode(404);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonPath json = given().get("/transparency.json?subject=" + subject.slug + "&from=" + today + "&to=" + today)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(3, json.getLong("'received.reviews'"));
+        assertEquals(1, json.getLong("'decisions.replied'"));
+        Verifier verifier = new Verifier(SignInBrowser.base(), SignedNote.verifierKey(
+                given().get("/api/log/public-key").then().extract().jsonPath().getString("verifierKey")));
+        Verifier.Result ok = verifier.report(today, today, subject.slug);
+        assertTrue(ok.ok(), ok.message());
+    }
+
+    @Test
+    void moderatorsSeeTheShareWithinTargetAndTheOldestWaitingPerBand() {
+        Subject subject = TestData.subject("Banded");
+        Steps.post(Session.customer(), subject, 1, "Waiting in the low band.");
+        Session.moderatorOf(subject).request().get("/moderation").then().statusCode(200)
+                .body(containsString("Waiting, by rating"))
+                .body(containsString("First replies within their target over the last 30 days"))
+                .body(containsString("1–2 stars: 1 waiting"));
     }
 
     private static long received(String figure) {

@@ -87,6 +87,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /transparency", "AAAAA"),
             Map.entry("GET /transparency.json", "AAAAA"),
             Map.entry("GET /transparency.csv", "AAAAA"),
+            Map.entry("GET /api/subjects/{slug}/replies", "AAAAA"),
             Map.entry("GET /notices/new", "AAAAA"),
             Map.entry("POST /notices", "AAAAA"),
             Map.entry("GET /notices/{reference}", "AAAAA"),
