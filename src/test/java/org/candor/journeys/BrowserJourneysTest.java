@@ -302,7 +302,8 @@ class BrowserJourneysTest {
         List<String> violations = new ArrayList<>();
         try (BrowserContext context = browsers.context()) {
             Page page = context.newPage();
-            for (String path : List.of("/", "/subjects/" + subject.slug, "/log", "/log/verify", "/about", "/login")) {
+            for (String path : List.of("/", "/subjects/" + subject.slug, "/log", "/log/verify", "/about", "/login",
+                    "/rules", "/about/reviews", "/transparency", "/transparency?subject=" + subject.slug)) {
                 page.navigate(path);
                 violations.addAll(Browsers.seriousViolations(page));
             }
@@ -317,8 +318,16 @@ class BrowserJourneysTest {
             page.locator("form[action$='/edit'] button[type=submit]").click();
             assertThat(page.locator(".field-error")).not().hasCount(0);
             violations.addAll(Browsers.seriousViolations(page));
+            // the notice form, and the notice form shown again with what is missing
+            long review = ((Number) TestData.sql("select id from review where subject_id = ?1", subject.id)).longValue();
+            page.navigate("/notices/new?review=" + review);
+            violations.addAll(Browsers.seriousViolations(page));
+            page.locator("form[action='/notices'] button[type=submit]").click();
+            assertThat(page.locator(".field-error")).not().hasCount(0);
+            violations.addAll(Browsers.seriousViolations(page));
             TestData.update("update account set role = 'ADMIN' where provider_subject = ?1", user);
-            for (String path : List.of("/me", "/me/profile", "/moderation", "/moderation?tab=done", "/moderation/statements",
+            for (String path : List.of("/me", "/me/profile", "/moderation", "/moderation?tab=done",
+                    "/moderation?tab=appeals", "/moderation?tab=notices", "/moderation/statements",
                     "/admin", "/admin/policy", "/admin/rules", "/admin/canned", "/admin/offers",
                     "/admin/offers/consistency", "/admin/roles", "/admin/providers", "/admin/subjects")) {
                 page.navigate(path);
