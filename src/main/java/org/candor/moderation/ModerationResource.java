@@ -144,7 +144,7 @@ public class ModerationResource {
     public TemplateInstance queue(@QueryParam("tab") String tab) {
         QueueTab t = QueueTab.parse(tab);
         java.time.LocalDate today = java.time.LocalDate.now(transparency.zone());
-        var month = new org.candor.transparency.TransparencyResource.View(null,
+        var month = org.candor.transparency.TransparencyResource.View.of(null,
                 transparency.report(today.minusDays(29), today), null, null);
         return Templates.queue(t, reads.tab(t, user.accountId()), reads.counts(user.accountId()),
                 List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +90,7 @@ public class PublicLog {
                 d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.rule(), policyVersion,
                 LogText.of(d.reasonText()), LogText.of(d.body()), d.erases(), d.rating(), d.contentCommitment(), null);
         insert(entry, d.subjectId(), tree);
+        tree.flush();
         em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, entry.seq()).executeUpdate();
         return entry;
     }
@@ -142,7 +144,9 @@ public class PublicLog {
             return 0;
         }
         long size = Sql.number(head, "size");
-        long after = integrate(size, Sql.integer(head, "policy_version"), new Tree(), limit);
+        Tree tree = new Tree();
+        long after = integrate(size, Sql.integer(head, "policy_version"), tree, limit);
+        tree.flush();
         if (after > size) {
             em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, after).executeUpdate();
         }
@@ -168,6 +172,8 @@ public class PublicLog {
             return size;
         }
         StringBuilder sequenced = new StringBuilder();
+        List<LogEntry> entries = new ArrayList<>(staged.size());
+        List<Long> subjects = new ArrayList<>(staged.size());
         for (Tuple t : staged) {
             size++;
             LogEntry entry = new LogEntry(size, Sql.instant(t, "created_at"), LogKind.valueOf(Sql.text(t, "kind")),
@@ -175,10 +181,13 @@ public class PublicLog {
                     Sql.text(t, "actor_role"), null, Sql.text(t, "reason_code"), Sql.text(t, "rule"), policyVersion,
                     null, null, null, t.get("rating") == null ? null : Sql.integer(t, "rating"),
                     (byte[]) t.get("content_commitment"), null);
-            insert(entry, Sql.number(t, "subject_id"), tree);
+            entries.add(entry);
+            subjects.add(Sql.number(t, "subject_id"));
+            nodes(entry.seq() - 1, entry.leafHash(), tree);
             sequenced.append(sequenced.isEmpty() ? "" : ",").append('(').append(Sql.number(t, "id")).append(',')
                     .append(size).append(')');
         }
+        insertBatch(entries, subjects);
         em.createNativeQuery("with v(id, seq) as (values " + sequenced + "), "
                 + "s as (update log_staged s set seq = v.seq from v where s.id = v.id returning s.seq, s.content_salt) "
                 + "insert into log_content_salt (seq, salt) select seq, content_salt from s where content_salt is not null")
@@ -189,10 +198,30 @@ public class PublicLog {
     /** The tree nodes an append (or a batch of them) reads and writes, so a batch reads each node once. */
     private final class Tree {
         private final Map<String, byte[]> written = new HashMap<>();
+        private final List<Object[]> pending = new ArrayList<>();
 
         void put(int level, long index, byte[] hash) {
-            insertNode(level, index, hash);
+            pending.add(new Object[] { (short) level, index, hash });
             written.put(level + "/" + index, hash);
+        }
+
+        /** Writes the nodes put since the last flush, in one batch. */
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            em.unwrap(org.hibernate.Session.class).doWork(c -> {
+                try (var insert = c.prepareStatement("insert into log_node (level, idx, hash) values (?, ?, ?)")) {
+                    for (Object[] n : pending) {
+                        insert.setShort(1, (Short) n[0]);
+                        insert.setLong(2, (Long) n[1]);
+                        insert.setBytes(3, (byte[]) n[2]);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            });
+            pending.clear();
         }
 
         byte[] get(int level, long index) {
@@ -232,7 +261,11 @@ public class PublicLog {
                 .setParameter(18, new TypedParameterValue<>(StandardBasicTypes.BINARY, entry.contentCommitment()))
                 .executeUpdate();
         insertTexts(entry);
-        long index = entry.seq() - 1;
+        nodes(entry.seq() - 1, leaf, tree);
+    }
+
+    /** Puts a leaf and every perfect subtree it completes in the tree (written at its flush). */
+    private static void nodes(long index, byte[] leaf, Tree tree) {
         int level = 0;
         byte[] hash = leaf;
         tree.put(0, index, leaf);
@@ -242,6 +275,36 @@ public class PublicLog {
             index >>= 1;
             tree.put(level, index, hash);
         }
+    }
+
+    /** Inserts staged entries (no texts) in one batch. */
+    private void insertBatch(List<LogEntry> entries, List<Long> subjects) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var insert = c.prepareStatement("""
+                    insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id,
+                        actor_role, reason_code, leaf_hash, rule, policy_version, rating, content_commitment)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < entries.size(); i++) {
+                    LogEntry e = entries.get(i);
+                    insert.setLong(1, e.seq());
+                    insert.setTimestamp(2, Timestamp.from(e.time()));
+                    insert.setString(3, e.kind().name());
+                    insert.setObject(4, subjects.get(i), java.sql.Types.BIGINT);
+                    insert.setString(5, e.subject());
+                    insert.setObject(6, e.reviewId(), java.sql.Types.BIGINT);
+                    insert.setObject(7, e.commentId(), java.sql.Types.BIGINT);
+                    insert.setString(8, e.actorRole());
+                    insert.setString(9, e.reasonCode());
+                    insert.setBytes(10, e.leafHash());
+                    insert.setString(11, e.rule());
+                    insert.setObject(12, e.policyVersion(), java.sql.Types.INTEGER);
+                    insert.setObject(13, e.rating() == null ? null : e.rating().shortValue(), java.sql.Types.SMALLINT);
+                    insert.setBytes(14, e.contentCommitment());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     /** The entry's texts and salts, beside the log (one statement). */
@@ -495,8 +558,4 @@ public class PublicLog {
                 .setParameter(1, (short) level).setParameter(2, index).getSingleResult();
     }
 
-    private void insertNode(int level, long index, byte[] hash) {
-        em.createNativeQuery("insert into log_node (level, idx, hash) values (?1, ?2, ?3)")
-                .setParameter(1, (short) level).setParameter(2, index).setParameter(3, hash).executeUpdate();
-    }
 }

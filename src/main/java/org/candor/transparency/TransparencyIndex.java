@@ -26,7 +26,7 @@ import org.candor.publiclog.Transparency;
 @ApplicationScoped
 public class TransparencyIndex {
 
-    private static final int BATCH = 5000;
+    private static final int BATCH = 1000;
 
     private final PublicLog log;
     private final ModerationPolicy policy;

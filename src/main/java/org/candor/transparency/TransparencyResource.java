@@ -32,7 +32,18 @@ public class TransparencyResource {
     }
 
     /** A report as the page reads it. */
-    public record View(Period period, Map<String, Object> figures, String subject, String subjectName) {
+    public record View(Period period, Map<String, Object> figures, String subject, String subjectName,
+            Map<String, Long> busiest) {
+
+        public static View of(Period period, Map<String, Object> figures, String subject, String subjectName) {
+            Map<String, Long> busiest = new java.util.HashMap<>();
+            figures.forEach((k, v) -> {
+                if (k.startsWith("chart.") && v instanceof Long n) {
+                    busiest.merge(k.substring(6, k.indexOf('.', 6)), n, Math::max);
+                }
+            });
+            return new View(period, figures, subject, subjectName, busiest);
+        }
 
         /** The address part that keeps this report's subject ({@code &subject=…}), or nothing. */
         public String subjectQuery() {
@@ -78,12 +89,7 @@ public class TransparencyResource {
 
         /** How dark a cell is drawn: 0 (none) to 1 (the busiest cell of its chart). */
         public String shade(String chart, int day, int hour) {
-            long max = 0;
-            for (int d = 1; d <= 7; d++) {
-                for (int h = 0; h < 24; h++) {
-                    max = Math.max(max, cell(chart, d, h));
-                }
-            }
+            long max = busiest.getOrDefault(chart, 0L);
             long n = cell(chart, day, hour);
             return n == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.2f", 0.15 + 0.85 * n / max);
         }
@@ -170,7 +176,7 @@ public class TransparencyResource {
             error = e.getMessage();
             chosen = month(YearMonth.now(index.zone()));
         }
-        View view = new View(chosen, figures(subject, chosen), blank(subject) ? null : subject, subjectName);
+        View view = View.of(chosen, figures(subject, chosen), blank(subject) ? null : subject, subjectName);
         return Response.status(error == null ? 200 : 400)
                 .entity(Templates.transparency(view, months(), quarters(), from == null ? "" : from, to == null ? "" : to,
                         error, index.zone().getId(), base))
