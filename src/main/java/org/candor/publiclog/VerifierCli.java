@@ -56,10 +56,34 @@ final class VerifierCli {
             }
             return;
         }
-        boolean report = (args.length == 5 || args.length == 6) && args[0].equals("report");
-        String subject = report && args.length == 6 ? args[5] : null;
+        boolean report = args.length >= 1 && args[0].equals("report");
+        String subject = null;
         if (report) {
-            args = new String[] { args[1], args[2], args[3], args[4] };
+            // report <url> <key> <from> <to> [subject], or with --from, --to and --subject in any order
+            java.util.List<String> plain = new java.util.ArrayList<>();
+            String from = null;
+            String to = null;
+            for (int i = 1; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--from" -> from = i + 1 < args.length ? args[++i] : null;
+                    case "--to" -> to = i + 1 < args.length ? args[++i] : null;
+                    case "--subject" -> subject = i + 1 < args.length ? args[++i] : null;
+                    default -> plain.add(args[i]);
+                }
+            }
+            if (from != null && to != null) {
+                plain.add(from);
+                plain.add(to);
+            }
+            if (plain.size() == 5 && subject == null) {
+                subject = plain.remove(4);
+            }
+            if (plain.size() != 4) {
+                System.err.println("usage: Verifier report <candor base URL> <verifier key | policy file> "
+                        + "--from <YYYY-MM-DD> --to <YYYY-MM-DD> [--subject <address>]");
+                System.exit(2);
+            }
+            args = plain.toArray(new String[0]);
         } else if (args.length < 2 || args.length > 3) {
             System.err.println("usage: Verifier <candor base URL> <verifier key | policy file> [state file]"
                     + " | report <candor base URL> <verifier key | policy file> <from YYYY-MM-DD> <to YYYY-MM-DD> [subject]"

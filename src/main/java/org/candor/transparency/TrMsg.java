@@ -207,4 +207,7 @@ public interface TrMsg {
 
     @Message
     String whole_board();
+
+    @Message
+    String day();
 }

@@ -110,6 +110,27 @@ public class TransparencyResource {
             return List.of("arrivals", "replies");
         }
 
+        /** A cell of a week chart, placed and shaded. */
+        public record Cell(int hour, int x, long count, String shade) {
+        }
+
+        /** A day of a week chart: its label's message key, its row's place, and its 24 cells. */
+        public record Day(int day, String labelKey, int y, int labelY, List<Cell> cells) {
+        }
+
+        /** The rows of a week chart, Monday first, computed once per page. */
+        public List<Day> rows(String chart) {
+            List<Day> days = new ArrayList<>(7);
+            for (int d = 1; d <= 7; d++) {
+                List<Cell> cells = new ArrayList<>(24);
+                for (int h = 0; h < 24; h++) {
+                    cells.add(new Cell(h, x(h), cell(chart, d, h), shade(chart, d, h)));
+                }
+                days.add(new Day(d, dayKey(d), y(d), labelY(d), cells));
+            }
+            return days;
+        }
+
         public String dayKey(int day) {
             return "day_" + day;
         }
