@@ -58,6 +58,7 @@ public class ErasureService {
             new String[] { "visibility_change", "reason_text", "review_id" },
             new String[] { "redaction", "reason_text", "review_id" },
             new String[] { "author_notice", "message", "review_id" },
+            new String[] { "queue_event", "note", null },
             new String[] { "reasons_statement", "facts", "review_id" },
             new String[] { "report", "decision_reason", "review_id" },
             new String[] { "legal_notice", "decision_reason", "review_id" },
@@ -105,9 +106,36 @@ public class ErasureService {
                 tombstone.actorHandle(), ground.name(), note == null || note.isBlank() ? null : note.strip(),
                 tombstone.body(), seq, null);
         long stone = log.erase(seq, tombstone).seq();
+        // a statement of reasons carries the public facts of its action in its own text: erased with it, each with its
+        // tombstone, so the text is nowhere on the log
+        if (entry.reviewId() != null) {
+            @SuppressWarnings("unchecked")
+            List<Number> statements = em.createNativeQuery("""
+                    select e.seq from log_entry e join log_text t on t.seq = e.seq and t.field = 'body'
+                    where e.review_id = ?1 and e.kind = 'STATEMENT_OF_REASONS' and t.text is not null
+                      and ((?2 <> '' and strpos(t.text, ?2) > 0) or (?3 <> '' and strpos(t.text, ?3) > 0))""")
+                    .setParameter(1, entry.reviewId())
+                    .setParameter(2, jsonEscaped(entry.body())).setParameter(3, jsonEscaped(entry.reasonText()))
+                    .getResultList();
+            for (Number statement : statements) {
+                log.erase(statement.longValue(), new PublicLog.Draft(tombstone.kind(), null, null, null, null,
+                        tombstone.actorRole(), tombstone.actorHandle(), ground.name(), tombstone.reasonText(),
+                        "The texts of entry #" + statement + " were erased (" + ground.name() + ").", statement.longValue(),
+                        null));
+            }
+        }
         // every instance drops every cached page at commit: the text may have been shown anywhere
         em.createNativeQuery("select notify_public('*')").getSingleResult();
         return stone;
+    }
+
+    /** A text as it appears inside canonical JSON (a statement's public part); empty for none. */
+    private static String jsonEscaped(String text) {
+        if (text == null) {
+            return "";
+        }
+        String json = org.candor.publiclog.CanonicalJson.write(java.util.Map.of("t", text));
+        return json.substring(6, json.length() - 2);
     }
 
     /** Replaces the text wherever it was copied (within the entry's review when it has one). */

@@ -50,7 +50,7 @@ public class ReviewResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(String slug, String subjectName, ReviewWithComments item,
-                List<ReviewVersion> versions, boolean marked, PageForms forms);
+                List<ReviewVersion> versions, boolean marked, PageForms forms, String jsonLd);
 
         static native TemplateInstance edit(String slug, String subjectName, long id, ReviewForm form,
                 Map<String, String> errors, Long retryAfter);
@@ -66,10 +66,12 @@ public class ReviewResource {
     private final Flash flash;
     private final PageScope scope;
     private final Drafts drafts;
+    private final StructuredData structured;
 
     ReviewResource(ReviewReads reviews, ReviewPosting posting, ReviewFeedback feedback,
             org.candor.subject.SubjectService subjects, CurrentViewer viewer, CurrentUser user, FormErrors formErrors,
-            Flash flash, PageScope scope, Drafts drafts) {
+            Flash flash, PageScope scope, Drafts drafts, StructuredData structured) {
+        this.structured = structured;
         this.posting = posting;
         this.feedback = feedback;
         this.drafts = drafts;
@@ -199,7 +201,7 @@ public class ReviewResource {
         scope.subject(subject.id());
         boolean marked = user.signedIn() && reviews.marksHelpful(user.accountId(), id);
         return Templates.show(slug, subject.summary().name(), item, reviews.versions(item.review(), viewer.get()), marked,
-                forms);
+                forms, structured.review(subject.summary(), item.review()));
     }
 
     /** The review if it exists, belongs to this subject and the reader may see it; else 404. */

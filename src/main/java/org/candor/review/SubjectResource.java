@@ -43,7 +43,7 @@ public class SubjectResource {
 
         static native TemplateInstance show(SubjectPage subject, ReviewReads.Page page, ReviewSort sort,
                 boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter,
-                List<StatementService.Statement> statements, org.candor.transparency.ReplyLine replies);
+                List<StatementService.Statement> statements, org.candor.transparency.ReplyLine replies, String jsonLd);
     }
 
     private final SubjectService subjects;
@@ -58,11 +58,13 @@ public class SubjectResource {
     private final Drafts drafts;
 
     private final org.candor.transparency.TransparencyIndex transparency;
+    private final StructuredData structured;
 
     SubjectResource(SubjectService subjects, ReviewReads reviews, ReviewPosting posting, CurrentViewer viewer, CurrentUser user,
             FormErrors formErrors, Flash flash, StatementService statements, PageScope scope, Drafts drafts,
-            org.candor.transparency.TransparencyIndex transparency) {
+            org.candor.transparency.TransparencyIndex transparency, StructuredData structured) {
         this.transparency = transparency;
+        this.structured = structured;
         this.drafts = drafts;
         this.scope = scope;
         this.statements = statements;
@@ -148,6 +150,7 @@ public class SubjectResource {
             boolean editing, Map<String, String> errors, Long retryAfter) {
         ReviewReads.Page page = reviews.page(subject.id(), sort, after, viewer.get());
         return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter,
-                statements.forSubject(subject.id()), transparency.replyLine(subject.summary().slug()));
+                statements.forSubject(subject.id()), transparency.replyLine(subject.summary().slug()),
+                structured.subject(subject.summary(), page.reviews()));
     }
 }

@@ -45,4 +45,10 @@ public interface SubMsg {
 
     @Message
     String kind_TOPIC();
+
+    @Message
+    String admin_subject_kind_search();
+
+    @Message
+    String admin_subject_self_serving();
 }

@@ -93,6 +93,28 @@ class ErasureTest {
     }
 
     @Test
+    void erasingAHideErasesTheFactsItsStatementOfReasonsCarriesToo() throws Exception {
+        Subject subject = TestData.subject("Erased statement");
+        Session admin = Session.admin();
+        long review = Steps.post(Session.customer(), subject, 1, "The courier was rude.");
+        String secret = TestData.unique("Names Bo Brandt of 9 Elm Lane");
+        Steps.act(Session.moderator(), Steps.item(review, "REPLY"), "hide", "reason", "ABUSE", "text", secret)
+                .statusCode(303);
+        long hide = ((Number) TestData.sql("select max(seq) from log_entry where review_id = ?1 and kind = 'HIDE'",
+                review)).longValue();
+        long statement = ((Number) TestData.sql("select max(seq) from log_entry where review_id = ?1 "
+                + "and kind = 'STATEMENT_OF_REASONS'", review)).longValue();
+        admin.form().formParam("entry", "#" + hide).formParam("ground", "COURT_ORDER").post("/admin/erasure")
+                .then().statusCode(303);
+        TestData.settle();
+        assertEquals(List.of(), columnsHolding(secret), "the erased text is still in the database");
+        assertEquals(1L, ((Number) TestData.sql("select count(*) from log_entry where kind = 'TEXTS_ERASED' and erases = ?1",
+                statement)).longValue(), "the statement's text has its own tombstone");
+        Verifier.Result ok = verifier().check(null);
+        assertTrue(ok.ok(), ok.message());
+    }
+
+    @Test
     void aTextWithheldWithoutATombstoneIsAFail() throws Exception {
         QuarkusTransaction.requiringNew().run(() -> log.append(new PublicLog.Draft(
                 org.candor.publiclog.LogKind.ANNOTATION, null, null, null, null, "moderator", "Erasure",

@@ -88,6 +88,10 @@ class AuthorizationMatrixTest {
             Map.entry("GET /transparency.json", "AAAAA"),
             Map.entry("GET /transparency.csv", "AAAAA"),
             Map.entry("GET /api/subjects/{slug}/replies", "AAAAA"),
+            Map.entry("GET /robots.txt", "AAAAA"),
+            Map.entry("GET /sitemap.xml", "AAAAA"),
+            Map.entry("GET /sitemaps/subjects.xml", "AAAAA"),
+            Map.entry("GET /sitemaps/reviews-{file}.xml", "AAAAA"),
             Map.entry("GET /notices/new", "AAAAA"),
             Map.entry("POST /notices", "AAAAA"),
             Map.entry("GET /notices/{reference}", "AAAAA"),
@@ -321,7 +325,7 @@ class AuthorizationMatrixTest {
 
         String path(String template) {
             String p = template.replace("{slug}", subject.slug).replace("{provider}", "google").replace("{tag}", "en")
-                    .replace("{action}", "note").replace("{seq}", "1")
+                    .replace("{action}", "note").replace("{seq}", "1").replace("{file}", "0")
                     .replace("/log/texts/{path: .+}", "/log/texts/000.p/1").replace("{path: .+}", "0/000.p/1");
             long id;
             if (template.startsWith("/moderation/items")) {
