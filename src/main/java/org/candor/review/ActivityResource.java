@@ -47,10 +47,25 @@ public class ActivityResource {
 
     private final MyActivity activity;
     private final CurrentUser user;
+    private final MyData data;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    ActivityResource(MyActivity activity, CurrentUser user) {
+    ActivityResource(MyActivity activity, CurrentUser user, MyData data, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.activity = activity;
         this.user = user;
+        this.data = data;
+        this.json = json;
+    }
+
+    /** Everything Candor holds about the signed-in customer, as one JSON file to keep or take elsewhere. */
+    @GET
+    @jakarta.ws.rs.Path("data")
+    @Produces(MediaType.APPLICATION_JSON)
+    public jakarta.ws.rs.core.Response data() throws com.fasterxml.jackson.core.JsonProcessingException {
+        return jakarta.ws.rs.core.Response.ok(json.writerWithDefaultPrettyPrinter().writeValueAsString(
+                data.of(user.accountId())))
+                .header("Content-Disposition", "attachment; filename=\"candor-my-data.json\"")
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -378,4 +378,7 @@ public interface RevMsg {
 
     @Message
     String appeal_typed();
+
+    @Message
+    String my_data();
 }

@@ -97,6 +97,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /notices/{reference}", "AAAAA"),
             Map.entry("POST /notices/{reference}/appeal", "AAAAA"),
             Map.entry("POST /me/appeals", "LAAAA"),
+            Map.entry("GET /me/data", "LAAAA"),
             Map.entry("GET /api/log/{seq}", "AAAAA"),
             Map.entry("GET /api/log/checkpoint", "AAAAA"),
             Map.entry("GET /api/log/public-key", "AAAAA"),
