@@ -1,10 +1,8 @@
 package org.candor.publiclog;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-
-import org.hibernate.query.TypedParameterValue;
-import org.hibernate.type.StandardBasicTypes;
 
 import org.candor.Sql;
 
@@ -56,9 +51,12 @@ public class PublicLog {
 
     private final EntityManager em;
     private final SigningKey key;
-    PublicLog(EntityManager em, SigningKey key) {
+    private final LogSequencing sequencing;
+
+    PublicLog(EntityManager em, SigningKey key, LogSequencing sequencing) {
         this.em = em;
         this.key = key;
+        this.sequencing = sequencing;
     }
 
     /** Longest free text an entry may carry (reason texts, reply bodies, statement titles). */
@@ -83,13 +81,13 @@ public class PublicLog {
         fit(d.actorHandle());
         Tuple head = lockHead(false);
         int policyVersion = Sql.integer(head, "policy_version");
-        Tree tree = new Tree();
+        LogSequencing.Tree tree = sequencing.tree();
         // what posting staged and committed is sequenced first: the log's order follows the commits
-        long size = integrate(Sql.number(head, "size"), policyVersion, tree, STAGED_PER_APPEND);
+        long size = sequencing.integrate(Sql.number(head, "size"), policyVersion, tree, STAGED_PER_APPEND);
         LogEntry entry = new LogEntry(size + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), d.kind(), d.subjectSlug(),
                 d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.rule(), policyVersion,
                 LogText.of(d.reasonText()), LogText.of(d.body()), d.erases(), d.rating(), d.contentCommitment(), null);
-        insert(entry, d.subjectId(), tree);
+        sequencing.insert(entry, d.subjectId(), tree);
         tree.flush();
         em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, entry.seq()).executeUpdate();
         return entry;
@@ -114,23 +112,7 @@ public class PublicLog {
      */
     @Transactional(TxType.MANDATORY)
     public void stage(Draft d, byte[] salt) {
-        em.createNativeQuery("""
-                insert into log_staged (kind, subject_id, subject_slug, review_id, comment_id, actor_role, rule, rating,
-                    reason_code, content_commitment, content_salt)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
-                .setParameter(1, d.kind().name())
-                .setParameter(2, new TypedParameterValue<>(StandardBasicTypes.LONG, d.subjectId()))
-                .setParameter(3, d.subjectSlug())
-                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.LONG, d.reviewId()))
-                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.LONG, d.commentId()))
-                .setParameter(6, d.actorRole())
-                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.STRING, d.rule()))
-                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.SHORT,
-                        d.rating() == null ? null : d.rating().shortValue()))
-                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, d.reasonCode()))
-                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.BINARY, d.contentCommitment()))
-                .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY, salt))
-                .executeUpdate();
+        sequencing.stage(d, salt);
     }
 
     /**
@@ -144,8 +126,8 @@ public class PublicLog {
             return 0;
         }
         long size = Sql.number(head, "size");
-        Tree tree = new Tree();
-        long after = integrate(size, Sql.integer(head, "policy_version"), tree, limit);
+        LogSequencing.Tree tree = sequencing.tree();
+        long after = sequencing.integrate(size, Sql.integer(head, "policy_version"), tree, limit);
         tree.flush();
         if (after > size) {
             em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, after).executeUpdate();
@@ -158,171 +140,6 @@ public class PublicLog {
                 select h.size as size, (select coalesce(max(id), 0) from policy_version) as policy_version
                 from log_head h where h.id = 1 for update""" + (skipIfBusy ? " skip locked" : ""), Tuple.class));
         return head.isEmpty() ? null : head.get(0);
-    }
-
-    /** Gives staged entries (oldest first) the numbers after {@code size}; returns the new size. Head locked. */
-    private long integrate(long size, int policyVersion, Tree tree, int limit) {
-        List<Tuple> staged = Sql.tuples(em.createNativeQuery("""
-                select id as id, kind as kind, subject_id as subject_id, subject_slug as subject_slug,
-                    review_id as review_id, comment_id as comment_id, actor_role as actor_role, rule as rule,
-                    rating as rating, reason_code as reason_code, content_commitment as content_commitment,
-                    content_salt as content_salt, date_trunc('milliseconds', created_at) as created_at
-                from log_staged where seq is null order by id limit ?1""", Tuple.class).setParameter(1, limit));
-        if (staged.isEmpty()) {
-            return size;
-        }
-        StringBuilder sequenced = new StringBuilder();
-        List<LogEntry> entries = new ArrayList<>(staged.size());
-        List<Long> subjects = new ArrayList<>(staged.size());
-        for (Tuple t : staged) {
-            size++;
-            LogEntry entry = new LogEntry(size, Sql.instant(t, "created_at"), LogKind.valueOf(Sql.text(t, "kind")),
-                    Sql.text(t, "subject_slug"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"),
-                    Sql.text(t, "actor_role"), null, Sql.text(t, "reason_code"), Sql.text(t, "rule"), policyVersion,
-                    null, null, null, t.get("rating") == null ? null : Sql.integer(t, "rating"),
-                    (byte[]) t.get("content_commitment"), null);
-            entries.add(entry);
-            subjects.add(Sql.number(t, "subject_id"));
-            nodes(entry.seq() - 1, entry.leafHash(), tree);
-            sequenced.append(sequenced.isEmpty() ? "" : ",").append('(').append(Sql.number(t, "id")).append(',')
-                    .append(size).append(')');
-        }
-        insertBatch(entries, subjects);
-        em.createNativeQuery("with v(id, seq) as (values " + sequenced + "), "
-                + "s as (update log_staged s set seq = v.seq from v where s.id = v.id returning s.seq, s.content_salt) "
-                + "insert into log_content_salt (seq, salt) select seq, content_salt from s where content_salt is not null")
-                .executeUpdate();
-        return size;
-    }
-
-    /** The tree nodes an append (or a batch of them) reads and writes, so a batch reads each node once. */
-    private final class Tree {
-        private final Map<String, byte[]> written = new HashMap<>();
-        private final List<Object[]> pending = new ArrayList<>();
-
-        void put(int level, long index, byte[] hash) {
-            pending.add(new Object[] { (short) level, index, hash });
-            written.put(level + "/" + index, hash);
-        }
-
-        /** Writes the nodes put since the last flush, in one batch. */
-        void flush() {
-            if (pending.isEmpty()) {
-                return;
-            }
-            em.unwrap(org.hibernate.Session.class).doWork(c -> {
-                try (var insert = c.prepareStatement("insert into log_node (level, idx, hash) values (?, ?, ?)")) {
-                    for (Object[] n : pending) {
-                        insert.setShort(1, (Short) n[0]);
-                        insert.setLong(2, (Long) n[1]);
-                        insert.setBytes(3, (byte[]) n[2]);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-            });
-            pending.clear();
-        }
-
-        byte[] get(int level, long index) {
-            byte[] hash = written.get(level + "/" + index);
-            return hash != null ? hash : node(level, index);
-        }
-    }
-
-    /** Inserts an entry, its texts, its leaf and every perfect subtree it completes. */
-    private void insert(LogEntry entry, Long subjectId, Tree tree) {
-        byte[] leaf = entry.leafHash();
-        em.createNativeQuery("""
-                insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role,
-                    actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash, rule,
-                    policy_version, rating, content_commitment)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)""")
-                .setParameter(1, entry.seq())
-                .setParameter(2, Timestamp.from(entry.time()))
-                .setParameter(3, entry.kind().name())
-                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.LONG, subjectId))
-                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.subject()))
-                .setParameter(6, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.reviewId()))
-                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.commentId()))
-                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.actorRole()))
-                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.actorHandle()))
-                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.reasonCode()))
-                .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY,
-                        entry.reason() == null ? null : entry.reason().commitment()))
-                .setParameter(12, new TypedParameterValue<>(StandardBasicTypes.BINARY,
-                        entry.content() == null ? null : entry.content().commitment()))
-                .setParameter(13, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.erases()))
-                .setParameter(14, leaf)
-                .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.rule()))
-                .setParameter(16, entry.policyVersion())
-                .setParameter(17, new TypedParameterValue<>(StandardBasicTypes.SHORT,
-                        entry.rating() == null ? null : entry.rating().shortValue()))
-                .setParameter(18, new TypedParameterValue<>(StandardBasicTypes.BINARY, entry.contentCommitment()))
-                .executeUpdate();
-        insertTexts(entry);
-        nodes(entry.seq() - 1, leaf, tree);
-    }
-
-    /** Puts a leaf and every perfect subtree it completes in the tree (written at its flush). */
-    private static void nodes(long index, byte[] leaf, Tree tree) {
-        int level = 0;
-        byte[] hash = leaf;
-        tree.put(0, index, leaf);
-        while ((index & 1) == 1) {
-            hash = Merkle.nodeHash(tree.get(level, index - 1), hash);
-            level++;
-            index >>= 1;
-            tree.put(level, index, hash);
-        }
-    }
-
-    /** Inserts staged entries (no texts) in one batch. */
-    private void insertBatch(List<LogEntry> entries, List<Long> subjects) {
-        em.unwrap(org.hibernate.Session.class).doWork(c -> {
-            try (var insert = c.prepareStatement("""
-                    insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id,
-                        actor_role, reason_code, leaf_hash, rule, policy_version, rating, content_commitment)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < entries.size(); i++) {
-                    LogEntry e = entries.get(i);
-                    insert.setLong(1, e.seq());
-                    insert.setTimestamp(2, Timestamp.from(e.time()));
-                    insert.setString(3, e.kind().name());
-                    insert.setObject(4, subjects.get(i), java.sql.Types.BIGINT);
-                    insert.setString(5, e.subject());
-                    insert.setObject(6, e.reviewId(), java.sql.Types.BIGINT);
-                    insert.setObject(7, e.commentId(), java.sql.Types.BIGINT);
-                    insert.setString(8, e.actorRole());
-                    insert.setString(9, e.reasonCode());
-                    insert.setBytes(10, e.leafHash());
-                    insert.setString(11, e.rule());
-                    insert.setObject(12, e.policyVersion(), java.sql.Types.INTEGER);
-                    insert.setObject(13, e.rating() == null ? null : e.rating().shortValue(), java.sql.Types.SMALLINT);
-                    insert.setBytes(14, e.contentCommitment());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
-    }
-
-    /** The entry's texts and salts, beside the log (one statement). */
-    private void insertTexts(LogEntry entry) {
-        if (entry.reason() == null && entry.content() == null) {
-            return;
-        }
-        boolean both = entry.reason() != null && entry.content() != null;
-        LogText first = entry.content() != null ? entry.content() : entry.reason();
-        var insert = em.createNativeQuery("insert into log_text (seq, field, salt, text) values (?1, ?2, ?3, ?4)"
-                + (both ? ", (?1, ?5, ?6, ?7)" : ""))
-                .setParameter(1, entry.seq()).setParameter(2, entry.content() != null ? "body" : "reasonText")
-                .setParameter(3, first.salt()).setParameter(4, first.text());
-        if (both) {
-            insert.setParameter(5, "reasonText").setParameter(6, entry.reason().salt())
-                    .setParameter(7, entry.reason().text());
-        }
-        insert.executeUpdate();
     }
 
     /**
@@ -415,54 +232,6 @@ public class PublicLog {
                 .setParameter(1, after).setParameter(2, limit)).stream().map(PublicLog::toEntry).toList();
     }
 
-    /**
-     * The leaves after {@code after}, oldest first, as their canonical bytes (no texts read): how the transparency
-     * numbers read the log.
-     */
-    public List<byte[]> leaves(long after, int limit) {
-        return leaves(Sql.tuples(em.createNativeQuery(LEAF_SELECT + " where e.seq > ?1 order by e.seq limit ?2",
-                Tuple.class).setParameter(1, after).setParameter(2, limit)));
-    }
-
-    /** The name of the subject with this address, if there is one. */
-    public Optional<String> subjectName(String slug) {
-        return Sql.tuples(em.createNativeQuery("select name as name from subject where slug = ?1", Tuple.class)
-                .setParameter(1, slug)).stream().map(t -> Sql.text(t, "name")).findFirst();
-    }
-
-    /** The leaves of one subject's entries after {@code after}, up to {@code through}, oldest first. */
-    public List<byte[]> leavesOfSubject(String slug, long after, long through, int limit) {
-        return leaves(Sql.tuples(em.createNativeQuery(LEAF_SELECT + """
-                 where e.subject_id = (select id from subject where slug = ?1) and e.seq > ?2 and e.seq <= ?3
-                order by e.seq limit ?4""", Tuple.class).setParameter(1, slug).setParameter(2, after)
-                .setParameter(3, through).setParameter(4, limit)));
-    }
-
-    private static List<byte[]> leaves(List<Tuple> rows) {
-        return rows.stream().map(r -> new LogEntry(Sql.number(r, "seq"),
-                        Sql.instant(r, "created_at"), LogKind.valueOf(Sql.text(r, "kind")), Sql.text(r, "subject_slug"),
-                        Sql.number(r, "review_id"), Sql.number(r, "comment_id"), Sql.text(r, "actor_role"),
-                        Sql.text(r, "actor_handle"), Sql.text(r, "reason_code"), Sql.text(r, "rule"),
-                        r.get("policy_version") == null ? null : Sql.integer(r, "policy_version"),
-                        commitmentOnly(r, "reason_commitment"), commitmentOnly(r, "body_commitment"),
-                        Sql.number(r, "erases"), r.get("rating") == null ? null : Sql.integer(r, "rating"),
-                        (byte[]) r.get("content_commitment"), null).canonicalBytes())
-                .toList();
-    }
-
-    private static final String LEAF_SELECT = """
-            select e.seq as seq, e.created_at as created_at, e.kind as kind, e.subject_slug as subject_slug,
-                e.review_id as review_id, e.comment_id as comment_id, e.actor_role as actor_role,
-                e.actor_handle as actor_handle, e.reason_code as reason_code, e.erases as erases, e.rule as rule,
-                e.policy_version as policy_version, e.rating as rating, e.content_commitment as content_commitment,
-                e.reason_text_commitment as reason_commitment, e.body_commitment as body_commitment
-            from log_entry e""";
-
-    private static LogText commitmentOnly(Tuple r, String column) {
-        byte[] c = (byte[]) r.get(column);
-        return c == null ? null : new LogText(null, null, c);
-    }
-
     /** Filters of the log page. */
     public record Filter(String subject, LogKind kind, Instant from, Instant to) {
     }
@@ -553,9 +322,5 @@ public class PublicLog {
         });
     }
 
-    private byte[] node(int level, long index) {
-        return (byte[]) em.createNativeQuery("select hash from log_node where level = ?1 and idx = ?2")
-                .setParameter(1, (short) level).setParameter(2, index).getSingleResult();
-    }
 
 }

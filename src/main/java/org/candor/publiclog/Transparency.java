@@ -52,20 +52,11 @@ public final class Transparency {
             REPORTS_RECEIVED = 12, REPORTS_DECIDED = 13, NOTICES_RECEIVED = 14, NOTICES_DECIDED = 15, APPEALS_FILED = 16,
             APPEALS_UPHELD = 17, APPEALS_REJECTED = 18, FIRST_REPLIES = 19;
 
-    private static final byte HELD_AT_ARRIVAL = 1, WAS_HIDDEN = 2;
 
     private final ZoneId zone;
     private long through;
 
-    // per review, indexed by review id: arrival (epoch ms, 0 = not received on the log), rating, flags, delays (s)
-    private long[] arrival = new long[1024];
-    private byte[] rating = new byte[1024];
-    private byte[] flags = new byte[1024];
-    private int[] heldFor = new int[1024];
-    private int[] firstReplyAfter = new int[1024];
-    private int[] subjectOf = new int[1024];
-    private final Map<String, Integer> subjects = new HashMap<>();
-    private int maxReview;
+    private final TransparencyReviews reviews = new TransparencyReviews();
 
     private final Map<Long, long[]> days = new HashMap<>();
     private final Map<Long, int[]> arrivalsByHour = new HashMap<>();
@@ -126,31 +117,31 @@ public final class Transparency {
                 day[comment == null ? RECEIVED_REVIEWS : RECEIVED_COMMENTS]++;
                 day[held ? HELD : AT_ONCE]++;
                 hour(arrivalsByHour, time)[hourOfWeek(time)]++;
-                if (comment == null && review != null && fits(review)) {
+                if (comment == null && review != null && TransparencyReviews.fits(review)) {
                     int r = review.intValue();
-                    grow(r);
-                    if (arrival[r] == 0) {
-                        arrival[r] = time;
-                        rating[r] = leaf.get("rating") instanceof Long stars ? stars.byteValue() : 0;
-                        flags[r] = held ? HELD_AT_ARRIVAL : 0;
-                        heldFor[r] = -1;
-                        firstReplyAfter[r] = -1;
-                        subjectOf[r] = leaf.get("subject") instanceof String slug
-                                ? subjects.computeIfAbsent(slug, k -> subjects.size() + 1) : 0;
+                    reviews.grow(r);
+                    if (reviews.arrival[r] == 0) {
+                        reviews.arrival[r] = time;
+                        reviews.rating[r] = leaf.get("rating") instanceof Long stars ? stars.byteValue() : 0;
+                        reviews.flags[r] = held ? TransparencyReviews.HELD_AT_ARRIVAL : 0;
+                        reviews.heldFor[r] = -1;
+                        reviews.firstReplyAfter[r] = -1;
+                        reviews.subjectOf[r] = leaf.get("subject") instanceof String slug
+                                ? reviews.subjects.computeIfAbsent(slug, k -> reviews.subjects.size() + 1) : 0;
                     }
                 }
             }
             case "PUBLISH" -> {
                 day[PUBLISHED_AFTER_HOLD]++;
                 day[HUMAN]++;
-                if (known(review, comment) && heldFor[review.intValue()] < 0) {
-                    heldFor[review.intValue()] = seconds(time - arrival[review.intValue()]);
+                if (reviews.known(review, comment) && reviews.heldFor[review.intValue()] < 0) {
+                    reviews.heldFor[review.intValue()] = TransparencyFigures.seconds(time - reviews.arrival[review.intValue()]);
                 }
             }
             case "HIDE" -> {
                 day[HIDDEN]++;
-                if (known(review, comment)) {
-                    flags[review.intValue()] |= WAS_HIDDEN;
+                if (reviews.known(review, comment)) {
+                    reviews.flags[review.intValue()] |= TransparencyReviews.WAS_HIDDEN;
                 }
             }
             case "RESTORE" -> {
@@ -161,8 +152,8 @@ public final class Transparency {
             case "ANNOTATION" -> day[ANNOTATED]++;
             case "OFFICIAL_REPLY" -> {
                 day[REPLIED]++;
-                if (known(review, comment) && firstReplyAfter[review.intValue()] < 0) {
-                    firstReplyAfter[review.intValue()] = seconds(time - arrival[review.intValue()]);
+                if (reviews.known(review, comment) && reviews.firstReplyAfter[review.intValue()] < 0) {
+                    reviews.firstReplyAfter[review.intValue()] = TransparencyFigures.seconds(time - reviews.arrival[review.intValue()]);
                     day[FIRST_REPLIES]++;
                     hour(repliesByHour, time)[hourOfWeek(time)]++;
                 }
@@ -174,9 +165,9 @@ public final class Transparency {
             }
             case "REPORT_DECIDED" -> {
                 day[REPORTS_DECIDED]++;
-                Long received = poll(pendingReports, key(review, comment));
+                Long received = TransparencyFigures.poll(pendingReports, key(review, comment));
                 if (received != null) {
-                    reportDecisions = push(reportDecisions, reportDecisionCount++, time, seconds(time - received));
+                    reportDecisions = TransparencyFigures.push(reportDecisions, reportDecisionCount++, time, TransparencyFigures.seconds(time - received));
                 }
             }
             case "NOTICE_RECEIVED" -> {
@@ -185,9 +176,9 @@ public final class Transparency {
             }
             case "NOTICE_DECIDED" -> {
                 day[NOTICES_DECIDED]++;
-                Long received = poll(pendingNotices, key(review, comment));
+                Long received = TransparencyFigures.poll(pendingNotices, key(review, comment));
                 if (received != null) {
-                    noticeDecisions = push(noticeDecisions, noticeDecisionCount++, time, seconds(time - received));
+                    noticeDecisions = TransparencyFigures.push(noticeDecisions, noticeDecisionCount++, time, TransparencyFigures.seconds(time - received));
                 }
             }
             case "APPEAL_FILED" -> day[APPEALS_FILED]++;
@@ -221,18 +212,18 @@ public final class Transparency {
                     sums[i] += day[i];
                 }
             }
-            add(arrivals, arrivalsByHour.get(d.toEpochDay()));
-            add(replies, repliesByHour.get(d.toEpochDay()));
+            TransparencyFigures.add(arrivals, arrivalsByHour.get(d.toEpochDay()));
+            TransparencyFigures.add(replies, repliesByHour.get(d.toEpochDay()));
         }
         for (int i = 0; i < COUNTERS.length; i++) {
             f.put(COUNTERS[i], sums[i]);
         }
         f.put("appeals.decided", sums[APPEALS_UPHELD] + sums[APPEALS_REJECTED]);
-        f.put("appeals.reversalBasisPoints", share(sums[APPEALS_UPHELD], sums[APPEALS_UPHELD] + sums[APPEALS_REJECTED]));
+        f.put("appeals.reversalBasisPoints", TransparencyFigures.share(sums[APPEALS_UPHELD], sums[APPEALS_UPHELD] + sums[APPEALS_REJECTED]));
         long start = from.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        f.put("reports.medianSecondsToDecision", median(decided(reportDecisions, reportDecisionCount, start, end)));
-        f.put("notices.medianSecondsToDecision", median(decided(noticeDecisions, noticeDecisionCount, start, end)));
+        f.put("reports.medianSecondsToDecision", TransparencyFigures.median(TransparencyFigures.decided(reportDecisions, reportDecisionCount, start, end)));
+        f.put("notices.medianSecondsToDecision", TransparencyFigures.median(TransparencyFigures.decided(noticeDecisions, noticeDecisionCount, start, end)));
 
         // first replies in the period, and the reviews that arrived in it
         long[] firstReplies = new long[16];
@@ -247,17 +238,17 @@ public final class Transparency {
         for (int r = 1; r <= 5; r++) {
             heldTimes[r] = new long[16];
         }
-        for (int id = 1; id <= maxReview; id++) {
-            long arrived = arrival[id];
+        for (int id = 1; id <= reviews.maxReview; id++) {
+            long arrived = reviews.arrival[id];
             if (arrived == 0) {
                 continue;
             }
-            int stars = rating[id];
-            int after = firstReplyAfter[id];
+            int stars = reviews.rating[id];
+            int after = reviews.firstReplyAfter[id];
             if (after >= 0) {
                 long replied = arrived + after * 1000L;
                 if (replied >= start && replied < end) {
-                    firstReplies = push(firstReplies, firstCount++, after);
+                    firstReplies = TransparencyFigures.push(firstReplies, firstCount++, after);
                     if (stars >= 1 && after <= targets.seconds(stars)) {
                         withinTarget++;
                     }
@@ -270,33 +261,33 @@ public final class Transparency {
                     answered[stars]++;
                     answered[0]++;
                 }
-                if ((flags[id] & HELD_AT_ARRIVAL) != 0) {
+                if ((reviews.flags[id] & TransparencyReviews.HELD_AT_ARRIVAL) != 0) {
                     held[stars]++;
-                    if (heldFor[id] >= 0) {
-                        heldTimes[stars] = push(heldTimes[stars], heldCounts[stars]++, heldFor[id]);
+                    if (reviews.heldFor[id] >= 0) {
+                        heldTimes[stars] = TransparencyFigures.push(heldTimes[stars], heldCounts[stars]++, reviews.heldFor[id]);
                     }
                 }
-                if ((flags[id] & WAS_HIDDEN) != 0) {
+                if ((reviews.flags[id] & TransparencyReviews.WAS_HIDDEN) != 0) {
                     hidden[stars]++;
                 }
             }
         }
         long[] replyTimes = Arrays.copyOf(firstReplies, firstCount);
         Arrays.sort(replyTimes);
-        f.put("replies.medianSeconds", median(replyTimes));
-        f.put("replies.p90Seconds", percentile(replyTimes, 90));
-        f.put("replies.withinTargetBasisPoints", share(withinTarget, firstCount));
+        f.put("replies.medianSeconds", TransparencyFigures.median(replyTimes));
+        f.put("replies.p90Seconds", TransparencyFigures.percentile(replyTimes, 90));
+        f.put("replies.withinTargetBasisPoints", TransparencyFigures.share(withinTarget, firstCount));
         f.put("reviews.cohort", cohort[0]);
-        f.put("reviews.answeredBasisPoints", share(answered[0], cohort[0]));
+        f.put("reviews.answeredBasisPoints", TransparencyFigures.share(answered[0], cohort[0]));
         for (int r = 1; r <= 5; r++) {
             String p = "parity." + r + ".";
             f.put(p + "received", cohort[r]);
-            f.put(p + "heldBasisPoints", share(held[r], cohort[r]));
+            f.put(p + "heldBasisPoints", TransparencyFigures.share(held[r], cohort[r]));
             long[] times = Arrays.copyOf(heldTimes[r], heldCounts[r]);
             Arrays.sort(times);
-            f.put(p + "medianHeldSeconds", median(times));
-            f.put(p + "hiddenBasisPoints", share(hidden[r], cohort[r]));
-            f.put(p + "answeredBasisPoints", share(answered[r], cohort[r]));
+            f.put(p + "medianHeldSeconds", TransparencyFigures.median(times));
+            f.put(p + "hiddenBasisPoints", TransparencyFigures.share(hidden[r], cohort[r]));
+            f.put(p + "answeredBasisPoints", TransparencyFigures.share(answered[r], cohort[r]));
         }
         for (int d = 1; d <= 7; d++) {
             for (int h = 0; h < 24; h++) {
@@ -308,47 +299,9 @@ public final class Transparency {
         return f;
     }
 
-    /**
-     * One subject's line ("replies to N % of negative reviews, typically within …"): of its reviews with at most
-     * {@code maxStars} stars that arrived since {@code since}: how many, how many were answered, and the median
-     * seconds to the first reply (-1 when none).
-     */
+    /** One subject's line: see {@link TransparencyReviews#answered}. */
     public long[] answered(String subject, int maxStars, Instant since) {
-        Integer wanted = subjects.get(subject);
-        if (wanted == null) {
-            return new long[] { 0, 0, -1 };
-        }
-        long cutoff = since.toEpochMilli();
-        long n = 0;
-        long replied = 0;
-        long[] times = new long[16];
-        for (int id = 1; id <= maxReview; id++) {
-            if (subjectOf[id] == wanted && arrival[id] >= cutoff && rating[id] >= 1 && rating[id] <= maxStars) {
-                n++;
-                if (firstReplyAfter[id] >= 0) {
-                    times = push(times, (int) replied++, firstReplyAfter[id]);
-                }
-            }
-        }
-        long[] sorted = Arrays.copyOf(times, (int) replied);
-        Arrays.sort(sorted);
-        Long median = median(sorted);
-        return new long[] { n, replied, median == null ? -1 : median };
-    }
-
-    /** The figures that differ between two reports (a served one and a recomputed one), each as "name: a ≠ b". */
-    public static java.util.List<String> differences(Map<String, Object> served, Map<String, Object> recomputed) {
-        java.util.List<String> differ = new java.util.ArrayList<>();
-        java.util.Set<String> names = new java.util.TreeSet<>(served.keySet());
-        names.addAll(recomputed.keySet());
-        for (String name : names) {
-            Object a = served.get(name);
-            Object b = recomputed.get(name);
-            if (!java.util.Objects.equals(a == null ? null : a.toString(), b == null ? null : b.toString())) {
-                differ.add(name + ": served " + a + ", recomputed " + b);
-            }
-        }
-        return differ;
+        return reviews.answered(subject, maxStars, since);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -371,101 +324,8 @@ public final class Transparency {
         return (t.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()) * 24 + t.getHour();
     }
 
-    private boolean known(Long review, Long comment) {
-        return comment == null && review != null && fits(review) && review <= maxReview && arrival[review.intValue()] != 0;
-    }
-
-    private static boolean fits(long review) {
-        return review > 0 && review < Integer.MAX_VALUE - 16;
-    }
-
-    private void grow(int id) {
-        if (id >= arrival.length) {
-            int size = Math.max(id + 1, arrival.length * 2);
-            arrival = Arrays.copyOf(arrival, size);
-            rating = Arrays.copyOf(rating, size);
-            flags = Arrays.copyOf(flags, size);
-            heldFor = Arrays.copyOf(heldFor, size);
-            firstReplyAfter = Arrays.copyOf(firstReplyAfter, size);
-            subjectOf = Arrays.copyOf(subjectOf, size);
-        }
-        maxReview = Math.max(maxReview, id);
-    }
-
     private static String key(Long review, Long comment) {
         return review + "/" + comment;
     }
 
-    private static Long poll(Map<String, ArrayDeque<Long>> pending, String key) {
-        ArrayDeque<Long> queue = pending.get(key);
-        if (queue == null || queue.isEmpty()) {
-            return null;
-        }
-        Long first = queue.poll();
-        if (queue.isEmpty()) {
-            pending.remove(key);
-        }
-        return first;
-    }
-
-    private static int seconds(long millis) {
-        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, millis / 1000));
-    }
-
-    private static long[] push(long[] a, int index, long value) {
-        if (index >= a.length) {
-            a = Arrays.copyOf(a, a.length * 2);
-        }
-        a[index] = value;
-        return a;
-    }
-
-    /** Appends a (time, duration) pair. */
-    private static long[] push(long[] a, int pair, long time, long duration) {
-        if (2 * pair + 1 >= a.length) {
-            a = Arrays.copyOf(a, a.length * 2);
-        }
-        a[2 * pair] = time;
-        a[2 * pair + 1] = duration;
-        return a;
-    }
-
-    private static long[] decided(long[] pairs, int count, long start, long end) {
-        long[] out = new long[count];
-        int n = 0;
-        for (int i = 0; i < count; i++) {
-            if (pairs[2 * i] >= start && pairs[2 * i] < end) {
-                out[n++] = pairs[2 * i + 1];
-            }
-        }
-        out = Arrays.copyOf(out, n);
-        Arrays.sort(out);
-        return out;
-    }
-
-    private static void add(int[] into, int[] from) {
-        if (from != null) {
-            for (int i = 0; i < into.length; i++) {
-                into[i] += from[i];
-            }
-        }
-    }
-
-    static Long share(long part, long whole) {
-        return whole == 0 ? null : part * 10_000 / whole;
-    }
-
-    /** The lower median of sorted values, or null for none. */
-    static Long median(long[] sorted) {
-        return sorted.length == 0 ? null : sorted[(sorted.length - 1) / 2];
-    }
-
-    /** The nearest-rank percentile of sorted values, or null for none. */
-    static Long percentile(long[] sorted, int p) {
-        if (sorted.length == 0) {
-            return null;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
-    }
 }

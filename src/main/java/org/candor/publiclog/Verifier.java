@@ -124,7 +124,7 @@ public final class Verifier {
             recomputed.put("subject", subject);
             recomputed.put("through", through);
         }
-        List<String> differ = Transparency.differences(figures, recomputed);
+        List<String> differ = TransparencyFigures.differences(figures, recomputed);
         if (!differ.isEmpty()) {
             return fail(differ.size() + " figure(s) of the report differ from the log: " + String.join("; ", differ));
         }

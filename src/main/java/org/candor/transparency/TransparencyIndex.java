@@ -14,7 +14,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.Settings;
-import org.candor.publiclog.PublicLog;
+import org.candor.publiclog.LogLeaves;
 import org.candor.publiclog.Transparency;
 
 /**
@@ -28,7 +28,7 @@ public class TransparencyIndex {
 
     private static final int BATCH = 1000;
 
-    private final PublicLog log;
+    private final LogLeaves log;
     private final ModerationPolicy policy;
     private final TransparencyConfig config;
     /** Guards {@link #numbers}: {@link Transparency} is read and written under it only. */
@@ -44,7 +44,7 @@ public class TransparencyIndex {
         }
     };
 
-    TransparencyIndex(PublicLog log, ModerationPolicy policy, TransparencyConfig config) {
+    TransparencyIndex(LogLeaves log, ModerationPolicy policy, TransparencyConfig config) {
         this.log = log;
         this.policy = policy;
         this.config = config;

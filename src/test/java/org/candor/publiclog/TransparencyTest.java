@@ -165,8 +165,8 @@ class TransparencyTest {
         assertEquals(0L, february.get("decisions.hidden"));
         Map<String, Object> changed = new java.util.TreeMap<>(february);
         changed.put("replies.first", 2L);
-        assertEquals(List.of("replies.first: served 2, recomputed 1"), Transparency.differences(changed, february));
-        assertEquals(List.of(), Transparency.differences(february, february));
+        assertEquals(List.of("replies.first: served 2, recomputed 1"), TransparencyFigures.differences(changed, february));
+        assertEquals(List.of(), TransparencyFigures.differences(february, february));
         // the subject's line: its one-star reviews since 1 January, all three answered, median 10800 s
         long[] line = t.answered("kettle", 2, java.time.Instant.parse("2026-01-01T00:00:00Z"));
         assertEquals(3, line[0]);

@@ -1,0 +1,229 @@
+package org.candor.publiclog;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
+
+import org.candor.Sql;
+
+/**
+ * How entries get their place in the tree, for {@link PublicLog}: staged entries integrated in sequence order, the
+ * leaves and perfect subtrees they complete computed in memory and written in JDBC batches (one per kind of row), the
+ * nodes a batch needs read once. Runs with the log head locked by its caller.
+ */
+@ApplicationScoped
+class LogSequencing {
+
+    /** A tree node to write. */
+    record Node(short level, long index, byte[] hash) {
+    }
+
+    private final EntityManager em;
+
+    LogSequencing(EntityManager em) {
+        this.em = em;
+    }
+
+    Tree tree() {
+        return new Tree();
+    }
+
+    /** Gives staged entries (oldest first) the numbers after {@code size}; returns the new size. Head locked. */
+    long integrate(long size, int policyVersion, Tree tree, int limit) {
+        List<Tuple> staged = Sql.tuples(em.createNativeQuery("""
+                select id as id, kind as kind, subject_id as subject_id, subject_slug as subject_slug,
+                    review_id as review_id, comment_id as comment_id, actor_role as actor_role, rule as rule,
+                    rating as rating, reason_code as reason_code, content_commitment as content_commitment,
+                    content_salt as content_salt, date_trunc('milliseconds', created_at) as created_at
+                from log_staged where seq is null order by id limit ?1""", Tuple.class).setParameter(1, limit));
+        if (staged.isEmpty()) {
+            return size;
+        }
+        StringBuilder sequenced = new StringBuilder();
+        List<LogEntry> entries = new ArrayList<>(staged.size());
+        List<Long> subjects = new ArrayList<>(staged.size());
+        for (Tuple t : staged) {
+            size++;
+            LogEntry entry = new LogEntry(size, Sql.instant(t, "created_at"), LogKind.valueOf(Sql.text(t, "kind")),
+                    Sql.text(t, "subject_slug"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"),
+                    Sql.text(t, "actor_role"), null, Sql.text(t, "reason_code"), Sql.text(t, "rule"), policyVersion,
+                    null, null, null, t.get("rating") == null ? null : Sql.integer(t, "rating"),
+                    (byte[]) t.get("content_commitment"), null);
+            entries.add(entry);
+            subjects.add(Sql.number(t, "subject_id"));
+            nodes(entry.seq() - 1, entry.leafHash(), tree);
+            sequenced.append(sequenced.isEmpty() ? "" : ",").append('(').append(Sql.number(t, "id")).append(',')
+                    .append(size).append(')');
+        }
+        insertBatch(entries, subjects);
+        em.createNativeQuery("with v(id, seq) as (values " + sequenced + "), "
+                + "s as (update log_staged s set seq = v.seq from v where s.id = v.id returning s.seq, s.content_salt) "
+                + "insert into log_content_salt (seq, salt) select seq, content_salt from s where content_salt is not null")
+                .executeUpdate();
+        return size;
+    }
+
+    /** The tree nodes an append (or a batch of them) reads and writes, so a batch reads each node once. */
+    final class Tree {
+        private final Map<String, byte[]> written = new HashMap<>();
+        private final List<Node> pending = new ArrayList<>();
+
+        void put(int level, long index, byte[] hash) {
+            pending.add(new Node((short) level, index, hash));
+            written.put(level + "/" + index, hash);
+        }
+
+        /** Writes the nodes put since the last flush, in one batch. */
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            em.unwrap(org.hibernate.Session.class).doWork(c -> {
+                try (var insert = c.prepareStatement("insert into log_node (level, idx, hash) values (?, ?, ?)")) {
+                    for (Node n : pending) {
+                        insert.setShort(1, n.level());
+                        insert.setLong(2, n.index());
+                        insert.setBytes(3, n.hash());
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            });
+            pending.clear();
+        }
+
+        byte[] get(int level, long index) {
+            byte[] hash = written.get(level + "/" + index);
+            return hash != null ? hash : node(level, index);
+        }
+    }
+
+    /** Puts a leaf and every perfect subtree it completes in the tree (written at its flush). */
+    static void nodes(long index, byte[] leaf, Tree tree) {
+        int level = 0;
+        byte[] hash = leaf;
+        tree.put(0, index, leaf);
+        while ((index & 1) == 1) {
+            hash = Merkle.nodeHash(tree.get(level, index - 1), hash);
+            level++;
+            index >>= 1;
+            tree.put(level, index, hash);
+        }
+    }
+
+    /** Inserts staged entries (no texts) in one batch. */
+    private void insertBatch(List<LogEntry> entries, List<Long> subjects) {
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var insert = c.prepareStatement("""
+                    insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id,
+                        actor_role, reason_code, leaf_hash, rule, policy_version, rating, content_commitment)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < entries.size(); i++) {
+                    LogEntry e = entries.get(i);
+                    insert.setLong(1, e.seq());
+                    insert.setTimestamp(2, Timestamp.from(e.time()));
+                    insert.setString(3, e.kind().name());
+                    insert.setObject(4, subjects.get(i), java.sql.Types.BIGINT);
+                    insert.setString(5, e.subject());
+                    insert.setObject(6, e.reviewId(), java.sql.Types.BIGINT);
+                    insert.setObject(7, e.commentId(), java.sql.Types.BIGINT);
+                    insert.setString(8, e.actorRole());
+                    insert.setString(9, e.reasonCode());
+                    insert.setBytes(10, e.leafHash());
+                    insert.setString(11, e.rule());
+                    insert.setObject(12, e.policyVersion(), java.sql.Types.INTEGER);
+                    insert.setObject(13, e.rating() == null ? null : e.rating().shortValue(), java.sql.Types.SMALLINT);
+                    insert.setBytes(14, e.contentCommitment());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private byte[] node(int level, long index) {
+        return (byte[]) em.createNativeQuery("select hash from log_node where level = ?1 and idx = ?2")
+                .setParameter(1, (short) level).setParameter(2, index).getSingleResult();
+    }
+    /** Inserts an entry, its texts, its leaf and every perfect subtree it completes. */
+    void insert(LogEntry entry, Long subjectId, Tree tree) {
+        byte[] leaf = entry.leafHash();
+        em.createNativeQuery("""
+                insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role,
+                    actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash, rule,
+                    policy_version, rating, content_commitment)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)""")
+                .setParameter(1, entry.seq())
+                .setParameter(2, Timestamp.from(entry.time()))
+                .setParameter(3, entry.kind().name())
+                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.LONG, subjectId))
+                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.subject()))
+                .setParameter(6, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.reviewId()))
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.commentId()))
+                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.actorRole()))
+                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.actorHandle()))
+                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.reasonCode()))
+                .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY,
+                        entry.reason() == null ? null : entry.reason().commitment()))
+                .setParameter(12, new TypedParameterValue<>(StandardBasicTypes.BINARY,
+                        entry.content() == null ? null : entry.content().commitment()))
+                .setParameter(13, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.erases()))
+                .setParameter(14, leaf)
+                .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.rule()))
+                .setParameter(16, entry.policyVersion())
+                .setParameter(17, new TypedParameterValue<>(StandardBasicTypes.SHORT,
+                        entry.rating() == null ? null : entry.rating().shortValue()))
+                .setParameter(18, new TypedParameterValue<>(StandardBasicTypes.BINARY, entry.contentCommitment()))
+                .executeUpdate();
+        insertTexts(entry);
+        nodes(entry.seq() - 1, leaf, tree);
+    }
+
+    /** The entry's texts and salts, beside the log (one statement). */
+    private void insertTexts(LogEntry entry) {
+        if (entry.reason() == null && entry.content() == null) {
+            return;
+        }
+        boolean both = entry.reason() != null && entry.content() != null;
+        LogText first = entry.content() != null ? entry.content() : entry.reason();
+        var insert = em.createNativeQuery("insert into log_text (seq, field, salt, text) values (?1, ?2, ?3, ?4)"
+                + (both ? ", (?1, ?5, ?6, ?7)" : ""))
+                .setParameter(1, entry.seq()).setParameter(2, entry.content() != null ? "body" : "reasonText")
+                .setParameter(3, first.salt()).setParameter(4, first.text());
+        if (both) {
+            insert.setParameter(5, "reasonText").setParameter(6, entry.reason().salt())
+                    .setParameter(7, entry.reason().text());
+        }
+        insert.executeUpdate();
+    }
+
+    /** Stages a post's entry without the log head ({@link PublicLog#stage}). */
+    void stage(PublicLog.Draft d, byte[] salt) {
+        em.createNativeQuery("""
+                insert into log_staged (kind, subject_id, subject_slug, review_id, comment_id, actor_role, rule, rating,
+                    reason_code, content_commitment, content_salt)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
+                .setParameter(1, d.kind().name())
+                .setParameter(2, new TypedParameterValue<>(StandardBasicTypes.LONG, d.subjectId()))
+                .setParameter(3, d.subjectSlug())
+                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.LONG, d.reviewId()))
+                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.LONG, d.commentId()))
+                .setParameter(6, d.actorRole())
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.STRING, d.rule()))
+                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.SHORT,
+                        d.rating() == null ? null : d.rating().shortValue()))
+                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, d.reasonCode()))
+                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.BINARY, d.contentCommitment()))
+                .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY, salt))
+                .executeUpdate();
+    }
+}
