@@ -13,7 +13,11 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A person who signed in through an identity provider. Keyed by (provider, provider subject); no password, ever. */
+/**
+ * A person. They sign in through any of their identities ({@code account_identity}: a provider's subject, or a verified
+ * e-mail address); {@code provider}/{@code providerSubject} name the identity the account was created with. No password,
+ * ever.
+ */
 @Entity
 public class Account extends PanacheEntityBase {
 
@@ -49,6 +53,14 @@ public class Account extends PanacheEntityBase {
     /** When {@code candor.bootstrap-admins} made this account admin, if it did; it does so once. */
     @Column(name = "bootstrap_promoted_at")
     public Instant bootstrapPromotedAt;
+
+    /** Marked by an admin as an insider (employee, owner, agency): their reviews are labelled Staff. */
+    @Column(nullable = false)
+    public boolean insider;
+
+    /** When the person closed the account; a closed account cannot be signed in to. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
 
     @Version
     public int version;

@@ -17,8 +17,9 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Turns a provider's identity into a Candor one: finds or creates the account and applies the roles stored in our
- * database. Roles the provider sends (groups, scopes) are dropped.
+ * Turns a provider's identity into a Candor one: finds the account it signs in to and applies the roles stored in our
+ * database. Roles the provider sends (groups, scopes) are dropped. An identity without an account is marked
+ * {@link #NEW_IDENTITY}; {@link SignInFlow} links it, offers to link it, or makes the account.
  */
 @ApplicationScoped
 class AccountAugmentor implements SecurityIdentityAugmentor {
@@ -26,11 +27,20 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
     static final String ACCOUNT_ID = "candor.account-id";
     static final String DISPLAY_NAME = "candor.display-name";
     static final String ROLE = "candor.role";
+    /** A sign-in whose identity has no account yet ({@link SignInFlow} decides what to do with it). */
+    static final String NEW_IDENTITY = "candor.new-identity";
 
     private final AccountService accounts;
     private final KnownAccounts known;
 
-    AccountAugmentor(AccountService accounts, KnownAccounts known) {
+    /**
+     * Providers whose e-mail claim is verified by policy ({@code candor.login.verified-email-providers}), for servers
+     * that do not send {@code email_verified}: a company's own sign-in, say.
+     */
+    private final java.util.Set<String> trustedEmail;
+
+    AccountAugmentor(AccountService accounts, KnownAccounts known, AccountConfig config) {
+        this.trustedEmail = java.util.Set.copyOf(config.login().verifiedEmailProviders().orElse(java.util.List.of()));
         this.accounts = accounts;
         this.known = known;
     }
@@ -51,7 +61,10 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
         SignIn who = signIn(identity, true);
         return context.runBlocking(() -> {
             long readAt = known.now();
-            Account signedIn = accounts.signIn(who);
+            Account signedIn = accounts.existing(who).orElse(null);
+            if (signedIn == null) {
+                return QuarkusSecurityIdentity.builder(identity).addAttribute(NEW_IDENTITY, who).build();
+            }
             known.remember(who.provider(), who.subject(), signedIn, readAt);
             return identity(identity, signedIn.id, signedIn.displayName, signedIn.role);
         });
@@ -74,16 +87,11 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
                 .build();
     }
 
-    /** What the provider says about the person, or null when it names no one. */
-    static SignIn signIn(SecurityIdentity identity) {
-        return signIn(identity, true);
-    }
-
     /**
      * What the provider says about the person ({@code withName}: their name too, which takes several claim lookups,
      * each an exception inside the JWT library when the token lacks it), or null when it names no one.
      */
-    private static SignIn signIn(SecurityIdentity identity, boolean withName) {
+    private SignIn signIn(SecurityIdentity identity, boolean withName) {
         String provider = identity.getAttribute("tenant-id");
         if (provider == null) {
             return null;
@@ -101,7 +109,8 @@ class AccountAugmentor implements SecurityIdentityAugmentor {
         String name = withName ? firstNonBlank(claim(token, userInfo, "name"), claim(token, userInfo, "preferred_username"),
                 claim(token, userInfo, "login"), claim(token, userInfo, "given_name")) : null;
         String email = claim(token, userInfo, "email");
-        boolean emailVerified = Boolean.parseBoolean(claim(token, userInfo, "email_verified"));
+        boolean emailVerified = Boolean.parseBoolean(claim(token, userInfo, "email_verified"))
+                || trustedEmail.contains(provider);
         return new SignIn(provider, subject, name, emailVerified ? email : null);
     }
 

@@ -45,5 +45,25 @@ public interface AccountConfig {
     interface Login {
         /** The button label of the generic OpenID Connect provider, e.g. "Acme staff sign-in". */
         Optional<String> oidcLabel();
+
+        /**
+         * Providers whose e-mail address is verified by policy though they send no {@code email_verified} claim (a
+         * company's own server): their address can sign in to, and be offered to link with, an account that has it.
+         */
+        Optional<List<String>> verifiedEmailProviders();
+
+        /** E-mail sign-in: how long a link lasts, and how many may be asked for per address and per network per hour. */
+        EmailLinks email();
+    }
+
+    interface EmailLinks {
+        @WithDefault("PT15M")
+        Duration linkLifetime();
+
+        @WithDefault("5")
+        int perAddressPerHour();
+
+        @WithDefault("20")
+        int perNetworkPerHour();
     }
 }

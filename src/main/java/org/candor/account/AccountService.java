@@ -90,32 +90,131 @@ public class AccountService {
     }
 
     /**
-     * The account of the person who just signed in: the existing one for (provider, subject), or a new customer
-     * account. Safe when the same person signs in twice at once: the database keeps (provider, subject) unique.
+     * The account this identity signs in to, if it has one (and it is not closed). A verified e-mail address the
+     * provider now gives is remembered on the identity and, when the account has none, on the account.
      */
     @Transactional
-    public Account signIn(SignIn who) {
+    public Optional<Account> existing(SignIn who) {
         Account account = find(who.provider(), who.subject()).orElse(null);
         if (account == null) {
-            em.createNativeQuery("""
-                    insert into account (provider, provider_subject, display_name, email, email_verified)
-                    values (?1, ?2, ?3, ?4, ?5) on conflict (provider, provider_subject) do nothing""")
-                    .setParameter(1, who.provider())
-                    .setParameter(2, who.subject())
-                    .setParameter(3, cleanName(who.displayName()))
-                    .setParameter(4, who.email())
-                    .setParameter(5, who.email() != null)
-                    .executeUpdate();
-            account = find(who.provider(), who.subject()).orElseThrow();
-            LOG.infof("New account %d signed in with %s", account.id, who.provider());
-        } else if (who.email() != null && !who.email().equals(account.email)) {
-            account.email = who.email();
-            account.emailVerified = true;
+            return Optional.empty();
+        }
+        if (who.email() != null) {
+            em.createNativeQuery("update account_identity set email = ?3 where provider = ?1 and subject = ?2 "
+                    + "and email is distinct from ?3").setParameter(1, who.provider()).setParameter(2, who.subject())
+                    .setParameter(3, who.email()).executeUpdate();
+            if (!who.email().equals(account.email)) {
+                account.email = who.email();
+                account.emailVerified = true;
+            }
         }
         if (account.bootstrapPromotedAt == null && isBootstrapAdmin(who)) {
             promote(account);
         }
+        return Optional.of(account);
+    }
+
+    /**
+     * A new customer account for this identity, or the account it already has: safe when the same person signs in
+     * twice at once (the database keeps each identity unique).
+     */
+    @Transactional
+    public Account create(SignIn who) {
+        Optional<Account> already = existing(who);
+        if (already.isPresent()) {
+            return already.get();
+        }
+        Number id = (Number) em.createNativeQuery("""
+                with a as (
+                    insert into account (provider, provider_subject, display_name, email, email_verified)
+                    values (?1, ?2, ?3, ?4, ?5) on conflict (provider, provider_subject) do nothing returning id)
+                insert into account_identity (provider, subject, account_id, email)
+                select ?1, ?2, a.id, ?4 from a on conflict do nothing returning account_id""")
+                .setParameter(1, who.provider())
+                .setParameter(2, who.subject())
+                .setParameter(3, cleanName(who.displayName()))
+                .setParameter(4, new org.hibernate.query.TypedParameterValue<>(
+                        org.hibernate.type.StandardBasicTypes.STRING, who.email()))
+                .setParameter(5, who.email() != null)
+                .getResultStream().findFirst().orElse(null);
+        if (id == null) {
+            return existing(who).orElseThrow(() -> new IllegalStateException("identity taken by a closed account"));
+        }
+        Account account = em.find(Account.class, id.longValue());
+        LOG.infof("New account %d signed in with %s", account.id, who.provider());
+        if (isBootstrapAdmin(who)) {
+            promote(account);
+        }
         return account;
+    }
+
+    /** What linking an identity to an account came to. */
+    public enum Linked {
+        LINKED,
+        ALREADY_THIS_ACCOUNT,
+        BELONGS_TO_ANOTHER_ACCOUNT
+    }
+
+    /**
+     * Links an identity to an account, once the person has proved both (signed in to the account, then with the
+     * identity). An identity that already signs in to another account stays there: accounts are never merged.
+     */
+    @Transactional
+    public Linked link(long accountId, SignIn who) {
+        Account owner = find(who.provider(), who.subject()).orElse(null);
+        if (owner != null) {
+            return owner.id == accountId ? Linked.ALREADY_THIS_ACCOUNT : Linked.BELONGS_TO_ANOTHER_ACCOUNT;
+        }
+        int inserted = em.createNativeQuery("""
+                insert into account_identity (provider, subject, account_id, email)
+                select ?1, ?2, id, ?4 from account where id = ?3 and closed_at is null on conflict do nothing""")
+                .setParameter(1, who.provider()).setParameter(2, who.subject()).setParameter(3, accountId)
+                .setParameter(4, new org.hibernate.query.TypedParameterValue<>(
+                        org.hibernate.type.StandardBasicTypes.STRING, who.email()))
+                .executeUpdate();
+        if (inserted == 0) {
+            return Linked.BELONGS_TO_ANOTHER_ACCOUNT;
+        }
+        // the account row changes (an address it lacked; its version), so every instance forgets what it remembered
+        em.createNativeQuery("""
+                update account set version = version + 1, email = coalesce(email, ?2),
+                    email_verified = email_verified or (email is null and ?2 is not null) where id = ?1""")
+                .setParameter(1, accountId).setParameter(2, new org.hibernate.query.TypedParameterValue<>(
+                        org.hibernate.type.StandardBasicTypes.STRING, who.email()))
+                .executeUpdate();
+        LOG.infof("Account %d linked a %s sign-in", accountId, who.provider());
+        return Linked.LINKED;
+    }
+
+    /**
+     * Another open account that has verified this sign-in's e-mail address, if any: the person is offered to link the
+     * two rather than have a second account made silently.
+     */
+    @Transactional
+    public Optional<Account> sameVerifiedEmail(SignIn who) {
+        if (who.email() == null) {
+            return Optional.empty();
+        }
+        return em.createNativeQuery("""
+                select a.* from account a where a.closed_at is null and a.id in (
+                    select i.account_id from account_identity i where lower(i.email) = lower(?1)
+                    union all select a2.id from account a2 where a2.email_verified and lower(a2.email) = lower(?1))
+                order by a.id limit 1""", Account.class).setParameter(1, who.email()).getResultStream().findFirst();
+    }
+
+    /** The identities an account signs in with: provider and, for e-mail, the address. */
+    public record Identity(String provider, String subject, String email, java.time.Instant linkedAt) {
+    }
+
+    @Transactional
+    public List<Identity> identities(long accountId) {
+        return org.candor.Sql.tuples(em.createNativeQuery("""
+                select provider as provider, subject as subject, email as email, linked_at as linked_at
+                from account_identity where account_id = ?1 order by linked_at, provider""", jakarta.persistence.Tuple.class)
+                .setParameter(1, accountId)).stream()
+                .map(t -> new Identity(org.candor.Sql.text(t, "provider"), org.candor.Sql.text(t, "subject"),
+                        org.candor.Sql.text(t, "email"), org.candor.Sql.instant(t, "linked_at")))
+                .toList();
     }
 
     /**
@@ -142,17 +241,20 @@ public class AccountService {
         return (who.email() == null || who.email().equals(email)) && !isBootstrapAdmin(who);
     }
 
+    /** The open account this identity signs in to. */
     public Optional<Account> find(String provider, String subject) {
-        return em.createQuery("from Account a where a.provider = :p and a.providerSubject = :s", Account.class)
-                .setParameter("p", provider)
-                .setParameter("s", subject)
+        return em.createNativeQuery("""
+                select a.* from account_identity i join account a on a.id = i.account_id
+                where i.provider = ?1 and i.subject = ?2 and a.closed_at is null""", Account.class)
+                .setParameter(1, provider)
+                .setParameter(2, subject)
                 .getResultStream().findFirst();
     }
 
     /** The account as it is now, read in a transaction of its own (for signing in a request). */
     @Transactional
     Optional<Account> current(long id) {
-        return Optional.ofNullable(em.find(Account.class, id));
+        return Optional.ofNullable(em.find(Account.class, id)).filter(a -> a.closedAt == null);
     }
 
     public Account byId(long id) {

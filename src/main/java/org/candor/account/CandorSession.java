@@ -35,6 +35,8 @@ public class CandorSession {
     private static final int MAX_VALUE = 3600;
     private static final int IV_BYTES = 12;
     private static final byte VERSION = 1;
+    /** The first byte of a sealed text ({@link #seal}), so neither can pass for the other. */
+    private static final byte SEALED = 2;
 
     /**
      * A session. {@code idToken} and {@code endSession} are what signing out at the provider needs, when it supports it.
@@ -133,6 +135,73 @@ public class CandorSession {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A short text sealed for a cookie of its own under the session key (a sign-in waiting to be linked, say), valid
+     * until {@code expiresAt}; {@link #unseal} gives it back only unaltered, for the same purpose and in time.
+     */
+    String seal(String purpose, String text, long expiresAt) {
+        return seal(purpose + "\n" + expiresAt + "\n" + text);
+    }
+
+    Optional<String> unseal(String purpose, String value, long now) {
+        return open(value).map(plain -> plain.split("\n", 3)).filter(f -> f.length == 3 && f[0].equals(purpose))
+                .filter(f -> now <= Long.parseLong(f[1])).map(f -> f[2]);
+    }
+
+    private String seal(String text) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(new byte[] { SEALED });
+            byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            ByteBuffer out = ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(SEALED).put(iv).put(sealed);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(out.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<String> open(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_VALUE) {
+            return Optional.empty();
+        }
+        try {
+            byte[] all = Base64.getUrlDecoder().decode(value);
+            if (all.length < 1 + IV_BYTES + 16 || all[0] != SEALED) {
+                return Optional.empty();
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 1, IV_BYTES));
+            cipher.updateAAD(new byte[] { SEALED });
+            return Optional.of(new String(cipher.doFinal(all, 1 + IV_BYTES, all.length - 1 - IV_BYTES),
+                    StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A keyed digest (HMAC-SHA-256 under the session key) of a value that must not be stored as it is, such as a
+     * network address: the same on every instance, useless without the key.
+     */
+    byte[] digest(String purpose, String value) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal((purpose + "\n" + value).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A cookie of Candor's own beside the session (HttpOnly, same-site Lax, secure in production). */
+    Cookie sideCookie(String name, String value, long maxAgeSeconds) {
+        return Cookie.cookie(name, value).setPath("/").setHttpOnly(true).setSecure(secure)
+                .setSameSite(CookieSameSite.LAX).setMaxAge(maxAgeSeconds);
     }
 
     private static String inventedSecret() {

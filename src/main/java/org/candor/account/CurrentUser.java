@@ -73,6 +73,11 @@ public class CurrentUser implements org.candor.web.Visitor {
         return id;
     }
 
+    /** A sign-in that completed at a provider with an identity no account has yet ({@link SignInFlow}), or null. */
+    SignIn newIdentity() {
+        return identity().isAnonymous() ? null : identity().getAttribute(AccountAugmentor.NEW_IDENTITY);
+    }
+
     public String displayName() {
         return signedIn() ? identity().getAttribute(AccountAugmentor.DISPLAY_NAME) : null;
     }

@@ -23,7 +23,7 @@ import org.candor.web.Flash;
 import org.candor.web.FormErrors;
 import org.candor.web.CleanText;
 
-/** A signed-in person's profile: the name shown on their reviews and comments. */
+/** A signed-in person's profile: the name shown on their reviews and comments, and the sign-ins of their account. */
 @Path("/me/profile")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
@@ -36,7 +36,12 @@ public class ProfileResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance profile(String displayName, String provider, Map<String, String> errors);
+        static native TemplateInstance profile(String displayName, String provider, Map<String, String> errors,
+                java.util.List<Linked> identities, java.util.List<LoginProviders.Provider> linkable);
+    }
+
+    /** A sign-in of the account, as the profile lists it. */
+    public record Linked(String label, String email, java.time.Instant linkedAt) {
     }
 
     private final AccountService accounts;
@@ -44,7 +49,13 @@ public class ProfileResource {
     private final FormErrors formErrors;
     private final Flash flash;
 
-    ProfileResource(AccountService accounts, CurrentUser user, FormErrors formErrors, Flash flash) {
+    private final LoginProviders providers;
+    private final SignInFlow flow;
+
+    ProfileResource(AccountService accounts, CurrentUser user, FormErrors formErrors, Flash flash,
+            LoginProviders providers, SignInFlow flow) {
+        this.providers = providers;
+        this.flow = flow;
         this.accounts = accounts;
         this.user = user;
         this.formErrors = formErrors;
@@ -54,7 +65,41 @@ public class ProfileResource {
     @GET
     public TemplateInstance show() {
         Account account = accounts.byId(user.accountId());
-        return Templates.profile(account.displayName, account.provider, Map.of());
+        return render(account.displayName, account, Map.of());
+    }
+
+    private TemplateInstance render(String displayName, Account account, Map<String, String> errors) {
+        java.util.List<AccountService.Identity> identities = accounts.identities(account.id);
+        java.util.Set<String> have = new java.util.HashSet<>();
+        identities.forEach(i -> have.add(i.provider()));
+        java.util.List<LoginProviders.Provider> linkable = new java.util.ArrayList<>(providers.enabled().stream()
+                .filter(p -> !have.contains(p.id())).toList());
+        if (!have.contains(EmailSignInResource.PROVIDER)) {
+            linkable.add(new LoginProviders.Provider(EmailSignInResource.PROVIDER, "e-mail"));
+        }
+        return Templates.profile(displayName, label(account.provider), errors, identities.stream()
+                .map(i -> new Linked(label(i.provider()), i.email(), i.linkedAt())).toList(), linkable);
+    }
+
+    private String label(String provider) {
+        return providers.all().stream().filter(p -> p.id().equals(provider)).map(LoginProviders.Provider::label)
+                .findFirst().orElse(provider.equals(EmailSignInResource.PROVIDER) ? "e-mail" : provider);
+    }
+
+    /**
+     * "Link another sign-in": the next sign-in in this browser (with a provider, or an e-mailed link) joins this
+     * account, unless it already belongs to another one.
+     */
+    @POST
+    @Path("link")
+    public Response link(@RestForm String provider) {
+        if (provider == null || !(providers.isEnabled(provider) || provider.equals(EmailSignInResource.PROVIDER))) {
+            return Response.seeOther(URI.create("/me/profile")).build();
+        }
+        String start = provider.equals(EmailSignInResource.PROVIDER) ? "/login?back=%2Fme%2Fprofile#email"
+                : "/login/" + provider + "?back=%2Fme%2Fprofile";
+        return Response.seeOther(URI.create(start))
+                .header(jakarta.ws.rs.core.HttpHeaders.SET_COOKIE, flow.linkNext(user.accountId()).encode()).build();
     }
 
     @POST
@@ -62,7 +107,7 @@ public class ProfileResource {
         Map<String, String> errors = formErrors.of(form);
         if (!errors.isEmpty()) {
             Account account = accounts.byId(user.accountId());
-            return Response.status(400).entity(Templates.profile(form.displayName(), account.provider, errors)).build();
+            return Response.status(400).entity(render(form.displayName(), account, errors)).build();
         }
         accounts.rename(user.accountId(), form.displayName());
         return flash.redirect(URI.create("/me/profile"), "flash_profile_saved");

@@ -129,6 +129,73 @@ public class ErasureService {
         return stone;
     }
 
+    /** What a customer closing their account chooses for what they wrote. */
+    public enum PostsOnClosing {
+        /** Their posts stay, signed "a former customer". */
+        KEEP,
+        /** Their posts' texts are erased everywhere (ratings stay, so the averages and the log's numbers still add up). */
+        ERASE
+    }
+
+    /** The name a closed account's posts are signed with. */
+    public static final String FORMER_CUSTOMER = "A former customer";
+
+    /**
+     * Closes a customer's account (GDPR Art. 17): it can no longer be signed in to, its name, addresses and sign-ins
+     * are gone, and its posts stay signed {@value #FORMER_CUSTOMER} or, at the customer's choice, have their texts
+     * erased: every version, every copy, and the salts that open the log's commitments to them, so the log stays
+     * verifiable and the text is nowhere. Staff close their account once an admin has taken their role away.
+     */
+    @Transactional
+    public void closeAccount(long accountId, PostsOnClosing posts) {
+        Account account = em.find(Account.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (account == null || account.closedAt != null) {
+            return;
+        }
+        if (account.role != org.candor.account.Role.CUSTOMER) {
+            throw new PolicyChanges.InvalidException("posts", "{candor.close.staff}", account.role.name());
+        }
+        if (posts == PostsOnClosing.ERASE) {
+            em.createNativeQuery("select set_config('candor.erasure', 'on', true)").getSingleResult();
+            @SuppressWarnings("unchecked")
+            List<String> texts = em.createNativeQuery("""
+                    select body from review_version where author_id = ?1
+                    union select title from review_version where author_id = ?1 and title is not null
+                    union select body from comment where author_id = ?1""").setParameter(1, accountId).getResultList();
+            for (String text : texts) {
+                if (text != null && text.strip().length() >= 4) {
+                    scrub(text, null);
+                }
+            }
+            em.createNativeQuery("update review_version set body = ?2, title = null where author_id = ?1")
+                    .setParameter(1, accountId).setParameter(2, MARKER).executeUpdate();
+            em.createNativeQuery("update review set body = ?2, title = null where author_id = ?1")
+                    .setParameter(1, accountId).setParameter(2, MARKER).executeUpdate();
+            em.createNativeQuery("update comment set body = ?2 where author_id = ?1")
+                    .setParameter(1, accountId).setParameter(2, MARKER).executeUpdate();
+            // the commitments stay on the log; without their salts nobody can test a guess of the text against them
+            String mine = """
+                    ((comment_id is null and review_id in (select id from review where author_id = ?1))
+                     or comment_id in (select id from comment where author_id = ?1))""";
+            em.createNativeQuery("update log_staged set content_salt = null where content_salt is not null and " + mine)
+                    .setParameter(1, accountId).executeUpdate();
+            em.createNativeQuery("delete from log_content_salt where seq in (select seq from log_entry where " + mine + ")")
+                    .setParameter(1, accountId).executeUpdate();
+        }
+        em.createNativeQuery("""
+                delete from email_sign_in where address in (
+                    select lower(email) from account where id = ?1 and email is not null
+                    union select subject from account_identity where account_id = ?1 and provider = 'email')""")
+                .setParameter(1, accountId).executeUpdate();
+        em.createNativeQuery("delete from account_identity where account_id = ?1").setParameter(1, accountId)
+                .executeUpdate();
+        em.createNativeQuery("""
+                update account set closed_at = now(), display_name = ?2, staff_handle = null, email = null,
+                    email_verified = false, provider = 'closed', provider_subject = id::text, version = version + 1
+                where id = ?1""").setParameter(1, accountId).setParameter(2, FORMER_CUSTOMER).executeUpdate();
+        em.createNativeQuery("select notify_public('*')").getSingleResult();
+    }
+
     /** A text as it appears inside canonical JSON (a statement's public part); empty for none. */
     private static String jsonEscaped(String text) {
         if (text == null) {

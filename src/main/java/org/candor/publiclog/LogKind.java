@@ -35,7 +35,9 @@ public enum LogKind {
     /** A moderator decided a report, as {@link #NOTICE_DECIDED}. */
     REPORT_DECIDED,
     /** A tombstone: the texts of an earlier entry were erased for a legal reason (its {@code erases}). */
-    TEXTS_ERASED;
+    TEXTS_ERASED,
+    /** An invitation to review a subject was e-mailed (never to whom): invitations count per subject. */
+    INVITATION_SENT;
 
     /** The message key of this kind's label ({@code log:logkind_*}). */
     public String messageKey() {

@@ -174,4 +174,7 @@ public interface LogMsg {
 
     @Message
     String logkind_REPORT_DECIDED();
+
+    @Message
+    String logkind_INVITATION_SENT();
 }

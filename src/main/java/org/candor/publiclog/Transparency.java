@@ -46,11 +46,11 @@ public final class Transparency {
         "received.publishedAtOnce", "decisions.publishedAfterHold", "decisions.hidden", "decisions.restored",
         "decisions.redacted", "decisions.annotated", "decisions.replied", "decisions.automated", "decisions.human",
         "reports.received", "reports.decided", "notices.received", "notices.decided", "appeals.filed", "appeals.upheld",
-        "appeals.rejected", "replies.first" };
+        "appeals.rejected", "replies.first", "invitations.sent" };
     private static final int RECEIVED_REVIEWS = 0, RECEIVED_COMMENTS = 1, HELD = 2, AT_ONCE = 3, PUBLISHED_AFTER_HOLD = 4,
             HIDDEN = 5, RESTORED = 6, REDACTED = 7, ANNOTATED = 8, REPLIED = 9, AUTOMATED = 10, HUMAN = 11,
             REPORTS_RECEIVED = 12, REPORTS_DECIDED = 13, NOTICES_RECEIVED = 14, NOTICES_DECIDED = 15, APPEALS_FILED = 16,
-            APPEALS_UPHELD = 17, APPEALS_REJECTED = 18, FIRST_REPLIES = 19;
+            APPEALS_UPHELD = 17, APPEALS_REJECTED = 18, FIRST_REPLIES = 19, INVITATIONS_SENT = 20;
 
 
     private final ZoneId zone;
@@ -184,6 +184,7 @@ public final class Transparency {
             case "APPEAL_FILED" -> day[APPEALS_FILED]++;
             case "APPEAL_UPHELD" -> day[APPEALS_UPHELD]++;
             case "APPEAL_REJECTED" -> day[APPEALS_REJECTED]++;
+            case "INVITATION_SENT" -> day[INVITATIONS_SENT]++;
             default -> {
             }
         }

@@ -210,4 +210,10 @@ public interface TrMsg {
 
     @Message
     String day();
+
+    @Message
+    String invitations_sent();
+
+    @Message
+    String invitations_sent_hint();
 }

@@ -241,4 +241,16 @@ public interface Msg {
 
     @Message
     String flash_appeal_sent();
+
+    @Message
+    String flash_identity_linked();
+
+    @Message
+    String flash_identity_already_linked();
+
+    @Message
+    String flash_identity_elsewhere();
+
+    @Message
+    String flash_account_closed();
 }
