@@ -56,6 +56,19 @@ public class Review extends PanacheEntityBase {
     @Column(nullable = false)
     public int revision = 1;
 
+    /** Labels fixed when the review was posted ({@code /about/reviews#labels}). */
+    @Column(name = "verified_purchase", nullable = false, updatable = false)
+    public boolean verifiedPurchase;
+
+    @Column(nullable = false, updatable = false)
+    public boolean invited;
+
+    @Column(updatable = false)
+    public String incentive;
+
+    @Column(name = "staff_author", nullable = false)
+    public boolean staffAuthor;
+
     @Column(name = "helpful_count", nullable = false)
     public int helpfulCount;
 

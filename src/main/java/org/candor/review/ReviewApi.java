@@ -45,14 +45,18 @@ public class ReviewApi {
         }
     }
 
-    /** A review; {@code title} and {@code body} are null when it is hidden (the notice says why). */
+    /**
+     * A review; {@code title} and {@code body} are null when it is hidden (the notice says why). {@code labels}: how it
+     * came ({@code VERIFIED_PURCHASE}, {@code INVITED}, {@code INCENTIVE} with {@code incentive}, {@code STAFF}).
+     */
     public record ReviewJson(long id, int rating, String title, String body, String author, Instant createdAt,
-            Instant updatedAt, ReviewStatus status, boolean edited, int helpfulCount, NoticeJson notice,
-            List<StaffNoteJson> officialReplies, List<StaffNoteJson> annotations, List<CommentJson> comments) {
+            Instant updatedAt, ReviewStatus status, boolean edited, int helpfulCount, List<String> labels,
+            String incentive, NoticeJson notice, List<StaffNoteJson> officialReplies, List<StaffNoteJson> annotations,
+            List<CommentJson> comments) {
         static ReviewJson of(ReviewWithComments item) {
             ReviewCard r = item.review();
             return new ReviewJson(r.id(), r.rating(), r.title(), r.body(), r.authorName(), r.createdAt(), r.updatedAt(),
-                    r.status(), r.edited(), r.helpfulCount(), NoticeJson.of(item.notice()),
+                    r.status(), r.edited(), r.helpfulCount(), r.labels(), r.incentive(), NoticeJson.of(item.notice()),
                     StaffNoteJson.of(item.replies()), StaffNoteJson.of(item.annotations()),
                     item.comments().stream().map(CommentJson::of).toList());
         }

@@ -137,9 +137,19 @@ public class ReviewPosting {
     private long insert(long subjectId, long accountId, short rating, String title, String body, ReviewStatus status,
             String subjectSlug, String rule, LogText content) {
         return Sql.number((Tuple) em.createNativeQuery("""
-                with r as (
-                    insert into review (subject_id, author_id, rating, title, body, status)
-                    values (?1, ?2, ?3, ?4, ?5, ?6) returning id, updated_at),
+                with i as (
+                    select i.id, i.order_ref, c.description as incentive from invitation i
+                    left join incentive c on c.id = i.incentive_id
+                    where i.account_id = ?2 and i.subject_id = ?1 and i.review_id is null and i.expires_at > now()
+                    order by i.id limit 1),
+                r as (
+                    insert into review (subject_id, author_id, rating, title, body, status, invitation_id,
+                        verified_purchase, invited, incentive, staff_author)
+                    select ?1, ?2, ?3, ?4, ?5, ?6, i.id, coalesce(i.order_ref is not null, false), i.id is not null,
+                        i.incentive, (select a.role <> 'CUSTOMER' or a.insider from account a where a.id = ?2)
+                    from (values (1)) one left join i on true
+                    returning id, updated_at, invitation_id),
+                iu as (update invitation set review_id = r.id from r where invitation.id = r.invitation_id),
                 v as (
                     insert into review_version (review_id, author_id, revision, rating, title, body, created_at)
                     select r.id, ?2, 1, ?3, ?4, ?5, r.updated_at from r),

@@ -30,8 +30,25 @@ public class ReviewReads {
         this.staffNotes = staffNotes;
     }
 
+    /** The average and count of a subject's published verified purchases. */
+    public record Verified(double average, long count) {
+    }
+
+    public Verified verified(long subjectId) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select coalesce(avg(rating), 0)::float8, count(*) from review
+                where subject_id = ?1 and verified_purchase and status = 'PUBLISHED'""")
+                .setParameter(1, subjectId).getSingleResult();
+        return new Verified(((Number) row[0]).doubleValue(), ((Number) row[1]).longValue());
+    }
+
     /** One page of a subject's reviews as this viewer may see them, each with its comments. */
     public Page page(long subjectId, ReviewSort sort, ReviewSort.Cursor after, Viewer viewer) {
+        return page(subjectId, sort, after, viewer, false);
+    }
+
+    /** The same, only verified purchases when {@code verifiedOnly}. */
+    public Page page(long subjectId, ReviewSort sort, ReviewSort.Cursor after, Viewer viewer, boolean verifiedOnly) {
         String keyset = switch (sort) {
             case NEWEST -> "r.id < :id";
             case HELPFUL -> "(r.helpfulCount < :key or (r.helpfulCount = :key and r.id < :id))";
@@ -43,8 +60,9 @@ public class ReviewReads {
             case LOWEST -> "r.rating asc, r.id desc";
         };
         TypedQuery<ReviewCard> query = em.createQuery(CARD + """
-                where r.subject.id = :subject and %s and %s
-                order by %s""".formatted(VISIBLE, after == null ? "true" : keyset, order), ReviewCard.class)
+                where r.subject.id = :subject and %s and %s%s
+                order by %s""".formatted(VISIBLE, after == null ? "true" : keyset,
+                verifiedOnly ? " and r.verifiedPurchase = true" : "", order), ReviewCard.class)
                 .setParameter("subject", subjectId)
                 .setParameter("viewer", viewer.accountId())
                 .setParameter("staff", viewer.staff())
@@ -120,7 +138,10 @@ public class ReviewReads {
     private static final String CARD = """
             select new org.candor.review.ReviewCard(r.id, r.rating, r.title, r.body, a.displayName, r.createdAt,
                 r.updatedAt, r.status, r.revision, r.helpfulCount, case when a.id = :viewer then true else false end,
-                case when a.id = :viewer or :admin = true then true else false end)
+                case when a.id = :viewer or :admin = true then true else false end,
+                r.verifiedPurchase, r.invited, r.incentive,
+                case when r.staffAuthor = true or a.role <> org.candor.account.Role.CUSTOMER or a.insider = true
+                    then true else false end)
             from Review r join r.author a
             """;
 

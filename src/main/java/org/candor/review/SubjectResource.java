@@ -43,7 +43,8 @@ public class SubjectResource {
 
         static native TemplateInstance show(SubjectPage subject, ReviewReads.Page page, ReviewSort sort,
                 boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter,
-                List<StatementService.Statement> statements, org.candor.transparency.ReplyLine replies, String jsonLd);
+                List<StatementService.Statement> statements, org.candor.transparency.ReplyLine replies, String jsonLd,
+                ReviewReads.Verified verified);
     }
 
     private final SubjectService subjects;
@@ -86,9 +87,9 @@ public class SubjectResource {
 
     @GET
     @Path("subjects/{slug}")
-    @PublicPage(params = { "sort", "after" })
+    @PublicPage(params = { "sort", "after", "only" })
     public TemplateInstance show(@PathParam("slug") String slug, @QueryParam("sort") String sort,
-            @QueryParam("after") String after) {
+            @QueryParam("after") String after, @QueryParam("only") String only) {
         SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
         scope.subject(subject.id());
         ReviewForm form = null;
@@ -101,7 +102,8 @@ public class SubjectResource {
                     .orElseGet(() -> mine.map(r -> ReviewForm.of(r.rating, r.title, r.body))
                             .orElse(ReviewForm.empty()));
         }
-        return render(subject, ReviewSort.parse(sort), ReviewSort.Cursor.parse(after), form, editing, Map.of(), null);
+        return render(subject, ReviewSort.parse(sort), ReviewSort.Cursor.parse(after), form, editing, Map.of(), null,
+                "verified".equals(only));
     }
 
     /** Posts the signed-in customer's review of this subject, or edits it if they have reviewed it before. */
@@ -143,14 +145,16 @@ public class SubjectResource {
         SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
         boolean editing = reviews.mine(user.accountId(), subject.id()).isPresent();
         return Response.status(status)
-                .entity(render(subject, ReviewSort.NEWEST, null, form, editing, errors, retryAfter)).build();
+                .entity(render(subject, ReviewSort.NEWEST, null, form, editing, errors, retryAfter, false)).build();
     }
 
     private TemplateInstance render(SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, ReviewForm form,
-            boolean editing, Map<String, String> errors, Long retryAfter) {
-        ReviewReads.Page page = reviews.page(subject.id(), sort, after, viewer.get());
+            boolean editing, Map<String, String> errors, Long retryAfter, boolean verifiedOnly) {
+        ReviewReads.Page page = reviews.page(subject.id(), sort, after, viewer.get(), verifiedOnly);
+        // the verified-only view is for readers, not search engines: its figures are not the subject's (noindex)
         return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter,
                 statements.forSubject(subject.id()), transparency.replyLine(subject.summary().slug()),
-                structured.subject(subject.summary(), page.reviews()));
+                verifiedOnly ? null : structured.subject(subject.summary(), page.reviews()),
+                verifiedOnly ? reviews.verified(subject.id()) : null);
     }
 }

@@ -253,4 +253,13 @@ public interface Msg {
 
     @Message
     String flash_account_closed();
+
+    @Message
+    String flash_incentive_saved();
+
+    @Message
+    String flash_incentive_retired();
+
+    @Message
+    String flash_api_key_revoked();
 }
