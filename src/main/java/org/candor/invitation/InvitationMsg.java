@@ -321,4 +321,43 @@ public interface InvitationMsg {
 
     @Message
     String search_button();
+
+    @Message
+    String insider_marked();
+
+    @Message
+    String insider_mark();
+
+    @Message
+    String insider_unmark();
+
+    @Message
+    String widget_reviews();
+
+    @Message
+    String widget_reply(String business);
+
+    @Message
+    String widget_all();
+
+    @Message
+    String embed_intro();
+
+    @Message
+    String embed_how();
+
+    @Message
+    String embed_none();
+
+    @Message
+    String embed_remove();
+
+    @Message
+    String embed_origin();
+
+    @Message
+    String embed_bad_origin();
+
+    @Message
+    String embed_add();
 }

@@ -22,7 +22,7 @@ import org.candor.publiclog.LogKind;
 public class RoleService {
 
     public record AccountRow(long id, String provider, String displayName, String email, Role role, String staffHandle,
-            String scope) {
+            String scope, boolean insider) {
 
         /** Whether this is the account with that id (the one whose form is shown again with messages). */
         public boolean isId(Long other) {
@@ -48,14 +48,24 @@ public class RoleService {
                 select a.id as id, a.provider as provider, a.display_name as name, a.email as email, a.role as role,
                     a.staff_handle as handle,
                     (select string_agg(s.slug, ', ' order by s.slug) from subject s where s.id = any(a.scope_subject_ids))
-                        as scope
+                        as scope, a.insider as insider
                 from account a
-                where lower(a.display_name) like ?1 or lower(a.provider) like ?1 or lower(coalesce(a.email, '')) like ?1
+                where a.closed_at is null and (lower(a.display_name) like ?1 or lower(a.provider) like ?1 or lower(coalesce(a.email, '')) like ?1)
                 order by case a.role when 'ADMIN' then 0 when 'MODERATOR' then 1 else 2 end, a.display_name, a.id
                 limit 50""", Tuple.class).setParameter(1, like)).stream()
                 .map(t -> new AccountRow(Sql.number(t, "id"), Sql.text(t, "provider"), Sql.text(t, "name"),
-                        Sql.text(t, "email"), Role.valueOf(Sql.text(t, "role")), Sql.text(t, "handle"), Sql.text(t, "scope")))
+                        Sql.text(t, "email"), Role.valueOf(Sql.text(t, "role")), Sql.text(t, "handle"), Sql.text(t, "scope"),
+                        Sql.bool(t, "insider")))
                 .toList();
+    }
+
+    /** Marks an account as an insider (or not): its reviews are labelled Staff while it is one. */
+    @Transactional
+    public void setInsider(long adminId, long accountId, boolean insider) {
+        changes.admin(adminId);
+        em.createNativeQuery("update account set insider = ?2 where id = ?1 and insider <> ?2")
+                .setParameter(1, accountId).setParameter(2, insider).executeUpdate();
+        em.createNativeQuery("select notify_public('*')").getSingleResult();
     }
 
     /**

@@ -54,6 +54,16 @@ public class RolesAdminResource {
         return Templates.roles(q == null ? "" : q, service.findAccounts(q), null, null, Map.of(), List.of(Role.values()));
     }
 
+    /** Marks an account as an insider, or not (its reviews are labelled Staff while it is one). */
+    @POST
+    @Path("{id}/insider")
+    public Response setInsider(@PathParam("id") long id, @org.jboss.resteasy.reactive.RestForm String insider,
+            @QueryParam("q") String q) {
+        service.setInsider(user.accountId(), id, "true".equals(insider));
+        return flash.redirect(URI.create("/admin/roles?q=" + java.net.URLEncoder.encode(q == null ? "" : q,
+                java.nio.charset.StandardCharsets.UTF_8) + "#account-" + id), "flash_insider_saved");
+    }
+
     @POST
     @Path("{id}")
     public Response setRole(@PathParam("id") long id, @BeanParam RoleForm form, @QueryParam("q") String q) {

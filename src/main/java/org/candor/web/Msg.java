@@ -262,4 +262,13 @@ public interface Msg {
 
     @Message
     String flash_api_key_revoked();
+
+    @Message
+    String flash_insider_saved();
+
+    @Message
+    String flash_origin_added();
+
+    @Message
+    String flash_origin_removed();
 }
