@@ -117,4 +117,5 @@ create function candor_search_doc(title text, body text) returns tsvector langua
         || setweight(to_tsvector('english'::regconfig, body), 'B')
         || setweight(to_tsvector('spanish'::regconfig, body), 'B')
 $$;
-create index review_search on review using gin (candor_search_doc(title, body));
+alter table review add column search_doc tsvector generated always as (candor_search_doc(title, body)) stored;
+create index review_search on review using gin (search_doc);

@@ -360,4 +360,61 @@ public interface InvitationMsg {
 
     @Message
     String embed_add();
+
+    @Message
+    String search_title();
+
+    @Message
+    String search_title_for(String words);
+
+    @Message
+    String search_words();
+
+    @Message
+    String search_subject();
+
+    @Message
+    String search_any_subject();
+
+    @Message
+    String search_rating();
+
+    @Message
+    String search_any_rating();
+
+    @Message
+    String search_label();
+
+    @Message
+    String search_any_label();
+
+    @Message
+    String search_label_verified();
+
+    @Message
+    String search_label_invited();
+
+    @Message
+    String search_label_incentive();
+
+    @Message
+    String search_label_staff();
+
+    @Message
+    String search_results();
+
+    @Message
+    String search_none();
+
+    @Message
+    String search_untitled();
+
+    @Message
+    String search_first_page();
+
+    @Message
+    String search_more();
+
+    @Message
+    String search_nav();
 }

@@ -381,4 +381,7 @@ public interface RevMsg {
 
     @Message
     String my_data();
+
+    @Message
+    String search_too_long(int max);
 }

@@ -1,0 +1,73 @@
+package org.candor.review;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import org.candor.subject.SubjectService;
+import org.candor.subject.SubjectSummary;
+import org.candor.web.PageScope;
+import org.candor.web.PublicPage;
+
+/** Searching reviews by their words, board-wide or on one subject, with filters; a page for readers, not robots. */
+@Path("/search")
+@Produces(MediaType.TEXT_HTML)
+public class SearchResource {
+
+    static final List<String> LABELS = List.of("verified", "invited", "incentive", "staff");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(ReviewSearch.Query query, ReviewSearch.Results results,
+                List<SubjectSummary> subjects, List<String> labels, List<Integer> ratings, String error);
+    }
+
+    static final List<Integer> RATINGS = List.of(5, 4, 3, 2, 1);
+
+    /** {@code {l.searchLabelKey}}: the message key of a label filter. */
+    @io.quarkus.qute.TemplateExtension
+    static String searchLabelKey(String label) {
+        return "search_label_" + label;
+    }
+
+    private final ReviewSearch search;
+    private final SubjectService subjects;
+    private final PageScope scope;
+    private final RevMsg msg;
+
+    SearchResource(ReviewSearch search, SubjectService subjects, PageScope scope, RevMsg msg) {
+        this.search = search;
+        this.subjects = subjects;
+        this.scope = scope;
+        this.msg = msg;
+    }
+
+    @GET
+    @PublicPage(params = { "q", "rating", "label", "subject", "after" })
+    public Response search(@QueryParam("q") String q, @QueryParam("rating") String rating,
+            @QueryParam("label") String label, @QueryParam("subject") String subject, @QueryParam("after") String after) {
+        scope.board();
+        Integer stars = null;
+        if (rating != null && rating.matches("[1-5]")) {
+            stars = Integer.valueOf(rating);
+        }
+        String words = q == null ? null : q.strip();
+        String chosenLabel = LABELS.contains(label) ? label : null;
+        String chosenSubject = subject != null && SubjectService.isSlug(subject) ? subject : null;
+        ReviewSearch.Query query = new ReviewSearch.Query(words, stars, chosenLabel, chosenSubject, after);
+        List<SubjectSummary> all = subjects.list();
+        if (words != null && words.length() > ReviewSearch.MAX_QUERY) {
+            return Response.status(400).entity(Templates.search(query, new ReviewSearch.Results(List.of(), null), all,
+                    LABELS, RATINGS, msg.search_too_long(ReviewSearch.MAX_QUERY))).build();
+        }
+        return Response.ok(Templates.search(query, search.search(query), all, LABELS, RATINGS, null)).build();
+    }
+}
