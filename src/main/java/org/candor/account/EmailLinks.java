@@ -79,7 +79,8 @@ public class EmailLinks {
             return null;
         }
         String a = address.strip().toLowerCase(Locale.ROOT);
-        return a.length() <= MAX_ADDRESS && ADDRESS.matcher(a).matches() ? a : null;
+        return a.length() <= MAX_ADDRESS && org.candor.web.CleanText.Validator.clean(a, true) && ADDRESS.matcher(a).matches()
+                ? a : null;
     }
 
     /** A new random value for the asking browser's cookie. */

@@ -87,6 +87,9 @@ public class InvitationAdminResource {
             }
         }
         Long incentiveId = incentive == null || incentive.isBlank() ? null : parseId(incentive);
+        if (!org.candor.web.CleanText.Validator.clean(text, false)) {
+            return Response.status(400).entity(page(null, null, incentiveId, msg.invitation_csv_unreadable())).build();
+        }
         List<List<String>> rows = Csv.parse(text == null ? "" : text);
         if (rows.size() > MAX_ROWS + 1) {
             return Response.status(400).entity(page(null, text, incentiveId, msg.invitation_csv_too_long(MAX_ROWS))).build();
@@ -132,7 +135,8 @@ public class InvitationAdminResource {
     @POST
     @Path("incentives")
     public Response createIncentive(@RestForm String description) {
-        if (description == null || description.isBlank() || description.strip().length() > Incentives.MAX) {
+        if (description == null || description.isBlank() || description.strip().length() > Incentives.MAX
+                || !org.candor.web.CleanText.Validator.clean(description, true)) {
             return Response.status(400).entity(page(null, null, null, msg.incentive_invalid(Incentives.MAX))).build();
         }
         incentives.create(user.accountId(), description);
@@ -156,7 +160,7 @@ public class InvitationAdminResource {
     @POST
     @Path("api-keys")
     public Response createKey(@RestForm String name) {
-        if (name == null || name.isBlank() || name.strip().length() > 100) {
+        if (name == null || name.isBlank() || name.strip().length() > 100 || !org.candor.web.CleanText.Validator.clean(name, true)) {
             return Response.status(400).entity(Templates.apiKeys(keys.all(), null, msg.api_key_name_invalid())).build();
         }
         ApiKeys.Created created = keys.create(user.accountId(), name, EnumSet.of(ApiKeys.Scope.INVITATIONS));

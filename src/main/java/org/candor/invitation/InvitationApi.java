@@ -29,22 +29,27 @@ public class InvitationApi {
     private final ApiKeys keys;
     private final Invitations invitations;
 
-    InvitationApi(ApiKeys keys, Invitations invitations) {
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+    InvitationApi(ApiKeys keys, Invitations invitations, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.mapper = mapper;
         this.keys = keys;
         this.invitations = invitations;
     }
 
+    /** Reads the body only once the key is accepted: whoever has no key learns nothing from how a body is refused. */
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Invite a customer to review a subject (API key of scope 'invitations')")
-    public Response invite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, Map<String, Object> body) {
+    @Operation(summary = "Invite a customer to review a subject (API key of scope 'invitations'; a JSON object)")
+    public Response invite(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String json) {
         Long key = keys.authorise(authorization, ApiKeys.Scope.INVITATIONS);
         if (key == null) {
             return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"candor\"")
                     .entity(Map.of("error", "An API key with the scope 'invitations' is required "
                             + "(Authorization: Bearer candor_…); admins create them at /admin/api-keys.")).build();
         }
+        Map<String, Object> body = parse(json);
         if (body == null) {
             return Response.status(400).entity(Map.of("error", "Send a JSON object with email, name, orderReference, "
                     + "subject and, optionally, incentive (an incentive's id).")).build();
@@ -72,6 +77,16 @@ public class InvitationApi {
             return Response.ok(Map.of("sent", false, "reason", outcome.skipped().get(0).message())).build();
         }
         return Response.status(201).entity(Map.of("sent", true)).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> parse(String json) {
+        try {
+            Object value = json == null || json.isBlank() ? null : mapper.readValue(json, Object.class);
+            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     private static String text(Map<String, Object> body, String field) {

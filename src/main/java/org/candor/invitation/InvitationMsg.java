@@ -417,4 +417,7 @@ public interface InvitationMsg {
 
     @Message
     String search_nav();
+
+    @Message
+    String invitation_control();
 }

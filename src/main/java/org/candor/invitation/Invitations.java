@@ -103,6 +103,12 @@ public class Invitations {
             if (address == null) {
                 problems.add(new Problem(line, "email", msg.invitation_bad_email(row.email() == null ? "" : row.email())));
             }
+            for (String[] field : new String[][] { { "name", row.name() }, { "orderRef", row.orderRef() },
+                { "subject", row.subject() } }) {
+                if (!org.candor.web.CleanText.Validator.clean(field[1], true)) {
+                    problems.add(new Problem(line, field[0], msg.invitation_control()));
+                }
+            }
             String name = row.name() == null ? "" : row.name().strip();
             if (name.length() > MAX_NAME) {
                 problems.add(new Problem(line, "name", msg.invitation_long_name(MAX_NAME)));
@@ -111,11 +117,11 @@ public class Invitations {
             if (order != null && order.length() > MAX_ORDER) {
                 problems.add(new Problem(line, "orderRef", msg.invitation_long_order(MAX_ORDER)));
             }
-            Tuple subject = subject(row.subject());
+            Tuple subject = org.candor.web.CleanText.Validator.clean(row.subject(), true) ? subject(row.subject()) : null;
             if (subject == null) {
                 problems.add(new Problem(line, "subject", msg.invitation_unknown_subject(row.subject() == null ? "" : row.subject())));
             }
-            if (address != null && subject != null) {
+            if (address != null && subject != null && problems.isEmpty()) {
                 valid.add(new Object[] { line, address, name, order, Sql.number(subject, "id"), Sql.text(subject, "slug"),
                     Sql.text(subject, "name") });
             }

@@ -384,4 +384,7 @@ public interface RevMsg {
 
     @Message
     String search_too_long(int max);
+
+    @Message
+    String search_plain();
 }

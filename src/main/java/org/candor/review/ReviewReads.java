@@ -89,6 +89,12 @@ public class ReviewReads {
         return new Page(withComments(cards, viewer), next);
     }
 
+    /** A subject's latest {@code n} reviews (at most a page) as an anonymous visitor sees them. */
+    public List<ReviewWithComments> latest(long subjectId, int n) {
+        List<ReviewWithComments> page = page(subjectId, ReviewSort.NEWEST, null, Viewer.ANONYMOUS).reviews();
+        return page.subList(0, Math.min(n, page.size()));
+    }
+
     /** A review for its permalink page, if this viewer may see it. */
     public Optional<ReviewWithComments> one(long reviewId, Viewer viewer) {
         List<ReviewCard> found = em.createQuery(CARD + " where r.id = :id and " + VISIBLE, ReviewCard.class)

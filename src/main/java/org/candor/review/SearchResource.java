@@ -60,13 +60,16 @@ public class SearchResource {
             stars = Integer.valueOf(rating);
         }
         String words = q == null ? null : q.strip();
-        String chosenLabel = LABELS.contains(label) ? label : null;
+        String chosenLabel = label != null && LABELS.contains(label) ? label : null;
         String chosenSubject = subject != null && SubjectService.isSlug(subject) ? subject : null;
-        ReviewSearch.Query query = new ReviewSearch.Query(words, stars, chosenLabel, chosenSubject, after);
+        String cursor = after != null && after.matches("[0-9.eE+-]{1,30}:[0-9]{1,19}") ? after : null;
+        ReviewSearch.Query query = new ReviewSearch.Query(words, stars, chosenLabel, chosenSubject, cursor);
         List<SubjectSummary> all = subjects.list();
-        if (words != null && words.length() > ReviewSearch.MAX_QUERY) {
+        if (words != null && (words.length() > ReviewSearch.MAX_QUERY || !org.candor.web.CleanText.Validator.clean(words, true))) {
+            String error = words.length() > ReviewSearch.MAX_QUERY ? msg.search_too_long(ReviewSearch.MAX_QUERY)
+                    : msg.search_plain();
             return Response.status(400).entity(Templates.search(query, new ReviewSearch.Results(List.of(), null), all,
-                    LABELS, RATINGS, msg.search_too_long(ReviewSearch.MAX_QUERY))).build();
+                    LABELS, RATINGS, error)).build();
         }
         return Response.ok(Templates.search(query, search.search(query), all, LABELS, RATINGS, null)).build();
     }

@@ -34,13 +34,8 @@ public @interface CleanText {
 
         private boolean singleLine;
 
-        @Override
-        public void initialize(CleanText annotation) {
-            singleLine = annotation.singleLine();
-        }
-
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
+        /** Whether a text is clean in this sense (null is). */
+        public static boolean clean(String value, boolean singleLine) {
             if (value == null) {
                 return true;
             }
@@ -53,6 +48,16 @@ public @interface CleanText {
                 }
             }
             return true;
+        }
+
+        @Override
+        public void initialize(CleanText annotation) {
+            singleLine = annotation.singleLine();
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return clean(value, singleLine);
         }
     }
 }

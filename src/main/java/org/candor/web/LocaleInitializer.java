@@ -16,7 +16,10 @@ class LocaleInitializer {
     }
 
     private static void applyVisitorLocale(TemplateInstance instance) {
-        if (Arc.container().requestContext().isActive()) {
+        // only in an HTTP request: a request context without one (a scheduled job, a test) renders in the default
+        if (Arc.container().requestContext().isActive()
+                && Arc.container().instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get()
+                        .getCurrent() != null) {
             instance.setLocale(Arc.container().instance(Ui.class).get().locale());
         }
     }

@@ -200,6 +200,80 @@ class BrowserJourneysTest {
         }
     }
 
+    @jakarta.inject.Inject
+    org.candor.invitation.Invitations invitations;
+
+    @jakarta.inject.Inject
+    io.quarkus.mailer.MockMailbox mailbox;
+
+    @Test
+    void anInvitedCustomerReviewsAsAVerifiedPurchaseAndTheShopShowsItInTheWidget() throws Exception {
+        Subject subject = TestData.subject("Journey widget kettle");
+        String address = TestData.unique("journey-invited") + "@shop.example";
+        String body = "Boils a litre in two minutes " + TestData.unique("x") + ".";
+        com.sun.net.httpserver.HttpServer listed = shop(subject);
+        com.sun.net.httpserver.HttpServer unlisted = shop(subject);
+        try (BrowserContext shopper = browsers.context(); BrowserContext visitor = browsers.context()) {
+            String shopOrigin = "http://127.0.0.1:" + listed.getAddress().getPort();
+            TestData.update("insert into embed_origin (origin, added_by) select ?1, min(id) from account", shopOrigin);
+            invitations.invite(List.of(new org.candor.invitation.Invitations.Invitee(address, "Ivy", "ORD-9",
+                    subject.slug)), 1, null, "CSV", null, null);
+            String mail = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> mailbox.getMailsSentTo(address), m -> m != null && !m.isEmpty()).get(0).getText();
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("/invitations/[A-Za-z0-9_-]{43}(?=\\s)")
+                    .matcher(mail);
+            assertTrue(link.find(), mail);
+
+            // the e-mailed link signs Ivy in and opens the review form
+            Page ivy = shopper.newPage();
+            ivy.navigate(link.group());
+            assertTrue(ivy.url().contains("/subjects/" + subject.slug), ivy.url());
+            assertThat(ivy.locator("header")).containsText("Sign out");
+            ivy.locator("input[name=rating][value='5']").check();
+            ivy.locator("#body").fill(body);
+            ivy.locator("form[action$='/reviews'] button[type=submit]").click();
+            assertThat(ivy.locator("article.review")).containsText(body);
+            assertThat(ivy.locator("article.review .label-verified")).containsText("Verified purchase");
+            Browsers.screenshot(ivy, "7-invited-review-verified");
+
+            // the shop's own page, on another origin, frames the widget: it shows the review
+            Page shop = visitor.newPage();
+            shop.navigate(shopOrigin + "/");
+            com.microsoft.playwright.FrameLocator widget = shop.frameLocator("iframe");
+            assertThat(widget.locator(".widget-reviews")).containsText(body);
+            assertThat(widget.locator(".widget-reviews")).containsText("Verified purchase");
+            Browsers.screenshot(shop, "7-widget-on-the-shop");
+
+            // a site that is not listed gets no widget: the browser refuses to frame it
+            Page other = visitor.newPage();
+            other.navigate("http://127.0.0.1:" + unlisted.getAddress().getPort() + "/");
+            other.waitForTimeout(1000);
+            com.microsoft.playwright.Frame framed = other.frames().stream().filter(f -> f != other.mainFrame())
+                    .findFirst().orElseThrow();
+            assertFalse(framed.content().contains(body), "framed by an unlisted origin");
+        } finally {
+            listed.stop(0);
+            unlisted.stop(0);
+        }
+    }
+
+    /** A shop's page on its own origin (another port) that frames the subject's widget. */
+    private static com.sun.net.httpserver.HttpServer shop(Subject subject) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] html = ("<!DOCTYPE html><html><head><title>A shop</title></head><body><h1>Our kettle</h1>"
+                + "<iframe title=\"Reviews\" width=\"400\" height=\"500\" src=\"" + SignInBrowser.base()
+                + "/embed/subjects/" + subject.slug + "\"></iframe></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, html.length);
+            exchange.getResponseBody().write(html);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
     @Test
     void storedPayloadsStayInert() {
         Subject subject = TestData.subject("Journey hostile");
@@ -303,7 +377,8 @@ class BrowserJourneysTest {
         try (BrowserContext context = browsers.context()) {
             Page page = context.newPage();
             for (String path : List.of("/", "/subjects/" + subject.slug, "/log", "/log/verify", "/about", "/login",
-                    "/rules", "/about/reviews", "/transparency", "/transparency?subject=" + subject.slug)) {
+                    "/rules", "/about/reviews", "/transparency", "/transparency?subject=" + subject.slug,
+                    "/search", "/search?q=fine", "/login/email/sent", "/subjects/" + subject.slug + "?only=verified")) {
                 page.navigate(path);
                 violations.addAll(Browsers.seriousViolations(page));
             }
@@ -329,7 +404,8 @@ class BrowserJourneysTest {
             for (String path : List.of("/me", "/me/profile", "/moderation", "/moderation?tab=done",
                     "/moderation?tab=appeals", "/moderation?tab=notices", "/moderation/statements",
                     "/admin", "/admin/policy", "/admin/rules", "/admin/canned", "/admin/offers",
-                    "/admin/offers/consistency", "/admin/roles", "/admin/providers", "/admin/subjects")) {
+                    "/admin/offers/consistency", "/admin/roles", "/admin/providers", "/admin/subjects", "/me/close",
+                    "/admin/invitations", "/admin/api-keys", "/admin/embed")) {
                 page.navigate(path);
                 violations.addAll(Browsers.seriousViolations(page));
             }

@@ -109,6 +109,11 @@ public final class Session {
         return request().contentType(ContentType.URLENC.withCharset("UTF-8")).formParam("csrf-token", csrf);
     }
 
+    /** A multipart form post as this person, with a valid CSRF token. */
+    public RequestSpecification multipart() {
+        return request().multiPart("csrf-token", csrf);
+    }
+
     /** A form post as this person without any CSRF token. */
     public RequestSpecification formWithoutCsrf() {
         return request().contentType(ContentType.URLENC.withCharset("UTF-8"));

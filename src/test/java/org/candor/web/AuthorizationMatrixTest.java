@@ -37,7 +37,8 @@ import org.candor.support.TestData;
  * × {anonymous, customer, other customer, moderator, admin} → the expected outcome.
  * <p>
  * Outcomes: {@code A} allowed (2xx, 3xx not to sign-in, 400 invalid form, 409 conflict, 429 throttled), {@code L} sent
- * to sign-in, {@code F} forbidden (403), {@code U} the branded 401 page, {@code S} a branded 503 page.
+ * to sign-in, {@code F} forbidden (403), {@code U} the branded 401 page, {@code S} a branded 503 page, {@code N} not
+ * found or gone (404, 410: a link that is not, or no longer, valid).
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -141,7 +142,38 @@ class AuthorizationMatrixTest {
             Map.entry("GET /admin/roles", "LFFFA"),
             Map.entry("POST /admin/roles/{id}", "LFFFA"),
             Map.entry("GET /admin/providers", "LFFFA"),
-            Map.entry("GET /moderation/events", "LFFAA")));
+            Map.entry("GET /moderation/events", "LFFAA"),
+            // #16: e-mail sign-in, linking, closing, invitations, keys, widget, search
+            Map.entry("POST /login/email", "AAAAA"),
+            Map.entry("GET /login/email/sent", "AAAAA"),
+            Map.entry("GET /login/email/{token}", "NNNNN"),
+            Map.entry("GET /login/link", "AAAAA"),
+            Map.entry("POST /login/link", "AAAAA"),
+            Map.entry("POST /login/link/separate", "AAAAA"),
+            Map.entry("POST /me/profile/link", "LAAAA"),
+            Map.entry("GET /me/close", "LAAAA"),
+            Map.entry("POST /me/close", "LAAAA"),
+            Map.entry("GET /admin/invitations", "LFFFA"),
+            Map.entry("POST /admin/invitations", "LFFFA"),
+            Map.entry("POST /admin/incentives", "LFFFA"),
+            Map.entry("POST /admin/incentives/{id}/retire", "LFFFA"),
+            Map.entry("GET /admin/api-keys", "LFFFA"),
+            Map.entry("POST /admin/api-keys", "LFFFA"),
+            Map.entry("POST /admin/api-keys/{id}/revoke", "LFFFA"),
+            Map.entry("POST /admin/roles/{id}/insider", "LFFFA"),
+            // a shop's system, with a key: no session of anyone's counts
+            Map.entry("POST /api/invitations", "UUUUU"),
+            Map.entry("GET /invitations/{token}", "NNNNN"),
+            Map.entry("GET /invitations/{token}/unsubscribe", "AAAAA"),
+            Map.entry("POST /invitations/{token}/unsubscribe", "AAAAA"),
+            Map.entry("GET /search", "AAAAA"),
+            Map.entry("GET /embed/subjects/{slug}", "AAAAA"),
+            Map.entry("GET /api/subjects/{slug}/widget", "AAAAA"),
+            Map.entry("GET /admin/embed", "LFFFA"),
+            Map.entry("POST /admin/embed", "LFFFA"),
+            Map.entry("POST /admin/embed/remove", "LFFFA"),
+            // dev mode only: not a route of any other build
+            Map.entry("GET /dev/mailbox", "NNNNN")));
 
     @Test
     void everyRouteHasAnEntryAndEveryEntryARoute() throws Exception {
@@ -243,6 +275,9 @@ class AuthorizationMatrixTest {
         if (s == 503) {
             return "S";
         }
+        if (s == 404 || s == 410) {
+            return "N";
+        }
         if (s < 400 || s == 400 || s == 409 || s == 429) {
             return "A";
         }
@@ -325,7 +360,7 @@ class AuthorizationMatrixTest {
         }
 
         String path(String template) {
-            String p = template.replace("{slug}", subject.slug).replace("{provider}", "google").replace("{tag}", "en")
+            String p = template.replace("{token}", "A".repeat(43)).replace("{slug}", subject.slug).replace("{provider}", "google").replace("{tag}", "en")
                     .replace("{action}", "note").replace("{seq}", "1").replace("{file}", "0")
                     .replace("/log/texts/{path: .+}", "/log/texts/000.p/1").replace("{path: .+}", "0/000.p/1");
             long id;
