@@ -124,12 +124,15 @@ public class AccountService {
         if (already.isPresent()) {
             return already.get();
         }
+        // the account row brings its identity along (trigger account_first_identity, V16); an account made by an
+        // import without one (replica-mode COPY) gets it here
         Number id = (Number) em.createNativeQuery("""
                 with a as (
                     insert into account (provider, provider_subject, display_name, email, email_verified)
                     values (?1, ?2, ?3, ?4, ?5) on conflict (provider, provider_subject) do nothing returning id)
-                insert into account_identity (provider, subject, account_id, email)
-                select ?1, ?2, a.id, ?4 from a on conflict do nothing returning account_id""")
+                select id from a
+                union all select id from account where provider = ?1 and provider_subject = ?2 and closed_at is null
+                limit 1""")
                 .setParameter(1, who.provider())
                 .setParameter(2, who.subject())
                 .setParameter(3, cleanName(who.displayName()))
@@ -138,8 +141,16 @@ public class AccountService {
                 .setParameter(5, who.email() != null)
                 .getResultStream().findFirst().orElse(null);
         if (id == null) {
-            return existing(who).orElseThrow(() -> new IllegalStateException("identity taken by a closed account"));
+            // the same person signed in twice at once: the other sign-in made it (this statement's snapshot predates it)
+            return existing(who).orElseThrow(() -> new IllegalStateException("no account for a sign-in with "
+                    + who.provider()));
         }
+        em.createNativeQuery("""
+                insert into account_identity (provider, subject, account_id, email) values (?1, ?2, ?3, ?4)
+                on conflict do nothing""").setParameter(1, who.provider()).setParameter(2, who.subject())
+                .setParameter(3, id.longValue()).setParameter(4, new org.hibernate.query.TypedParameterValue<>(
+                        org.hibernate.type.StandardBasicTypes.STRING, who.email()))
+                .executeUpdate();
         Account account = em.find(Account.class, id.longValue());
         LOG.infof("New account %d signed in with %s", account.id, who.provider());
         if (isBootstrapAdmin(who)) {

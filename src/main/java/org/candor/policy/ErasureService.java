@@ -179,16 +179,18 @@ public class ErasureService {
                      or comment_id in (select id from comment where author_id = ?1))""";
             em.createNativeQuery("update log_staged set content_salt = null where content_salt is not null and " + mine)
                     .setParameter(1, accountId).executeUpdate();
-            em.createNativeQuery("delete from log_content_salt where seq in (select seq from log_entry where " + mine + ")")
-                    .setParameter(1, accountId).executeUpdate();
+            em.createNativeQuery("update log_content_salt set salt = null, erased_at = now() where salt is not null "
+                    + "and seq in (select seq from log_entry where " + mine + ")").setParameter(1, accountId).executeUpdate();
         }
         em.createNativeQuery("""
-                delete from email_sign_in where address in (
+                update email_sign_in set address = ?2 where address in (
                     select lower(email) from account where id = ?1 and email is not null
                     union select subject from account_identity where account_id = ?1 and provider = 'email')""")
-                .setParameter(1, accountId).executeUpdate();
-        em.createNativeQuery("delete from account_identity where account_id = ?1").setParameter(1, accountId)
-                .executeUpdate();
+                .setParameter(1, accountId).setParameter(2, MARKER).executeUpdate();
+        // its sign-ins sign in to nothing any more, and say nothing about whose they were
+        em.createNativeQuery("""
+                update account_identity set provider = 'closed', subject = gen_random_uuid()::text, email = null
+                where account_id = ?1""").setParameter(1, accountId).executeUpdate();
         em.createNativeQuery("""
                 update account set closed_at = now(), display_name = ?2, staff_handle = null, email = null,
                     email_verified = false, provider = 'closed', provider_subject = id::text, version = version + 1

@@ -48,21 +48,23 @@ public class EmbedOrigins {
     @Transactional
     public List<String> all() {
         @SuppressWarnings("unchecked")
-        List<String> origins = em.createNativeQuery("select origin from embed_origin order by origin").getResultList();
+        List<String> origins = em.createNativeQuery("select origin from embed_origin where removed_at is null order by origin").getResultList();
         return origins;
     }
 
     @Transactional
     public void add(long adminId, String origin) {
         accounts.admin(adminId);
-        em.createNativeQuery("insert into embed_origin (origin, added_by) values (?1, ?2) on conflict do nothing")
+        em.createNativeQuery("insert into embed_origin (origin, added_by) values (?1, ?2) on conflict (origin) where removed_at is null "
+                + "do nothing")
                 .setParameter(1, origin).setParameter(2, adminId).executeUpdate();
     }
 
-    /** Stops an origin from framing the widget (a setting, not content: the row goes). */
+    /** Stops an origin from framing the widget (its row stays, saying who removed it and when). */
     @Transactional
     public void remove(long adminId, String origin) {
         accounts.admin(adminId);
-        em.createNativeQuery("delete from embed_origin where origin = ?1").setParameter(1, origin).executeUpdate();
+        em.createNativeQuery("update embed_origin set removed_at = now(), removed_by = ?2 "
+                + "where origin = ?1 and removed_at is null").setParameter(1, origin).setParameter(2, adminId).executeUpdate();
     }
 }

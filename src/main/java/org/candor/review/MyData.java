@@ -59,7 +59,7 @@ public class MyData {
                 from appeal where appellant_id = ?1 order by id""", accountId));
         data.put("logCommitmentSalts", rows("""
                 select e.seq, e.kind, e.review_id, e.comment_id, encode(c.salt, 'hex') as salt
-                from log_entry e join log_content_salt c on c.seq = e.seq
+                from log_entry e join log_content_salt c on c.seq = e.seq and c.salt is not null
                 left join comment m on m.id = e.comment_id
                 join review r on r.id = e.review_id
                 where (e.comment_id is null and r.author_id = ?1) or m.author_id = ?1 order by e.seq""", accountId));
