@@ -199,7 +199,7 @@ public class AccountService {
 
     /**
      * Another open account that has verified this sign-in's e-mail address, if any: the person is offered to link the
-     * two rather than have a second account made silently.
+     * two rather than have a second account made silently. Identities keep the address their provider verified.
      */
     @Transactional
     public Optional<Account> sameVerifiedEmail(SignIn who) {
@@ -208,8 +208,7 @@ public class AccountService {
         }
         return em.createNativeQuery("""
                 select a.* from account a where a.closed_at is null and a.id in (
-                    select i.account_id from account_identity i where lower(i.email) = lower(?1)
-                    union all select a2.id from account a2 where a2.email_verified and lower(a2.email) = lower(?1))
+                    select i.account_id from account_identity i where lower(i.email) = lower(?1))
                 order by a.id limit 1""", Account.class).setParameter(1, who.email()).getResultStream().findFirst();
     }
 
