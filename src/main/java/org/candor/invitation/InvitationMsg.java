@@ -420,4 +420,10 @@ public interface InvitationMsg {
 
     @Message
     String invitation_control();
+
+    @Message
+    String search_in(String subject);
+
+    @Message
+    String search_everywhere();
 }

@@ -678,4 +678,172 @@ public interface ModMsg {
 
     @Message
     String queue_band_oldest();
+
+    @Message
+    String incidents_title();
+
+    @Message
+    String incidents_intro();
+
+    @Message
+    String incidents_none();
+
+    @Message
+    String incident_heading(long id, String subject);
+
+    @Message
+    String incident_status_OPEN();
+
+    @Message
+    String incident_status_CONFIRMED();
+
+    @Message
+    String incident_status_DISMISSED();
+
+    @Message
+    String incident_status_CLOSED();
+
+    @Message
+    String incident_since(String when);
+
+    @Message
+    String incident_until(String when);
+
+    @Message
+    String incident_signals();
+
+    @Message
+    String signal_reviews();
+
+    @Message
+    String signal_baseline();
+
+    @Message
+    String signal_rate();
+
+    @Message
+    String signal_new_accounts();
+
+    @Message
+    String signal_duplicates();
+
+    @Message
+    String signal_average();
+
+    @Message
+    String signal_fired();
+
+    @Message
+    String incident_mode_note();
+
+    @Message
+    String incident_decide();
+
+    @Message
+    String incident_note();
+
+    @Message
+    String incident_confirm();
+
+    @Message
+    String incident_dismiss();
+
+    @Message
+    String incident_close();
+
+    @Message
+    String incident_statement();
+
+    @Message
+    String incident_subject_page();
+
+    @Message
+    String incident_log();
+
+    @Message
+    String unusual_title();
+
+    @Message
+    String unusual_intro();
+
+    @Message
+    String unusual_enabled();
+
+    @Message
+    String unusual_windowMinutes();
+
+    @Message
+    String unusual_minReviews();
+
+    @Message
+    String unusual_rateFactor();
+
+    @Message
+    String unusual_baselineWeeks();
+
+    @Message
+    String unusual_newAccountDays();
+
+    @Message
+    String unusual_newAccountShare();
+
+    @Message
+    String unusual_duplicateShare();
+
+    @Message
+    String unusual_duplicateSimilarity();
+
+    @Message
+    String unusual_ratingDrop();
+
+    @Message
+    String unusual_save();
+
+    @Message
+    String unusual_invalid(String field);
+
+    @Message
+    String unusual_dry_run();
+
+    @Message
+    String unusual_dry_intro();
+
+    @Message
+    String unusual_days();
+
+    @Message
+    String unusual_try();
+
+    @Message
+    String unusual_dry_none(Integer days);
+
+    @Message
+    String unusual_dry_found(int count, Integer days);
+
+    @Message
+    String unusual_col_when();
+
+    @Message
+    String col_subject();
+
+    @Message
+    String unusual_admin_intro();
+
+    @Message
+    String incident_answer_title();
+
+    @Message
+    String incident_answer_intro();
+
+    @Message
+    String incident_answered(long answered, long skipped);
+
+    @Message
+    String incident_no_canned();
+
+    @Message
+    String incident_canned();
+
+    @Message
+    String incident_answer();
 }

@@ -37,7 +37,12 @@ public enum LogKind {
     /** A tombstone: the texts of an earlier entry were erased for a legal reason (its {@code erases}). */
     TEXTS_ERASED,
     /** An invitation to review a subject was e-mailed (never to whom): invitations count per subject. */
-    INVITATION_SENT;
+    INVITATION_SENT,
+    /** Unusual activity on a subject opened an incident (the subject went to pre-moderation): the signals, in numbers. */
+    INCIDENT_OPENED,
+    INCIDENT_CONFIRMED,
+    INCIDENT_DISMISSED,
+    INCIDENT_CLOSED;
 
     /** The message key of this kind's label ({@code log:logkind_*}). */
     public String messageKey() {

@@ -177,4 +177,16 @@ public interface LogMsg {
 
     @Message
     String logkind_INVITATION_SENT();
+
+    @Message
+    String logkind_INCIDENT_OPENED();
+
+    @Message
+    String logkind_INCIDENT_CONFIRMED();
+
+    @Message
+    String logkind_INCIDENT_DISMISSED();
+
+    @Message
+    String logkind_INCIDENT_CLOSED();
 }

@@ -46,11 +46,13 @@ public final class Transparency {
         "received.publishedAtOnce", "decisions.publishedAfterHold", "decisions.hidden", "decisions.restored",
         "decisions.redacted", "decisions.annotated", "decisions.replied", "decisions.automated", "decisions.human",
         "reports.received", "reports.decided", "notices.received", "notices.decided", "appeals.filed", "appeals.upheld",
-        "appeals.rejected", "replies.first", "invitations.sent" };
+        "appeals.rejected", "replies.first", "invitations.sent", "incidents.opened", "incidents.confirmed",
+        "incidents.dismissed" };
     private static final int RECEIVED_REVIEWS = 0, RECEIVED_COMMENTS = 1, HELD = 2, AT_ONCE = 3, PUBLISHED_AFTER_HOLD = 4,
             HIDDEN = 5, RESTORED = 6, REDACTED = 7, ANNOTATED = 8, REPLIED = 9, AUTOMATED = 10, HUMAN = 11,
             REPORTS_RECEIVED = 12, REPORTS_DECIDED = 13, NOTICES_RECEIVED = 14, NOTICES_DECIDED = 15, APPEALS_FILED = 16,
-            APPEALS_UPHELD = 17, APPEALS_REJECTED = 18, FIRST_REPLIES = 19, INVITATIONS_SENT = 20;
+            APPEALS_UPHELD = 17, APPEALS_REJECTED = 18, FIRST_REPLIES = 19, INVITATIONS_SENT = 20,
+            INCIDENTS_OPENED = 21, INCIDENTS_CONFIRMED = 22, INCIDENTS_DISMISSED = 23;
 
 
     private final ZoneId zone;
@@ -185,6 +187,9 @@ public final class Transparency {
             case "APPEAL_UPHELD" -> day[APPEALS_UPHELD]++;
             case "APPEAL_REJECTED" -> day[APPEALS_REJECTED]++;
             case "INVITATION_SENT" -> day[INVITATIONS_SENT]++;
+            case "INCIDENT_OPENED" -> day[INCIDENTS_OPENED]++;
+            case "INCIDENT_CONFIRMED" -> day[INCIDENTS_CONFIRMED]++;
+            case "INCIDENT_DISMISSED" -> day[INCIDENTS_DISMISSED]++;
             default -> {
             }
         }

@@ -11,7 +11,7 @@ import org.candor.policy.Settings;
 public sealed interface PostEvent {
 
     /** A brand-new review and the verdict the policy gave it. */
-    record ReviewPosted(long reviewId, int rating, ModerationPolicy.Verdict verdict, Settings settings)
+    record ReviewPosted(long reviewId, long subjectId, int rating, ModerationPolicy.Verdict verdict, Settings settings)
             implements PostEvent {
     }
 

@@ -387,4 +387,13 @@ public interface RevMsg {
 
     @Message
     String search_plain();
+
+    @Message
+    String incident_banner_open(String since);
+
+    @Message
+    String incident_banner_closed(String since, String until);
+
+    @Message
+    String incident_without(String average, long count);
 }

@@ -93,7 +93,7 @@ public class ReviewPosting {
         LogText content = LogText.of(textOf(title, body));
         long reviewId = insert(posting.subjectId(), accountId, rating, title, body, status, subjectSlug,
                 ModerationPolicy.publicRule(verdict.rule()), content);
-        events.fire(new PostEvent.ReviewPosted(reviewId, rating, verdict, posting.settings()));
+        events.fire(new PostEvent.ReviewPosted(reviewId, posting.subjectId(), rating, verdict, posting.settings()));
         return new Written(reviewId, Outcome.CREATED, status);
     }
 

@@ -30,6 +30,35 @@ public class ReviewReads {
         this.staffNotes = staffNotes;
     }
 
+    /**
+     * A subject's unusual-activity banner (a confirmed incident, ongoing or closed in the last 90 days): its period, and
+     * the average without the reviews of that period (every review stays readable).
+     */
+    public record IncidentBanner(boolean ongoing, java.time.Instant since, java.time.Instant until, double averageWithout,
+            long countWithout) {
+    }
+
+    public IncidentBanner incidentBanner(long subjectId) {
+        List<jakarta.persistence.Tuple> rows = org.candor.Sql.tuples(em.createNativeQuery("""
+                select status as status, window_from as since, window_to as until from incident
+                where subject_id = ?1 and (status = 'CONFIRMED' or (status = 'CLOSED' and closed_at > now() - interval '90 days'))
+                order by id desc limit 1""", jakarta.persistence.Tuple.class).setParameter(1, subjectId));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        java.time.Instant since = org.candor.Sql.instant(rows.get(0), "since");
+        java.time.Instant until = org.candor.Sql.instant(rows.get(0), "until");
+        Object[] without = (Object[]) em.createNativeQuery("""
+                select coalesce(avg(rating), 0)::float8, count(*) from review
+                where subject_id = ?1 and status = 'PUBLISHED' and not (created_at >= ?2 and created_at <= coalesce(?3, now()))""")
+                .setParameter(1, subjectId).setParameter(2, since)
+                .setParameter(3, new org.hibernate.query.TypedParameterValue<>(
+                        org.hibernate.type.StandardBasicTypes.INSTANT, until))
+                .getSingleResult();
+        return new IncidentBanner("CONFIRMED".equals(org.candor.Sql.text(rows.get(0), "status")), since, until,
+                ((Number) without[0]).doubleValue(), ((Number) without[1]).longValue());
+    }
+
     /** The average and count of a subject's published verified purchases. */
     public record Verified(double average, long count) {
     }
@@ -91,8 +120,15 @@ public class ReviewReads {
 
     /** A subject's latest {@code n} reviews (at most a page) as an anonymous visitor sees them. */
     public List<ReviewWithComments> latest(long subjectId, int n) {
-        List<ReviewWithComments> page = page(subjectId, ReviewSort.NEWEST, null, Viewer.ANONYMOUS).reviews();
-        return page.subList(0, Math.min(n, page.size()));
+        Viewer anonymous = Viewer.ANONYMOUS;
+        List<ReviewCard> cards = em.createQuery(CARD + " where r.subject.id = :subject and " + VISIBLE
+                + " order by r.id desc", ReviewCard.class)
+                .setParameter("subject", subjectId)
+                .setParameter("viewer", anonymous.accountId())
+                .setParameter("staff", anonymous.staff())
+                .setParameter("admin", anonymous.admin())
+                .setMaxResults(Math.min(n, PAGE_SIZE)).getResultList();
+        return withComments(cards, anonymous);
     }
 
     /** A review for its permalink page, if this viewer may see it. */

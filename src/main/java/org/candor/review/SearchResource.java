@@ -13,7 +13,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import org.candor.subject.SubjectService;
-import org.candor.subject.SubjectSummary;
 import org.candor.web.PageScope;
 import org.candor.web.PublicPage;
 
@@ -27,7 +26,7 @@ public class SearchResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(ReviewSearch.Query query, ReviewSearch.Results results,
-                List<SubjectSummary> subjects, List<String> labels, List<Integer> ratings, String error);
+                String subjectName, List<String> labels, List<Integer> ratings, String error);
     }
 
     static final List<Integer> RATINGS = List.of(5, 4, 3, 2, 1);
@@ -64,13 +63,15 @@ public class SearchResource {
         String chosenSubject = subject != null && SubjectService.isSlug(subject) ? subject : null;
         String cursor = after != null && after.matches("[0-9.eE+-]{1,30}:[0-9]{1,19}") ? after : null;
         ReviewSearch.Query query = new ReviewSearch.Query(words, stars, chosenLabel, chosenSubject, cursor);
-        List<SubjectSummary> all = subjects.list();
+        // one subject at most, by name (a board has hundreds: no list of them all on every search)
+        String subjectName = chosenSubject == null ? null
+                : subjects.bySlug(chosenSubject).map(x -> x.name).orElse(null);
         if (words != null && (words.length() > ReviewSearch.MAX_QUERY || !org.candor.web.CleanText.Validator.clean(words, true))) {
             String error = words.length() > ReviewSearch.MAX_QUERY ? msg.search_too_long(ReviewSearch.MAX_QUERY)
                     : msg.search_plain();
-            return Response.status(400).entity(Templates.search(query, new ReviewSearch.Results(List.of(), null), all,
+            return Response.status(400).entity(Templates.search(query, new ReviewSearch.Results(List.of(), null), subjectName,
                     LABELS, RATINGS, error)).build();
         }
-        return Response.ok(Templates.search(query, search.search(query), all, LABELS, RATINGS, null)).build();
+        return Response.ok(Templates.search(query, search.search(query), subjectName, LABELS, RATINGS, null)).build();
     }
 }

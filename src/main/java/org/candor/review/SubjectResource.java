@@ -44,7 +44,7 @@ public class SubjectResource {
         static native TemplateInstance show(SubjectPage subject, ReviewReads.Page page, ReviewSort sort,
                 boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter,
                 List<StatementService.Statement> statements, org.candor.transparency.ReplyLine replies, String jsonLd,
-                ReviewReads.Verified verified);
+                ReviewReads.Verified verified, ReviewReads.IncidentBanner banner);
     }
 
     private final SubjectService subjects;
@@ -155,6 +155,6 @@ public class SubjectResource {
         return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter,
                 statements.forSubject(subject.id()), transparency.replyLine(subject.summary().slug()),
                 verifiedOnly ? null : structured.subject(subject.summary(), page.reviews()),
-                verifiedOnly ? reviews.verified(subject.id()) : null);
+                verifiedOnly ? reviews.verified(subject.id()) : null, reviews.incidentBanner(subject.id()));
     }
 }

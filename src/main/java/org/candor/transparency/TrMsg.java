@@ -216,4 +216,13 @@ public interface TrMsg {
 
     @Message
     String invitations_sent_hint();
+
+    @Message
+    String incidents_opened();
+
+    @Message
+    String incidents_confirmed();
+
+    @Message
+    String incidents_dismissed();
 }

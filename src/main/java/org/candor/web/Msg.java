@@ -271,4 +271,25 @@ public interface Msg {
 
     @Message
     String flash_origin_removed();
+
+    @Message
+    String flash_incident_confirm();
+
+    @Message
+    String flash_incident_dismiss();
+
+    @Message
+    String flash_incident_close();
+
+    @Message
+    String flash_incident_conflict();
+
+    @Message
+    String flash_unusual_saved();
+
+    @Message
+    String flash_incident_answered();
+
+    @Message
+    String flash_incident_choose_canned();
 }

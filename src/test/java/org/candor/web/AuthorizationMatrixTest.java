@@ -172,6 +172,14 @@ class AuthorizationMatrixTest {
             Map.entry("GET /admin/embed", "LFFFA"),
             Map.entry("POST /admin/embed", "LFFFA"),
             Map.entry("POST /admin/embed/remove", "LFFFA"),
+            // #17: incidents (the fixture has none: a moderator is told it is not found) and the detector's thresholds
+            Map.entry("GET /moderation/incidents", "LFFAA"),
+            Map.entry("GET /moderation/incidents/{id}", "LFFNN"),
+            Map.entry("POST /moderation/incidents/{id}/{action}", "LFFNN"),
+            Map.entry("POST /moderation/incidents/{id}/answer", "LFFNN"),
+            Map.entry("GET /admin/unusual", "LFFFA"),
+            Map.entry("POST /admin/unusual", "LFFFA"),
+            Map.entry("POST /admin/unusual/dry-run", "LFFFA"),
             // dev mode only: not a route of any other build
             Map.entry("GET /dev/mailbox", "NNNNN")));
 
