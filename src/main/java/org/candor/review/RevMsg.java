@@ -396,4 +396,7 @@ public interface RevMsg {
 
     @Message
     String incident_without(String average, long count);
+
+    @Message
+    String search_too_slow();
 }

@@ -24,10 +24,11 @@ public class ReviewSearch {
     public static final int PAGE = 20;
     public static final int MAX_QUERY = 200;
     static final int CANDIDATES = 200;
-    /** Reviews looked at, newest first, to tell a common word from a rarer one. */
-    static final int PROBE = 3000;
-    /** How deep the newest-first walk goes for a common word. */
-    static final int WALK = 100_000;
+    /** How deep the newest-first walk goes. */
+    static final int WALK = 5000;
+    /** About how many matches the GIN index gives at most (a sample, for words found in very many reviews). */
+    static final int FUZZY = 1000;
+    static final int TIMEOUT_MS = 3000;
     private static final char START = '\u0002';
     private static final char STOP = '\u0003';
 
@@ -73,6 +74,7 @@ public class ReviewSearch {
         this.em = em;
     }
 
+    @jakarta.transaction.Transactional
     public Results search(Query q) {
         if (q.blank()) {
             return new Results(List.of(), null);
@@ -124,11 +126,17 @@ public class ReviewSearch {
         String order = q.subject() != null ? "r.subject_id, r.id desc" : "r.id desc";
         String newest = "(select r.id, r.search_doc from review r where " + where + " order by " + order
                 + " limit %d offset 0) r";
-        // a common word is found among the newest reviews at once: rank the newest matches; a rarer one is looked up in
-        // the GIN index, and all its matches are ranked
-        boolean common = ((Number) em.createNativeQuery("select count(*) from (select 1 from " + newest.formatted(PROBE)
+        // A word found among the newest reviews: rank its newest matches (the walk stops at the first CANDIDATES, and
+        // never goes deeper than WALK reviews). Otherwise the GIN index finds the matches, at most about FUZZY of them
+        // (gin_fuzzy_search_limit), and all of those are ranked. Either way a search costs a bounded amount, whatever
+        // the words; statement_timeout is the last guard.
+        // (no parallel workers: on a small machine their start costs more than they save here)
+        em.createNativeQuery("select set_config('statement_timeout', '" + TIMEOUT_MS + "', true), "
+                + "set_config('gin_fuzzy_search_limit', '" + FUZZY + "', true), "
+                + "set_config('max_parallel_workers_per_gather', '0', true)").getSingleResult();
+        boolean recent = ((Number) em.createNativeQuery("select count(*) from (select 1 from " + newest.formatted(WALK)
                 + " where r.search_doc @@ " + tsquery + " limit " + PAGE + ") x").getSingleResult()).intValue() >= PAGE;
-        String candidates = common
+        String candidates = recent
                 ? "select r.id, ts_rank_cd(r.search_doc, %1$s) as rank from %2$s where r.search_doc @@ %1$s limit %3$d"
                         .formatted(tsquery, newest.formatted(WALK), CANDIDATES)
                 : ("select r.id, ts_rank_cd(r.search_doc, %1$s) as rank from review r where r.search_doc @@ %1$s and %2$s "

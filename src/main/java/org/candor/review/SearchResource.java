@@ -72,6 +72,25 @@ public class SearchResource {
             return Response.status(400).entity(Templates.search(query, new ReviewSearch.Results(List.of(), null), subjectName,
                     LABELS, RATINGS, error)).build();
         }
-        return Response.ok(Templates.search(query, search.search(query), subjectName, LABELS, RATINGS, null)).build();
+        try {
+            return Response.ok(Templates.search(query, search.search(query), subjectName, LABELS, RATINGS, null)).build();
+        } catch (RuntimeException e) {
+            if (!cancelled(e)) {
+                throw e;
+            }
+            // the search ran out of its time (statement_timeout): say so, keep the words
+            return Response.status(503).header("Retry-After", 10).entity(Templates.search(query,
+                    new ReviewSearch.Results(List.of(), null), subjectName, LABELS, RATINGS, msg.search_too_slow())).build();
+        }
+    }
+
+    /** Whether PostgreSQL cancelled the statement (57014: statement_timeout). */
+    private static boolean cancelled(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
