@@ -239,6 +239,13 @@ public class Incidents {
         return list("i.id = ?1", id).stream().findFirst();
     }
 
+    /** The open and confirmed incidents on subjects this staff member moderates, for the top of the queue. */
+    public List<Incident> ongoing(long actorId) {
+        Account actor = accounts.staff(actorId);
+        return list("i.status in ('OPEN', 'CONFIRMED')", null).stream()
+                .filter(i -> accounts.moderates(actor, i.subjectId())).toList();
+    }
+
     /** Incidents, open ones first, then the latest. */
     public List<Incident> recent() {
         return list("true", null);

@@ -846,4 +846,7 @@ public interface ModMsg {
 
     @Message
     String incident_answer();
+
+    @Message
+    String incidents_now();
 }

@@ -92,7 +92,8 @@ public class ModerationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
-                List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget);
+                List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget,
+                List<Incidents.Incident> incidents);
 
         static native TemplateInstance queue$list(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
                 List<QueueTab> tabs);
@@ -120,10 +121,13 @@ public class ModerationResource {
     private final Reasons reasons;
     private final org.candor.transparency.TransparencyIndex transparency;
 
+    private final Incidents incidents;
+
     ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
             FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewReads reviews,
             AccountService accounts, MailOutbox outbox, Appeals appeals, LegalNotices legalNotices, Reasons reasons,
-            org.candor.transparency.TransparencyIndex transparency) {
+            org.candor.transparency.TransparencyIndex transparency, Incidents incidents) {
+        this.incidents = incidents;
         this.transparency = transparency;
         this.appeals = appeals;
         this.legalNotices = legalNotices;
@@ -148,7 +152,8 @@ public class ModerationResource {
                 transparency.report(today.minusDays(29), today), null, null);
         return Templates.queue(t, reads.tab(t, user.accountId()), reads.counts(user.accountId()),
                 List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),
-                reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"));
+                reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"),
+                incidents.ongoing(user.accountId()));
     }
 
     /** The tab's list alone: what the page's script fetches when the queue changes. */

@@ -131,6 +131,8 @@ class IncidentsTest {
         surge(subject, AT);
         long id = incidents.watch(subject.id, AT).orElseThrow();
         Session moderator = Session.moderator();
+        moderator.request().get("/moderation").then().statusCode(200)
+                .body(containsString("/moderation/incidents/" + id + "\"")).body(containsString("Unusual activity now"));
         moderator.form().formParam("note", "A coordinated campaign after a viral post.")
                 .post("/moderation/incidents/" + id + "/confirm").then().statusCode(303);
         String page = given().get("/subjects/" + subject.slug).then().statusCode(200).extract().asString();
