@@ -64,15 +64,21 @@ public class Incidents {
     private final jakarta.enterprise.inject.Instance<ModerationService> moderation;
 
     Incidents(EntityManager em, UnusualActivity detector, PublicLog log, AccountService accounts,
-            PublicActor publicActor, ManagedExecutor executor,
-            jakarta.enterprise.inject.Instance<ModerationService> moderation) {
+            PublicActor publicActor, jakarta.enterprise.inject.Instance<ModerationService> moderation) {
         this.moderation = moderation;
         this.em = em;
         this.detector = detector;
         this.log = log;
         this.accounts = accounts;
         this.publicActor = publicActor;
-        this.executor = executor;
+        // the look runs after the posting transaction has committed: it must not carry that transaction along
+        this.executor = ManagedExecutor.builder().propagated(org.eclipse.microprofile.context.ThreadContext.NONE)
+                .cleared(org.eclipse.microprofile.context.ThreadContext.ALL_REMAINING).maxAsync(4).build();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        executor.shutdown();
     }
 
     /** After a review is committed, the subject is looked at (off the posting request: it waits for nothing). */

@@ -175,6 +175,24 @@ class IncidentsTest {
         Session.customer().request().get("/moderation/incidents").then().statusCode(403);
     }
 
+    @Test
+    void theBoardLooksAfterEveryPostAndOpensTheIncidentByItself() {
+        Subject subject = TestData.subject("Live surge");
+        // thresholds low enough for three posts (restored after): the live path, not the arithmetic, is under test
+        TestData.update("update unusual_activity_policy set min_reviews = 3, rate_factor = 1 where id = 1");
+        try {
+            for (int i = 0; i < 3; i++) {
+                Steps.post(Session.customer(), subject, 1, "Identical complaint about the live surge kettle, really bad.");
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> ((Number) TestData.sql("select count(*) from incident where subject_id = ?1", subject.id))
+                            .longValue() == 1);
+        } finally {
+            TestData.update("update unusual_activity_policy set min_reviews = 20, rate_factor = 5 where id = 1");
+        }
+        assertEquals("PRE", TestData.sql("select moderation_mode from subject where id = ?1", subject.id));
+    }
+
     /** Six five-star reviews over the past weeks, none in the window's hour of the week. */
     static void quietBaseline(Subject subject, Instant at) {
         for (int i = 0; i < 6; i++) {
