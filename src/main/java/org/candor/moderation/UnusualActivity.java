@@ -147,7 +147,8 @@ public class UnusualActivity {
         double dupShare = largestCluster(window.stream().map(t -> Sql.text(t, "text")).toList(),
                 th.duplicateSimilarity()) / (double) Math.max(1, n);
         double ratio = n / Math.max(1.0, baseline);
-        boolean enough = th.enabled() && n >= th.minReviews();
+        // a subject without earlier reviews has no baseline to compare with: a launch is not an incident
+        boolean enough = th.enabled() && n >= th.minReviews() && countBefore > 0;
         boolean rate = enough && ratio >= th.rateFactor();
         boolean newAccounts = enough && newShare >= th.newAccountShare();
         boolean duplicates = enough && dupShare >= th.duplicateShare();
