@@ -49,6 +49,11 @@ public class Invitations {
     public record Outcome(int sent, List<Problem> skipped, List<Problem> problems) {
     }
 
+    /** A row that passed every check, ready to be sent. */
+    private record Valid(int line, String address, String name, String order, long subjectId, String subjectSlug,
+            String subjectName) {
+    }
+
     /** An invitation opened from its e-mail. */
     public record Opened(long id, String address, String subjectSlug) {
     }
@@ -95,7 +100,7 @@ public class Invitations {
                 .getSingleResult()).longValue() == 0) {
             problems.add(new Problem(0, "incentive", msg.invitation_unknown_incentive()));
         }
-        List<Object[]> valid = new ArrayList<>();
+        List<Valid> valid = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Invitee row = rows.get(i);
             int line = lineOffset + i;
@@ -122,8 +127,8 @@ public class Invitations {
                 problems.add(new Problem(line, "subject", msg.invitation_unknown_subject(row.subject() == null ? "" : row.subject())));
             }
             if (address != null && subject != null && problems.isEmpty()) {
-                valid.add(new Object[] { line, address, name, order, Sql.number(subject, "id"), Sql.text(subject, "slug"),
-                    Sql.text(subject, "name") });
+                valid.add(new Valid(line, address, name, order, Sql.number(subject, "id"), Sql.text(subject, "slug"),
+                        Sql.text(subject, "name")));
             }
         }
         if (rows.isEmpty()) {
@@ -136,9 +141,9 @@ public class Invitations {
                 "select description from incentive where id = ?1").setParameter(1, incentiveId).getSingleResult();
         List<Problem> skipped = new ArrayList<>();
         int sent = 0;
-        for (Object[] v : valid) {
-            int line = (Integer) v[0];
-            String address = (String) v[1];
+        for (Valid v : valid) {
+            int line = v.line();
+            String address = v.address();
             if (unsubscribed(address)) {
                 skipped.add(new Problem(line, "email", msg.invitation_skipped_unsubscribed(address)));
                 continue;
@@ -149,8 +154,8 @@ public class Invitations {
                         token_hash, expires_at, sent_at)
                     values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, now() + make_interval(secs => ?10), now())
                     on conflict do nothing returning id""")
-                    .setParameter(1, v[4]).setParameter(2, address).setParameter(3, v[2])
-                    .setParameter(4, new org.hibernate.query.TypedParameterValue<>(org.hibernate.type.StandardBasicTypes.STRING, (String) v[3]))
+                    .setParameter(1, v.subjectId()).setParameter(2, address).setParameter(3, v.name())
+                    .setParameter(4, new org.hibernate.query.TypedParameterValue<>(org.hibernate.type.StandardBasicTypes.STRING, v.order()))
                     .setParameter(5, new org.hibernate.query.TypedParameterValue<>(org.hibernate.type.StandardBasicTypes.LONG, incentiveId))
                     .setParameter(6, source)
                     .setParameter(7, new org.hibernate.query.TypedParameterValue<>(org.hibernate.type.StandardBasicTypes.LONG, apiKeyId))
@@ -161,9 +166,9 @@ public class Invitations {
                 skipped.add(new Problem(line, "email", msg.invitation_skipped_twice(address)));
                 continue;
             }
-            mail.queueMail(address, msg.invitation_subject((String) v[6], business),
-                    body((String) v[2], (String) v[6], incentive, token, false));
-            log.append(new PublicLog.Draft(LogKind.INVITATION_SENT, (Long) v[4], (String) v[5], null, null, "system",
+            mail.queueMail(address, msg.invitation_subject(v.subjectName(), business),
+                    body(v.name(), v.subjectName(), incentive, token, false));
+            log.append(new PublicLog.Draft(LogKind.INVITATION_SENT, v.subjectId(), v.subjectSlug(), null, null, "system",
                     null, null, null, null, null, null));
             sent++;
         }

@@ -136,12 +136,12 @@ public class UnusualActivity {
             baseline += arrivalsBetween(subjectId, end.minus(th.window()), end);
         }
         baseline /= th.baselineWeeks();
-        Object[] before = (Object[]) em.createNativeQuery("""
-                select coalesce(avg(rating), 0)::float8, count(*) from review
-                where subject_id = ?1 and created_at <= ?2 and status = 'PUBLISHED'""")
-                .setParameter(1, subjectId).setParameter(2, from).getSingleResult();
-        double averageBefore = ((Number) before[0]).doubleValue();
-        long countBefore = ((Number) before[1]).longValue();
+        Tuple before = Sql.tuples(em.createNativeQuery("""
+                select coalesce(avg(rating), 0)::float8 as average, count(*) as count from review
+                where subject_id = ?1 and created_at <= ?2 and status = 'PUBLISHED'""", Tuple.class)
+                .setParameter(1, subjectId).setParameter(2, from)).get(0);
+        double averageBefore = ((Number) before.get("average")).doubleValue();
+        long countBefore = Sql.number(before, "count");
         double averageIn = n == 0 ? 0 : window.stream().mapToInt(t -> Sql.integer(t, "rating")).average().orElse(0);
         double newShare = n == 0 ? 0 : window.stream().filter(t -> Sql.bool(t, "new_account")).count() / (double) n;
         double dupShare = largestCluster(window.stream().map(t -> Sql.text(t, "text")).toList(),

@@ -147,25 +147,26 @@ public class UnusualAdminResource {
                 th.rateFactor(), th.baselineWeeks(), th.newAccountDays(), th.newAccountShare(), th.duplicateShare(),
                 th.duplicateSimilarity(), th.ratingDrop());
         Duration window = th.window();
-        @SuppressWarnings("unchecked")
-        List<Object[]> candidates = em.createNativeQuery("""
-                select r.subject_id, s.slug, s.name, max(r.created_at) from review r join subject s on s.id = r.subject_id
+        List<jakarta.persistence.Tuple> candidates = org.candor.Sql.tuples(em.createNativeQuery("""
+                select r.subject_id as subject_id, s.slug as slug, s.name as name, max(r.created_at) as at
+                from review r join subject s on s.id = r.subject_id
                 where r.created_at > now() - make_interval(days => ?1)
                 group by r.subject_id, s.slug, s.name, date_bin(make_interval(mins => ?2), r.created_at, timestamptz '2000-01-01')
-                having count(*) >= ?3 order by max(r.created_at) limit 500""")
-                .setParameter(1, span).setParameter(2, th.windowMinutes()).setParameter(3, th.minReviews()).getResultList();
+                having count(*) >= ?3 order by max(r.created_at) limit 500""",
+                jakarta.persistence.Tuple.class)
+                .setParameter(1, span).setParameter(2, th.windowMinutes()).setParameter(3, th.minReviews()));
         List<WouldFire> found = new ArrayList<>();
         Map<Long, Instant> lastFired = new LinkedHashMap<>();
-        for (Object[] c : candidates) {
-            long subject = ((Number) c[0]).longValue();
-            Instant at = org.candor.Sql.instant(c[3]);
+        for (jakarta.persistence.Tuple c : candidates) {
+            long subject = org.candor.Sql.number(c, "subject_id");
+            Instant at = org.candor.Sql.instant(c, "at");
             Instant previous = lastFired.get(subject);
             if (previous != null && at.isBefore(previous.plus(window))) {
                 continue;
             }
             UnusualActivity.Signals s = detector.check(subject, at, on);
             if (s.fired()) {
-                found.add(new WouldFire((String) c[1], (String) c[2], s));
+                found.add(new WouldFire(org.candor.Sql.text(c, "slug"), org.candor.Sql.text(c, "name"), s));
                 lastFired.put(subject, at);
             }
         }

@@ -48,15 +48,15 @@ public class ReviewReads {
         }
         java.time.Instant since = org.candor.Sql.instant(rows.get(0), "since");
         java.time.Instant until = org.candor.Sql.instant(rows.get(0), "until");
-        Object[] without = (Object[]) em.createNativeQuery("""
-                select coalesce(avg(rating), 0)::float8, count(*) from review
-                where subject_id = ?1 and status = 'PUBLISHED' and not (created_at >= ?2 and created_at <= coalesce(?3, now()))""")
+        Verified without = average(em.createNativeQuery("""
+                select coalesce(avg(rating), 0)::float8 as average, count(*) as count from review
+                where subject_id = ?1 and status = 'PUBLISHED' and not (created_at >= ?2 and created_at <= coalesce(?3, now()))""",
+                jakarta.persistence.Tuple.class)
                 .setParameter(1, subjectId).setParameter(2, since)
                 .setParameter(3, new org.hibernate.query.TypedParameterValue<>(
-                        org.hibernate.type.StandardBasicTypes.INSTANT, until))
-                .getSingleResult();
+                        org.hibernate.type.StandardBasicTypes.INSTANT, until)));
         return new IncidentBanner("CONFIRMED".equals(org.candor.Sql.text(rows.get(0), "status")), since, until,
-                ((Number) without[0]).doubleValue(), ((Number) without[1]).longValue());
+                without.average(), without.count());
     }
 
     /** The average and count of a subject's published verified purchases. */
@@ -64,11 +64,16 @@ public class ReviewReads {
     }
 
     public Verified verified(long subjectId) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                select coalesce(avg(rating), 0)::float8, count(*) from review
-                where subject_id = ?1 and verified_purchase and status = 'PUBLISHED'""")
-                .setParameter(1, subjectId).getSingleResult();
-        return new Verified(((Number) row[0]).doubleValue(), ((Number) row[1]).longValue());
+        return average(em.createNativeQuery("""
+                select coalesce(avg(rating), 0)::float8 as average, count(*) as count from review
+                where subject_id = ?1 and verified_purchase and status = 'PUBLISHED'""", jakarta.persistence.Tuple.class)
+                .setParameter(1, subjectId));
+    }
+
+    /** An average and a count, read by their aliases. */
+    private static Verified average(jakarta.persistence.Query query) {
+        jakarta.persistence.Tuple row = org.candor.Sql.tuples(query).get(0);
+        return new Verified(((Number) row.get("average")).doubleValue(), org.candor.Sql.number(row, "count"));
     }
 
     /** One page of a subject's reviews as this viewer may see them, each with its comments. */
