@@ -15,8 +15,8 @@ import org.candor.Sql;
 /**
  * Full-text search of published reviews (PostgreSQL, English and Spanish stems of the title and body, V16), ranked,
  * with highlighted snippets, filtered by rating, label and subject, and keyset-paged by (rank, id). Ranking is bounded:
- * for a word found in many reviews the newest {@value #CANDIDATES} matches are ranked (found by walking the newest reviews),
- * for a rarer one every match is (found through the GIN index), so neither costs what half a million matches would.
+ * about {@value #CANDIDATES} of the newest matches are ranked, found through a GIN index that also keys reviews by slices
+ * of ids and by subject (V18), so a word found in half a million reviews costs what one found in a few hundred does.
  */
 @ApplicationScoped
 public class ReviewSearch {
@@ -24,11 +24,14 @@ public class ReviewSearch {
     public static final int PAGE = 20;
     public static final int MAX_QUERY = 200;
     static final int CANDIDATES = 200;
-    /** How deep the newest-first walk goes. */
-    static final int WALK = 5000;
+    /** How many consecutive review ids the search index keys together (V18). */
+    static final int SLICE = 1024;
+    /** The widest window of newest slices looked at before the whole board. */
+    static final int WIDEST = 64;
     /** About how many matches the GIN index gives at most (a sample, for words found in very many reviews). */
     static final int FUZZY = 1000;
     static final int TIMEOUT_MS = 3000;
+    private static final java.util.regex.Pattern PLAN_ROWS = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.eE+]+)");
     private static final char START = '\u0002';
     private static final char STOP = '\u0003';
 
@@ -83,13 +86,12 @@ public class ReviewSearch {
         if (q.rating() != null) {
             filters.add("r.rating = " + q.rating().intValue());
         }
+        Long subjectId = null;
         if (q.subject() != null) {
-            Long subjectId = subjectId(q.subject());
+            subjectId = subjectId(q.subject());
             if (subjectId == null) {
                 return new Results(List.of(), null);
             }
-            // a range, not an equality: with "= id" the planner drops subject_id from the order below and walks review_pkey
-            filters.add("r.subject_id >= " + subjectId.longValue() + " and r.subject_id <= " + subjectId.longValue());
         }
         if (q.label() != null) {
             switch (q.label()) {
@@ -114,56 +116,101 @@ public class ReviewSearch {
             }
         }
         // The words go into the statement as a literal (quotes doubled; control characters were refused before), not
-        // as a parameter: the planner then sees how common they are (the tsvector statistics) and walks the newest
-        // reviews for a common word, or the GIN index for a rare one. A bound parameter hides that, and a generic plan
-        // took a bitmap of every match (0.5 s for a word in a sixth of 1M reviews).
+        // as a parameter: the planner then sees how common they are (the tsvector statistics). A bound parameter hides
+        // that, and a generic plan took a bitmap of every match (0.5 s for a word in a sixth of 1M reviews).
         String tsquery = "(websearch_to_tsquery('english', %1$s) || websearch_to_tsquery('spanish', %1$s))"
                 .formatted(literal(q.words().strip()));
         String where = "r.status = 'PUBLISHED'" + (filters.isEmpty() ? "" : " and " + String.join(" and ", filters));
-        // the newest reviews first, walked in index order (an optimisation fence keeps the planner from sorting them all)
-        // (on one subject, ordered as review_subject_newest is: walking review_pkey and skipping other subjects' reviews is
-        // the plan PostgreSQL otherwise picks)
-        String order = q.subject() != null ? "r.subject_id, r.id desc" : "r.id desc";
-        String newest = "(select r.id, r.search_doc from review r where " + where + " order by " + order
-                + " limit %d offset 0) r";
-        // A word found among the newest reviews: rank its newest matches (the walk stops at the first CANDIDATES, and
-        // never goes deeper than WALK reviews). Otherwise the GIN index finds the matches, at most about FUZZY of them
-        // (gin_fuzzy_search_limit), and all of those are ranked. Either way a search costs a bounded amount, whatever
-        // the words; statement_timeout is the last guard.
-        // (no parallel workers: on a small machine their start costs more than they save here)
-        em.createNativeQuery("select set_config('statement_timeout', '" + TIMEOUT_MS + "', true), "
-                + "set_config('gin_fuzzy_search_limit', '" + FUZZY + "', true), "
-                + "set_config('max_parallel_workers_per_gather', '0', true)").getSingleResult();
-        boolean recent = ((Number) em.createNativeQuery("select count(*) from (select 1 from " + newest.formatted(WALK)
-                + " where r.search_doc @@ " + tsquery + " limit " + PAGE + ") x").getSingleResult()).intValue() >= PAGE;
-        String candidates = recent
-                ? "select r.id, ts_rank_cd(r.search_doc, %1$s) as rank from %2$s where r.search_doc @@ %1$s limit %3$d"
-                        .formatted(tsquery, newest.formatted(WALK), CANDIDATES)
-                : ("select r.id, ts_rank_cd(r.search_doc, %1$s) as rank from review r where r.search_doc @@ %1$s and %2$s "
-                        + "order by rank desc limit %3$d").formatted(tsquery, where, CANDIDATES);
+        // (no parallel workers and no JIT compilation: on a small machine their start costs more than they save here;
+        // the windows' cost estimates reached JIT's threshold, and compiling took 50 ms of a 4 ms search)
+        Tuple board = (Tuple) em.createNativeQuery("select set_config('statement_timeout', '" + TIMEOUT_MS + "', true), "
+                + "set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true), "
+                + "(select greatest(reltuples, 1) from pg_class where oid = 'review'::regclass) as rows, "
+                + "(select coalesce(max(id), 0) from review) as newest", Tuple.class).getSingleResult();
+        // How common the words are, from the planner's statistics of search_doc (a plan, not a count: ~0.2 ms), gives
+        // how many of the newest reviews should hold CANDIDATES matches. The GIN index (V18) keys reviews by slices of
+        // SLICE ids and by subject, so it finds the matches among those newest slices (and on one subject) without
+        // reading every match of a common word; the matches found are ranked.
+        double share = Math.max(estimate("select 1 from review r where r.search_doc @@ " + tsquery)
+                / ((Number) board.get("rows")).doubleValue(), 1e-9);
+        long newestSlice = ((Number) board.get("newest")).longValue() / SLICE;
+        String keys = "r.search_doc @@ " + tsquery + (subjectId == null ? "" : " and r.subject_id = " + subjectId + "::bigint");
+        // (built by concatenation: the words are in it, and a '%' among them must never reach a format string)
+        java.util.function.UnaryOperator<String> ranked = more -> "select r.id, ts_rank_cd(r.search_doc, " + tsquery
+                + ") as rank from review r where " + keys + " and " + where + more + " order by rank desc, r.id desc limit "
+                + CANDIDATES;
+        // windows of the newest slices, each looked at only when the narrower ones found less than a page: the first
+        // should hold about CANDIDATES matches, the next is four times as wide, up to WIDEST slices (its cost is about
+        // 35 µs a slice); words rarer than that go to the whole board straight away, where their matches are few
+        long first = Math.max(2, (long) Math.ceil(CANDIDATES / share / SLICE));
+        List<Long> widths = new ArrayList<>();
+        for (long w = first; w < WIDEST && w <= newestSlice; w *= 4) {
+            widths.add(w);
+        }
+        if (!widths.isEmpty() && widths.get(widths.size() - 1) < Math.min(WIDEST, newestSlice + 1)) {
+            widths.add(Math.min(WIDEST, newestSlice + 1));
+        }
+        List<Candidate> found = List.of();
+        if (!widths.isEmpty()) {
+            StringBuilder with = new StringBuilder("with ");
+            StringBuilder pick = new StringBuilder();
+            String shortSoFar = "";
+            for (int i = 0; i < widths.size(); i++) {
+                String w = "w" + i;
+                with.append(i == 0 ? "" : ",\n").append(w).append(" as materialized (").append(ranked.apply(
+                        " and (r.id / " + SLICE + ") >= " + (newestSlice - widths.get(i) + 1) + "::bigint" + shortSoFar))
+                        .append(")");
+                boolean last = i == widths.size() - 1;
+                pick.append(i == 0 ? "" : "\nunion all\n").append("select id, rank from ").append(w)
+                        .append(" where true").append(shortSoFar)
+                        .append(last ? "" : " and (select count(*) from " + w + ") >= " + PAGE);
+                shortSoFar += " and (select count(*) from " + w + ") < " + PAGE;
+            }
+            found = candidates(with + "\n" + pick);
+        }
+        if (found.size() < PAGE && (widths.isEmpty() || widths.get(widths.size() - 1) <= newestSlice)) {
+            // Words rare enough, or common once but not lately: the whole board. On one subject the subject's key keeps
+            // that cheap; across all subjects the GIN index gives a sample of at most about FUZZY matches
+            // (gin_fuzzy_search_limit samples each word's matches, so it is never used with a subject, whose few
+            // matches it would miss).
+            if (subjectId == null) {
+                em.createNativeQuery("select set_config('gin_fuzzy_search_limit', '" + FUZZY + "', true)").getSingleResult();
+            }
+            found = candidates(ranked.apply(""));
+        }
+        // this page: the candidates after the cursor, best first, one more than a page to know whether there is a next
+        float fromRank = afterRank;
+        long fromId = afterId;
+        List<Candidate> page = found.stream()
+                .filter(c -> c.rank() < fromRank || (c.rank() == fromRank && c.id() < fromId))
+                .sorted(java.util.Comparator.comparing(Candidate::rank).thenComparing(Candidate::id).reversed())
+                .limit(PAGE + 1).toList();
+        if (page.isEmpty()) {
+            return new Results(List.of(), null);
+        }
+        String ids = page.stream().map(c -> Long.toString(c.id())).collect(java.util.stream.Collectors.joining(","));
         String sql = """
-                with m as (%2$s),
-                p as (
-                    select m.id, m.rank from m where (m.rank, m.id) < (cast(:afterRank as real), :afterId)
-                    order by m.rank desc, m.id desc limit %3$d)
                 select r.id as id, s.slug as slug, s.name as subject, r.rating as rating, r.title as title,
                     (select case when position(chr(2) in h.en) > 0 then h.en
                         else ts_headline('spanish', r.body, %1$s, :options) end
                      from (select ts_headline('english', r.body, %1$s, :options) as en) h) as snippet,
                     a.display_name as author, r.created_at as created_at, r.verified_purchase as verified,
                     r.invited as invited, r.incentive as incentive,
-                    (r.staff_author or a.role <> 'CUSTOMER' or a.insider) as staff, p.rank as rank
-                from p join review r on r.id = p.id join subject s on s.id = r.subject_id
-                join account a on a.id = r.author_id
-                order by p.rank desc, p.id desc""".formatted(tsquery, candidates, PAGE + 1);
-        Query_ query = new Query_(em.createNativeQuery(sql, Tuple.class));
-        query.set("afterRank", afterRank).set("afterId", afterId)
-                .set("options", "StartSel=" + START + ", StopSel=" + STOP
-                        + ", MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \"");
-        List<Hit> hits = Sql.tuples(query.query).stream().map(t -> new Hit(Sql.number(t, "id"), Sql.text(t, "slug"),
-                Sql.text(t, "subject"), Sql.integer(t, "rating"), Sql.text(t, "title"), Sql.text(t, "snippet"),
-                Sql.text(t, "author"), Sql.instant(t, "created_at"), Sql.bool(t, "verified"), Sql.bool(t, "invited"),
-                Sql.text(t, "incentive"), Sql.bool(t, "staff"), ((Number) t.get("rank")).floatValue())).toList();
+                    (r.staff_author or a.role <> 'CUSTOMER' or a.insider) as staff
+                from review r join subject s on s.id = r.subject_id join account a on a.id = r.author_id
+                where r.id in (%2$s)""".formatted(tsquery, ids);
+        java.util.Map<Long, Tuple> rows = new java.util.HashMap<>();
+        for (Tuple t : Sql.tuples(em.createNativeQuery(sql, Tuple.class).setParameter("options", "StartSel=" + START
+                + ", StopSel=" + STOP + ", MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=\" … \""))) {
+            rows.put(Sql.number(t, "id"), t);
+        }
+        List<Hit> hits = page.stream().filter(c -> rows.containsKey(c.id())).map(c -> {
+            Tuple t = rows.get(c.id());
+            return new Hit(c.id(), Sql.text(t, "slug"), Sql.text(t, "subject"), Sql.integer(t, "rating"),
+                    Sql.text(t, "title"), Sql.text(t, "snippet"), Sql.text(t, "author"), Sql.instant(t, "created_at"),
+                    Sql.bool(t, "verified"), Sql.bool(t, "invited"), Sql.text(t, "incentive"), Sql.bool(t, "staff"),
+                    c.rank());
+        }).toList();
         String next = null;
         if (hits.size() > PAGE) {
             hits = hits.subList(0, PAGE);
@@ -171,6 +218,23 @@ public class ReviewSearch {
             next = last.rank() + ":" + last.id();
         }
         return new Results(hits, next);
+    }
+
+    /** A review that matches, and its rank. */
+    private record Candidate(long id, float rank) {
+    }
+
+    /** The (id, rank) rows a statement gives. */
+    private List<Candidate> candidates(String sql) {
+        return Sql.tuples(em.createNativeQuery(sql, Tuple.class)).stream()
+                .map(t -> new Candidate(Sql.number(t, "id"), ((Number) t.get("rank")).floatValue())).toList();
+    }
+
+    /** The rows the planner expects a statement to return. */
+    private double estimate(String sql) {
+        String plan = String.valueOf(em.createNativeQuery("explain (format json) " + sql).getSingleResult());
+        java.util.regex.Matcher rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Double.parseDouble(rows.group(1)) : 0;
     }
 
     private Long subjectId(String slug) {
@@ -185,13 +249,5 @@ public class ReviewSearch {
             throw new IllegalArgumentException("control characters in a search");
         }
         return "'" + text.replace("'", "''") + "'";
-    }
-
-    /** A native query with named parameters set fluently. */
-    private record Query_(jakarta.persistence.Query query) {
-        Query_ set(String name, Object value) {
-            query.setParameter(name, value);
-            return this;
-        }
     }
 }

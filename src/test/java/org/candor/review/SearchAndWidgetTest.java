@@ -91,6 +91,36 @@ class SearchAndWidgetTest {
     }
 
     @Test
+    void aWordCommonOnceButNotLatelyIsFoundThroughTheWindowsAndTheWholeBoard() {
+        // 3,000 older reviews with the word, then 5,000 newer ones without it: the newest slices hold none, so the
+        // search widens its window (V18: the index keys reviews by slices of 1,024 ids) until it finds them
+        String word = "cw" + TestData.unique("c").replaceAll("[^a-z0-9]", "");
+        Subject then = TestData.subject("Common then");
+        Subject now = TestData.subject("Quiet now");
+        String insert = """
+                with a as (insert into account (provider, provider_subject, display_name)
+                    select 'test', ?1 || g, 'Bulk ' || g from generate_series(1, ?2) g returning id)
+                insert into review (subject_id, author_id, rating, title, body, status)
+                select ?3, a.id, 1 + a.id %% 5, 'Bulk', %s, 'PUBLISHED' from a""";
+        TestData.update(insert.formatted("'The ' || ?4 || ' was fine, review ' || a.id"), word + "-then-", 3000,
+                then.id, word);
+        long rare = ((Number) TestData.sql("select max(id) from review where subject_id = ?1", then.id)).longValue();
+        TestData.update("update review set body = body || ' and a rare ' || ?2 || 'rare' where id = ?1", rare, word);
+        TestData.update(insert.formatted("'Nothing to see, review ' || a.id || ' ' || ?4"), word + "-now-", 5000,
+                now.id, "elsewhere");
+        TestData.update("analyze review");
+
+        String first = given().get("/search?q=" + word).then().statusCode(200).extract().asString();
+        List<Long> hits = hits(first);
+        assertEquals(20, hits.size(), "a full page of the older matches");
+        assertTrue(first.contains("rel=\"next\""), "and more");
+        assertEquals(hits, hits(given().get("/search?q=" + word + "&subject=" + then.slug).asString()));
+        assertEquals(List.of(), hits(given().get("/search?q=" + word + "&subject=" + now.slug).asString()));
+        // one match in 8,000: through the index on the whole board
+        assertEquals(List.of(rare), hits(given().get("/search?q=" + word + "rare").asString()));
+    }
+
+    @Test
     void theWidgetIsFramedOnlyByListedOriginsAndShowsTheLatestThreeWithReplies() {
         Subject subject = TestData.subject("Widget kettle");
         Account author = TestData.account("Wanda", Role.CUSTOMER);
