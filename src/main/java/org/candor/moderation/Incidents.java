@@ -62,9 +62,11 @@ public class Incidents {
     private final PublicActor publicActor;
     private final ManagedExecutor executor;
     private final jakarta.enterprise.inject.Instance<ModerationService> moderation;
+    private final Alerts alerts;
 
     Incidents(EntityManager em, UnusualActivity detector, PublicLog log, AccountService accounts,
-            PublicActor publicActor, jakarta.enterprise.inject.Instance<ModerationService> moderation) {
+            PublicActor publicActor, jakarta.enterprise.inject.Instance<ModerationService> moderation, Alerts alerts) {
+        this.alerts = alerts;
         this.moderation = moderation;
         this.em = em;
         this.detector = detector;
@@ -130,6 +132,7 @@ public class Incidents {
                 + s.numbers().get("signals") + ")"));
         log.append(system(LogKind.INCIDENT_OPENED, s.subjectId(), slug, "Incident #" + id + " opened: " + numbers));
         em.createNativeQuery("select notify_public('*')").getSingleResult();
+        alerts.raise(new Alerts.Source.Incident(id));
         LOG.infof("Unusual activity on %s: incident %d opened (%s)", slug, id, numbers);
         return id;
     }

@@ -849,4 +849,31 @@ public interface ModMsg {
 
     @Message
     String incidents_now();
+
+    @Message
+    String incident_statement_title();
+
+    @Message
+    String incident_statement_intro();
+
+    @Message
+    String incident_statement_heading();
+
+    @Message
+    String incident_statement_body();
+
+    @Message
+    String incident_statement_default_title(String subject);
+
+    @Message
+    String incident_statement_default_body(String since);
+
+    @Message
+    String incident_statement_publish();
+
+    @Message
+    String signal_network();
+
+    @Message
+    String unusual_networkShare();
 }

@@ -45,8 +45,11 @@ public class ModerationQueue {
     private final AuthorNotices notices;
     private final PublicLog log;
 
+    private final Alerts alerts;
+
     ModerationQueue(EntityManager em, ModerationPolicy policy, Reasons reasons, ModeratedPosts posts,
-            AuthorNotices notices, PublicLog log) {
+            AuthorNotices notices, PublicLog log, Alerts alerts) {
+        this.alerts = alerts;
         this.log = log;
         this.em = em;
         this.policy = policy;
@@ -236,6 +239,9 @@ public class ModerationQueue {
         em.flush();
         event(item.id, null, "CREATED", why);
         announce(item.id);
+        if (kind == ItemKind.REPORT || kind == ItemKind.NOTICE || kind == ItemKind.APPEAL) {
+            alerts.raise(new Alerts.Source.Item(item.id));
+        }
         return item.id;
     }
 

@@ -20,7 +20,7 @@ import org.candor.Sql;
 /**
  * Unusual activity on a subject, computed from its reviews alone: arrivals in the last window against the subject's
  * own baseline for that hour of the week, the share of brand-new accounts, near-identical texts (MinHash over word
- * 3-shingles) and the shift in the average rating. Fires when arrivals are far above the baseline <em>and</em> one of
+ * 3-shingles), the shift in the average rating and the largest share from one network ({@link PostNetworks}). Fires when arrivals are far above the baseline <em>and</em> one of
  * the other signals says the reviews are not ordinary ones. Thresholds are policy ({@code unusual_activity_policy}).
  * Every check takes the moment to judge at, so a dry run over past data and a test with a fixed clock ask the same
  * question as the live board.
@@ -31,7 +31,7 @@ public class UnusualActivity {
     /** The thresholds. */
     public record Thresholds(boolean enabled, int windowMinutes, int minReviews, double rateFactor, int baselineWeeks,
             int newAccountDays, double newAccountShare, double duplicateShare, double duplicateSimilarity,
-            double ratingDrop) {
+            double ratingDrop, double networkShare) {
 
         Duration window() {
             return Duration.ofMinutes(windowMinutes);
@@ -44,8 +44,8 @@ public class UnusualActivity {
      */
     public record Signals(long subjectId, Instant at, Instant windowFrom, int reviews, double baseline,
             double rateRatio, double newAccountShare, double duplicateShare, double averageInWindow,
-            double averageBefore, boolean rate, boolean newAccounts, boolean duplicates, boolean ratingShift,
-            boolean fired) {
+            double averageBefore, double networkShare, boolean rate, boolean newAccounts, boolean duplicates,
+            boolean ratingShift, boolean network, boolean fired) {
 
         /** The numbers, as the public log and the incident page give them. */
         public Map<String, Object> numbers() {
@@ -58,6 +58,7 @@ public class UnusualActivity {
             m.put("duplicateShare", round(duplicateShare));
             m.put("averageInWindow", round(averageInWindow));
             m.put("averageBefore", round(averageBefore));
+            m.put("networkShare", round(networkShare));
             List<String> fired = new ArrayList<>();
             if (rate) {
                 fired.add("rate");
@@ -70,6 +71,9 @@ public class UnusualActivity {
             }
             if (ratingShift) {
                 fired.add("ratingShift");
+            }
+            if (network) {
+                fired.add("network");
             }
             m.put("signals", String.join(",", fired));
             return m;
@@ -102,12 +106,13 @@ public class UnusualActivity {
                 select enabled as enabled, window_minutes as window_minutes, min_reviews as min_reviews,
                     rate_factor as rate_factor, baseline_weeks as baseline_weeks, new_account_days as new_account_days,
                     new_account_share as new_account_share, duplicate_share as duplicate_share,
-                    duplicate_similarity as duplicate_similarity, rating_drop as rating_drop
+                    duplicate_similarity as duplicate_similarity, rating_drop as rating_drop,
+                    network_share as network_share
                 from unusual_activity_policy where id = 1""", Tuple.class)).get(0);
         return new Thresholds(Sql.bool(t, "enabled"), Sql.integer(t, "window_minutes"), Sql.integer(t, "min_reviews"),
                 decimal(t, "rate_factor"), Sql.integer(t, "baseline_weeks"), Sql.integer(t, "new_account_days"),
                 decimal(t, "new_account_share"), decimal(t, "duplicate_share"), decimal(t, "duplicate_similarity"),
-                decimal(t, "rating_drop"));
+                decimal(t, "rating_drop"), decimal(t, "network_share"));
     }
 
     /** How many reviews the subject received in the window ending at {@code at}: the cheap first look. */
@@ -123,8 +128,8 @@ public class UnusualActivity {
         Instant from = at.minus(th.window());
         List<Tuple> window = Sql.tuples(em.createNativeQuery("""
                 select r.rating as rating, coalesce(r.title, '') || ' ' || r.body as text, r.created_at as created_at,
-                    a.created_at > ?4 as new_account
-                from review r join account a on a.id = r.author_id
+                    a.created_at > ?4 as new_account, encode(pn.network, 'hex') as network
+                from review r join account a on a.id = r.author_id left join post_network pn on pn.review_id = r.id
                 where r.subject_id = ?1 and r.created_at > ?2 and r.created_at <= ?3 order by r.created_at""", Tuple.class)
                 .setParameter(1, subjectId).setParameter(2, from).setParameter(3, at)
                 .setParameter(4, at.minus(Duration.ofDays(th.newAccountDays()))));
@@ -147,15 +152,21 @@ public class UnusualActivity {
         double dupShare = largestCluster(window.stream().map(t -> Sql.text(t, "text")).toList(),
                 th.duplicateSimilarity()) / (double) Math.max(1, n);
         double ratio = n / Math.max(1.0, baseline);
+        // the largest share of the window's reviews posted from one network (PostNetworks: salted, rotating hashes)
+        double netShare = n == 0 ? 0 : window.stream().map(t -> Sql.text(t, "network")).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(x -> x, java.util.stream.Collectors.counting()))
+                .values().stream().mapToLong(Long::longValue).max().orElse(0) / (double) n;
         // a subject without earlier reviews has no baseline to compare with: a launch is not an incident
         boolean enough = th.enabled() && n >= th.minReviews() && countBefore > 0;
         boolean rate = enough && ratio >= th.rateFactor();
         boolean newAccounts = enough && newShare >= th.newAccountShare();
         boolean duplicates = enough && dupShare >= th.duplicateShare();
         boolean ratingShift = enough && countBefore > 0 && averageBefore - averageIn >= th.ratingDrop();
+        boolean network = enough && netShare >= th.networkShare();
         Instant windowFrom = n == 0 ? from : Sql.instant(window.get(0), "created_at");
         return new Signals(subjectId, at, windowFrom, n, baseline, ratio, newShare, dupShare, averageIn, averageBefore,
-                rate, newAccounts, duplicates, ratingShift, rate && (newAccounts || duplicates || ratingShift));
+                netShare, rate, newAccounts, duplicates, ratingShift, network,
+                rate && (newAccounts || duplicates || ratingShift || network));
     }
 
     private long arrivalsBetween(long subjectId, Instant from, Instant to) {

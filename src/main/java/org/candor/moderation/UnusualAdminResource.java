@@ -53,7 +53,7 @@ public class UnusualAdminResource {
     }
 
     static final List<String> FIELDS = List.of("windowMinutes", "minReviews", "rateFactor", "baselineWeeks",
-            "newAccountDays", "newAccountShare", "duplicateShare", "duplicateSimilarity", "ratingDrop");
+            "newAccountDays", "newAccountShare", "duplicateShare", "duplicateSimilarity", "ratingDrop", "networkShare");
     private final UnusualActivity detector;
     private final EntityManager em;
     private final CurrentUser user;
@@ -86,11 +86,11 @@ public class UnusualAdminResource {
     public Response save(@RestForm String enabled, @RestForm String windowMinutes, @RestForm String minReviews,
             @RestForm String rateFactor, @RestForm String baselineWeeks, @RestForm String newAccountDays,
             @RestForm String newAccountShare, @RestForm String duplicateShare, @RestForm String duplicateSimilarity,
-            @RestForm String ratingDrop) {
+            @RestForm String ratingDrop, @RestForm String networkShare) {
         Account admin = accounts.admin(user.accountId());
         Map<String, String> typed = new LinkedHashMap<>();
         String[] values = { windowMinutes, minReviews, rateFactor, baselineWeeks, newAccountDays, newAccountShare,
-            duplicateShare, duplicateSimilarity, ratingDrop };
+            duplicateShare, duplicateSimilarity, ratingDrop, networkShare };
         for (int i = 0; i < FIELDS.size(); i++) {
             typed.put(FIELDS.get(i), values[i] == null ? "" : values[i].strip());
         }
@@ -102,7 +102,7 @@ public class UnusualAdminResource {
                     decimal(typed, "rateFactor", 1, 1000), whole(typed, "baselineWeeks", 1, 52),
                     whole(typed, "newAccountDays", 0, 3650), decimal(typed, "newAccountShare", 0, 1),
                     decimal(typed, "duplicateShare", 0, 1), decimal(typed, "duplicateSimilarity", 0, 1),
-                    decimal(typed, "ratingDrop", 0, 4));
+                    decimal(typed, "ratingDrop", 0, 4), decimal(typed, "networkShare", 0, 1));
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity(Templates.unusual(before, typed, msg.unusual_invalid(e.getMessage()), null,
                     null)).build();
@@ -112,14 +112,15 @@ public class UnusualAdminResource {
             em.createNativeQuery("""
                     update unusual_activity_policy set enabled = ?1, window_minutes = ?2, min_reviews = ?3, rate_factor = ?4,
                         baseline_weeks = ?5, new_account_days = ?6, new_account_share = ?7, duplicate_share = ?8,
-                        duplicate_similarity = ?9, rating_drop = ?10, changed_at = now() where id = 1""")
+                        duplicate_similarity = ?9, rating_drop = ?10, network_share = ?11, changed_at = now() where id = 1""")
                     .setParameter(1, after.enabled()).setParameter(2, after.windowMinutes())
                     .setParameter(3, after.minReviews()).setParameter(4, BigDecimal.valueOf(after.rateFactor()))
                     .setParameter(5, after.baselineWeeks()).setParameter(6, after.newAccountDays())
                     .setParameter(7, BigDecimal.valueOf(after.newAccountShare()))
                     .setParameter(8, BigDecimal.valueOf(after.duplicateShare()))
                     .setParameter(9, BigDecimal.valueOf(after.duplicateSimilarity()))
-                    .setParameter(10, BigDecimal.valueOf(after.ratingDrop())).executeUpdate();
+                    .setParameter(10, BigDecimal.valueOf(after.ratingDrop()))
+                    .setParameter(11, BigDecimal.valueOf(after.networkShare())).executeUpdate();
             em.createNativeQuery("insert into policy_version (changed_by, summary) values (?1, ?2)")
                     .setParameter(1, admin.id).setParameter(2, summary).executeUpdate();
             log.append(new PublicLog.Draft(LogKind.POLICY_CHANGE, null, null, null, null, "admin",
@@ -145,7 +146,7 @@ public class UnusualAdminResource {
         }
         UnusualActivity.Thresholds on = new UnusualActivity.Thresholds(true, th.windowMinutes(), th.minReviews(),
                 th.rateFactor(), th.baselineWeeks(), th.newAccountDays(), th.newAccountShare(), th.duplicateShare(),
-                th.duplicateSimilarity(), th.ratingDrop());
+                th.duplicateSimilarity(), th.ratingDrop(), th.networkShare());
         Duration window = th.window();
         List<jakarta.persistence.Tuple> candidates = org.candor.Sql.tuples(em.createNativeQuery("""
                 select r.subject_id as subject_id, s.slug as slug, s.name as name, max(r.created_at) as at
@@ -190,6 +191,7 @@ public class UnusualAdminResource {
         f.put("duplicateShare", plain(th.duplicateShare()));
         f.put("duplicateSimilarity", plain(th.duplicateSimilarity()));
         f.put("ratingDrop", plain(th.ratingDrop()));
+        f.put("networkShare", plain(th.networkShare()));
         return f;
     }
 
@@ -198,7 +200,7 @@ public class UnusualAdminResource {
                 + plain(t.rateFactor()) + "× the " + t.baselineWeeks() + "-week baseline, with new accounts (< "
                 + t.newAccountDays() + " days) ≥ " + plain(t.newAccountShare()) + ", near-identical texts ≥ "
                 + plain(t.duplicateShare()) + " (similarity " + plain(t.duplicateSimilarity()) + ") or the average "
-                + plain(t.ratingDrop()) + " stars lower";
+                + plain(t.ratingDrop()) + " stars lower, or one network's share ≥ " + plain(t.networkShare());
     }
 
     private static String plain(double v) {

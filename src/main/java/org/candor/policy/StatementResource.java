@@ -65,16 +65,17 @@ public class StatementResource {
                 new StatementForm(s.version(), s.subjectSlug(), s.title(), s.body()), Map.of(), null);
     }
 
+    /** Publishes a statement; {@code back}: the page it was published from (an incident's), else the list. */
     @POST
-    public Response publish(@BeanParam StatementForm form) {
-        return save(null, form);
+    public Response publish(@BeanParam StatementForm form, @RestForm String back) {
+        return save(null, form, back);
     }
 
     @POST
     @Path("{id}")
     public Response update(@PathParam("id") long id, @BeanParam StatementForm form) {
         statements.one(id).orElseThrow(NotFoundException::new);
-        return save(id, form);
+        return save(id, form, null);
     }
 
     @POST
@@ -95,7 +96,7 @@ public class StatementResource {
             @RestForm @Size(max = StatementService.MAX_NOTE, message = "{candor.note.size}") @CleanText(singleLine = true) String note) {
     }
 
-    private Response save(Long id, StatementForm form) {
+    private Response save(Long id, StatementForm form, String back) {
         Map<String, String> errors = formErrors.of(form);
         if (errors.isEmpty()) {
             try {
@@ -105,7 +106,8 @@ public class StatementResource {
                     statements.update(user.accountId(), id, form.version() == null ? -1 : form.version(), form.title(),
                             form.body());
                 }
-                return flash.redirect(URI.create("/moderation/statements"), "flash_statement_published");
+                String to = back != null && back.matches("/moderation/incidents/\\d{1,19}") ? back : "/moderation/statements";
+                return flash.redirect(URI.create(to), "flash_statement_published");
             } catch (PolicyChanges.InvalidException e) {
                 errors = Map.of(e.field(), formErrors.message(e.getMessage()) + " " + e.detail());
             }

@@ -23,6 +23,10 @@ public sealed interface PostEvent {
     record Flagged(long reviewId, Long commentId, int rating, String rule, String matched) implements PostEvent {
     }
 
+    /** A brand-new comment (published or held). */
+    record CommentPosted(long reviewId, long commentId, long subjectId) implements PostEvent {
+    }
+
     /** A reader's report on a review or one of its comments. */
     record Reported(long reviewId, Long commentId, long reportId, String reason, int rating) implements PostEvent {
     }

@@ -247,6 +247,7 @@ public class ReviewPosting {
             case FLAG -> events.fire(new PostEvent.Flagged(review.id, comment.id, 3, verdict.rule(), verdict.matched()));
             default -> { }
         }
+        events.fire(new PostEvent.CommentPosted(review.id, comment.id, review.subject.id));
         return comment.id;
     }
 

@@ -292,4 +292,16 @@ public interface Msg {
 
     @Message
     String flash_incident_choose_canned();
+
+    @Message
+    String flash_alerts_seen();
+
+    @Message
+    String flash_alert_settings_saved();
+
+    @Message
+    String flash_alert_subscribed();
+
+    @Message
+    String flash_alert_ended();
 }

@@ -22,7 +22,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.candor.publiclog.Verifier;
 import org.candor.subject.Subject;
 import org.candor.support.Browsers;
+import org.candor.support.Session;
 import org.candor.support.SignInBrowser;
+import org.candor.support.Steps;
 import org.candor.support.TestData;
 
 /** The main journeys in a real browser: post under pre-moderation, live queue, reply, notice, keyboard, axe. */
@@ -370,6 +372,34 @@ class BrowserJourneysTest {
     }
 
     @Test
+    void aModeratorSubscribesToAPhraseAndTheBadgeAndListChangeLive() {
+        Subject subject = TestData.subject("Alerting lamp");
+        String moderator = TestData.unique("alert-moderator");
+        try (BrowserContext modContext = browsers.context()) {
+            Page mod = modContext.newPage();
+            Browsers.signIn(mod, moderator, "/about");
+            TestData.update("update account set role = 'MODERATOR', staff_handle = 'Al' where provider_subject = ?1",
+                    moderator);
+            mod.navigate("/moderation/alerts/settings");
+            mod.locator("#kind").selectOption("WORDS");
+            mod.locator("#words").fill("flickers badly");
+            mod.locator("#subject").selectOption(String.valueOf(subject.id));
+            mod.locator("form[action='/moderation/alerts/subscriptions'] button[type=submit]").click();
+            assertThat(mod.locator(".subscriptions")).containsText("«flickers badly»");
+            mod.navigate("/moderation/alerts");
+            assertThat(mod.locator("#alerts-badge[data-live=on]")).hasCount(1);
+            assertThat(mod.locator("#alerts-badge")).hasText("Alerts");
+
+            Steps.post(Session.customer(), subject, 2, "The lamp flickers badly after an hour.");
+            // without a reload: the badge counts it, the list shows it
+            assertThat(mod.locator("#alerts-badge")).hasText("Alerts (1 new)");
+            assertThat(mod.locator("#alerts-list")).containsText("The lamp flickers badly after an hour.");
+            mod.locator("#alerts-list a", new Page.LocatorOptions().setHasText("Open")).first().click();
+            assertThat(mod.locator("main")).containsText("flickers badly");
+        }
+    }
+
+    @Test
     void thePagesHaveNoSeriousAccessibilityViolations() {
         Subject subject = TestData.subject("Accessible");
         String user = TestData.unique("axe");
@@ -405,7 +435,8 @@ class BrowserJourneysTest {
                     "/moderation?tab=appeals", "/moderation?tab=notices", "/moderation/statements",
                     "/admin", "/admin/policy", "/admin/rules", "/admin/canned", "/admin/offers",
                     "/admin/offers/consistency", "/admin/roles", "/admin/providers", "/admin/subjects", "/me/close",
-                    "/admin/invitations", "/admin/api-keys", "/admin/embed")) {
+                    "/admin/invitations", "/admin/api-keys", "/admin/embed", "/moderation/alerts",
+                    "/moderation/alerts/settings", "/moderation/incidents", "/admin/unusual")) {
                 page.navigate(path);
                 violations.addAll(Browsers.seriousViolations(page));
             }

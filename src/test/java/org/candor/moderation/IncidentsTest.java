@@ -104,6 +104,65 @@ class IncidentsTest {
         assertTrue(detector.arrivals(subject.id, AT, detector.thresholds()) >= 20, "busy enough to be looked at");
     }
 
+    @Inject
+    PostNetworks networks;
+
+    @Test
+    void aBurstFromOneNetworkIsASignalAndNoAddressIsKept() {
+        Subject subject = TestData.subject("Network kettle");
+        quietBaseline(subject, AT);
+        String[] vocabulary = ("kettle water boil lid handle spout steam quiet loud fast slow cord base light switch "
+                + "blue steel plastic kitchen morning tea coffee filter scale clean heavy small large gift price box "
+                + "warranty shop delivery courier cup litre pour drip hot cold noise design colour smell taste").split(" ");
+        java.util.List<Long> posted = new java.util.ArrayList<>();
+        TestData.update("update unusual_activity_policy set enabled = false where id = 1");
+        try {
+            // twenty five-star reviews in different words, from long-standing accounts, all from this test's network
+            for (int i = 0; i < 20; i++) {
+                StringBuilder text = new StringBuilder("Review " + i + ":");
+                for (int w = 0; w < 14; w++) {
+                    text.append(' ').append(vocabulary[(i * 17 + w * w * 7 + w * (i + 3)) % vocabulary.length]);
+                }
+                long review = Steps.post(Session.customer(), subject, 5, text + ".");
+                posted.add(review);
+                TestData.update("update review set created_at = ?2 where id = ?1", review,
+                        AT.minus(Duration.ofMinutes(9)).plusSeconds(20L * i));
+                TestData.update("update account set created_at = ?2 where id = (select author_id from review where id = ?1)",
+                        review, AT.minus(Duration.ofDays(400)));
+            }
+        } finally {
+            TestData.update("update unusual_activity_policy set enabled = true where id = 1");
+        }
+        UnusualActivity.Thresholds th = detector.thresholds();
+        UnusualActivity.Signals s = detector.check(subject.id, AT, th);
+        assertEquals(1.0, s.networkShare(), 1e-9);
+        assertTrue(s.rate() && s.network() && s.fired(), s.numbers().toString());
+        assertTrue(!s.newAccounts() && !s.duplicates() && !s.ratingShift(), "only the network says so: " + s.numbers());
+        assertTrue(s.numbers().get("signals").toString().contains("network"));
+        UnusualActivity.Thresholds strict = new UnusualActivity.Thresholds(true, th.windowMinutes(), th.minReviews(),
+                th.rateFactor(), th.baselineWeeks(), th.newAccountDays(), th.newAccountShare(), th.duplicateShare(),
+                th.duplicateSimilarity(), th.ratingDrop(), 1.01);
+        assertTrue(!detector.check(subject.id, AT, strict).fired(), "without the network signal, nothing unusual");
+
+        // one keyed hash of the network per review, the same for all twenty; no address anywhere
+        String ids = posted.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        assertEquals(20L, ((Number) TestData.sql("select count(*) from post_network where review_id in (" + ids + ")"))
+                .longValue());
+        assertEquals(1L, ((Number) TestData.sql("select count(distinct network) from post_network where review_id in ("
+                + ids + ")")).longValue());
+        assertEquals(16, ((byte[]) TestData.sql("select network from post_network where review_id = ?1", posted.get(0)))
+                .length);
+        // a day's salt is destroyed once the day is past: that day's hashes can no longer be tested against an address
+        TestData.update("insert into network_salt (day, salt) values (date '2020-01-01', '\\x00') on conflict do nothing");
+        networks.forget();
+        assertNull(TestData.sql("select salt from network_salt where day = date '2020-01-01'"));
+        assertTrue(TestData.sql("select erased_at from network_salt where day = date '2020-01-01'") != null);
+        assertTrue(TestData.sql("select salt from network_salt where day = cast(now() at time zone 'UTC' as date)") != null, "today's stays");
+        assertEquals("v4:c0a801", PostNetworks.network("192.168.1.77"));
+        assertEquals("v6:20010db8abcd", PostNetworks.network("2001:db8:abcd:12::1"));
+        assertEquals("raw:example.org", PostNetworks.network("example.org"));
+    }
+
     @Test
     void theDryRunSaysWhatItWouldHaveDoneAndDoesNothing() {
         Subject subject = TestData.subject("Dry run kettle");
@@ -120,7 +179,7 @@ class IncidentsTest {
         admin.form().formParam("enabled", "on").formParam("windowMinutes", "10").formParam("minReviews", "abc")
                 .formParam("rateFactor", "5").formParam("baselineWeeks", "8").formParam("newAccountDays", "7")
                 .formParam("newAccountShare", "0.5").formParam("duplicateShare", "0.4")
-                .formParam("duplicateSimilarity", "0.7").formParam("ratingDrop", "1.5")
+                .formParam("duplicateSimilarity", "0.7").formParam("ratingDrop", "1.5").formParam("networkShare", "0.5")
                 .post("/admin/unusual").then().statusCode(400).body(containsString("minReviews"));
     }
 

@@ -153,6 +153,11 @@ class QueueLiveTest {
             return d;
         }
 
+        /** The next event within the time, or null when none came. */
+        String poll(long timeoutMs) throws InterruptedException {
+            return data.poll(timeoutMs, TimeUnit.MILLISECONDS);
+        }
+
         @Override
         public void close() {
             lines.close();
