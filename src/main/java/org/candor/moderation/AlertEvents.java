@@ -1,7 +1,5 @@
 package org.candor.moderation;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -36,9 +34,6 @@ public class AlertEvents {
 
     /** "ready" once subscribed, then "alert" for each new alert of this account, and a keep-alive every 20 seconds. */
     public Multi<String> stream(long accountId) {
-        Multi<String> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(t -> "ping");
-        Multi<String> mine = accounts.filter(a -> a == accountId).map(a -> "alert");
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item("ready"),
-                Multi.createBy().merging().streams(mine, keepAlive));
+        return org.candor.LiveStreams.of(accounts.filter(a -> a == accountId).map(a -> "alert"));
     }
 }

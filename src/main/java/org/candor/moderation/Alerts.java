@@ -21,7 +21,6 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
-import org.eclipse.microprofile.context.ThreadContext;
 import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
@@ -114,8 +113,7 @@ public class Alerts {
         this.config = config;
         this.mail = mail;
         // matching runs after the transaction that raised it has committed: it must not carry that transaction along
-        this.executor = ManagedExecutor.builder().propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING)
-                .maxAsync(2).build();
+        this.executor = org.candor.LiveStreams.afterCommitExecutor(2);
     }
 
     @jakarta.annotation.PreDestroy

@@ -74,8 +74,7 @@ public class Incidents {
         this.accounts = accounts;
         this.publicActor = publicActor;
         // the look runs after the posting transaction has committed: it must not carry that transaction along
-        this.executor = ManagedExecutor.builder().propagated(org.eclipse.microprofile.context.ThreadContext.NONE)
-                .cleared(org.eclipse.microprofile.context.ThreadContext.ALL_REMAINING).maxAsync(4).build();
+        this.executor = org.candor.LiveStreams.afterCommitExecutor(4);
     }
 
     @jakarta.annotation.PreDestroy

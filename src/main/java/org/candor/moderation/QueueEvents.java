@@ -1,6 +1,5 @@
 package org.candor.moderation;
 
-import java.time.Duration;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,9 +44,7 @@ public class QueueEvents {
      * keep the stream open. {@code scope}: the subjects whose items this moderator may see, null for all.
      */
     public Multi<String> stream(Set<Long> scope) {
-        Multi<String> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(t -> "ping");
-        Multi<String> mine = changes.filter(c -> scope == null || scope.contains(c.subjectId())).map(Change::itemId);
-        Multi<String> live = Multi.createBy().merging().streams(mine, keepAlive);
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item("ready"), live);
+        return org.candor.LiveStreams.of(changes.filter(c -> scope == null || scope.contains(c.subjectId()))
+                .map(Change::itemId));
     }
 }

@@ -231,20 +231,7 @@ class AlertsTest {
 
     /** Alerts are raised after commit, off the request: wait (at most 5 s) until this moderator has {@code n}. */
     private static void awaitAlerts(Session s, int n) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long have = 0;
-        while (System.nanoTime() < deadline) {
-            have = ((Number) TestData.sql("select count(*) from alert where account_id = ?1", s.accountId())).longValue();
-            if (have >= n) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        assertEquals(n, have, "alerts raised");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> ((Number) TestData.sql(
+                "select count(*) from alert where account_id = ?1", s.accountId())).longValue() >= n);
     }
 }
