@@ -217,6 +217,12 @@ public class ReviewPosting {
         return new Written(review.id, Outcome.EDITED, review.status);
     }
 
+    /** Whether a comment is published (a held one waits for a moderator). */
+    public boolean commentPublished(long commentId) {
+        Comment c = em.find(Comment.class, commentId);
+        return c != null && c.status == ReviewStatus.PUBLISHED;
+    }
+
     /** Comments on a published review (or on one's own). */
     @Transactional
     public long comment(long accountId, long reviewId, Forms.CommentForm form) {

@@ -151,7 +151,8 @@ public class ReviewResource {
         }
         try {
             long commentId = posting.comment(user.accountId(), id, form);
-            return flash.redirect(URI.create(permalink(slug, id) + "#comment-" + commentId), "flash_comment_posted");
+            return flash.redirect(URI.create(permalink(slug, id) + "#comment-" + commentId),
+                    posting.commentPublished(commentId) ? "flash_comment_posted" : "flash_comment_held");
         } catch (RateLimitedException e) {
             return Response.status(429).header("Retry-After", e.retryAfterSeconds()).entity(render(slug, id,
                     new PageForms(form, new ReportForm(null, ""), Map.of(), Map.of(), e.retryAfterSeconds()))).build();

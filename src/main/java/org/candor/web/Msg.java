@@ -304,4 +304,7 @@ public interface Msg {
 
     @Message
     String flash_alert_ended();
+
+    @Message
+    String flash_comment_held();
 }

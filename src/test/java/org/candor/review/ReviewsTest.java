@@ -180,9 +180,20 @@ class ReviewsTest {
         Subject subject = TestData.subject("Chatty toaster");
         String location = post(Session.customer(), subject, "2", "Burns the bread.");
         Session gus = Session.customer();
-        gus.form().formParam("body", "Try setting 3 instead of 4.").when().post(location + "/comments")
-                .then().statusCode(303).header("Location", containsString("#comment-"));
-        given().when().get("/subjects/" + subject.slug).then().body(containsString("Try setting 3 instead of 4."));
+        var posted = gus.form().formParam("body", "Try setting 3 instead of 4.").when().post(location + "/comments")
+                .then().statusCode(303).header("Location", containsString("#comment-")).extract();
+        gus.request().cookie("candor_flash", posted.cookie("candor_flash")).get(posted.header("Location")).then()
+                .body(containsString("Your comment is posted."));
+        given().when().get("/subjects/" + subject.slug).then().body(containsString("Try setting 3 instead of 4."))
+                .body(containsString("<dt>1 star</dt>")).body(containsString("<dt>2 stars</dt>"));
+        given().header("Accept-Language", "es").get("/subjects/" + subject.slug).then()
+                .body(containsString("<dt>1 estrella</dt>")).body(containsString("<dt>2 estrellas</dt>"));
+        // under pre-moderation the flash says that it waits, not that it is posted
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        var held = gus.form().formParam("body", "Or try the crumb tray.").when().post(location + "/comments")
+                .then().statusCode(303).extract();
+        gus.request().cookie("candor_flash", held.cookie("candor_flash")).get(held.header("Location")).then()
+                .body(containsString("a moderator checks it before it appears")).body(not(containsString("Your comment is posted.")));
         gus.form().formParam("body", "   ").when().post(location + "/comments")
                 .then().statusCode(400).body(containsString("Please write your comment."));
     }
