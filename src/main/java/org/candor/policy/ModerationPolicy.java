@@ -200,7 +200,7 @@ public class ModerationPolicy {
     /** The decision the word rules and the link limit alone make on a text (what a dry run replays). */
     public static Verdict byText(WordRules rules, int maxLinks, String text) {
         if (WordRules.links(text) > maxLinks) {
-            return new Verdict(Outcome.REJECT, LINKS_RULE, WordRules.links(text) + " links");
+            return new Verdict(Outcome.REJECT, LINKS_RULE, WordRules.links(text) + " links (at most " + maxLinks + ")");
         }
         WordRules.Match match = rules.match(text);
         if (match == null) {

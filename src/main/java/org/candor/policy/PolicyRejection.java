@@ -22,6 +22,12 @@ public class PolicyRejection extends RuntimeException {
 
     /** What the author is told: which policy rule refused their text, and on which words, in their language. */
     public String explain(org.candor.web.FormErrors messages) {
+        java.util.regex.Matcher links = matched == null ? null
+                : java.util.regex.Pattern.compile("(\\d+) links \\(at most (\\d+)\\)").matcher(matched);
+        if (ModerationPolicy.LINKS_RULE.equals(rule) && links.matches()) {
+            return messages.message("{candor.policy.links}").replace("@count@", links.group(1))
+                    .replace("@max@", links.group(2));
+        }
         return messages.message("{candor.policy.rejected}") + " " + rule + (matched == null ? "" : " — " + matched);
     }
 }

@@ -68,7 +68,11 @@ public class ReviewSearch {
     }
 
     /** A page of hits, and the cursor of the next page (null at the end). */
-    public record Results(List<Hit> hits, String next) {
+    public record Results(List<Hit> hits, String next, String subjectName) {
+
+        public Results(List<Hit> hits, String next) {
+            this(hits, next, null);
+        }
     }
 
     private final EntityManager em;
@@ -87,11 +91,15 @@ public class ReviewSearch {
             filters.add("r.rating = " + q.rating().intValue());
         }
         Long subjectId = null;
+        String subjectName = null;
         if (q.subject() != null) {
-            subjectId = subjectId(q.subject());
-            if (subjectId == null) {
+            Tuple subject = Sql.tuples(em.createNativeQuery("select id as id, name as name from subject where slug = ?1",
+                    Tuple.class).setParameter(1, q.subject())).stream().findFirst().orElse(null);
+            if (subject == null) {
                 return new Results(List.of(), null);
             }
+            subjectId = Sql.number(subject, "id");
+            subjectName = Sql.text(subject, "name");
         }
         if (q.label() != null) {
             switch (q.label()) {
@@ -186,7 +194,7 @@ public class ReviewSearch {
                 .sorted(java.util.Comparator.comparing(Candidate::rank).thenComparing(Candidate::id).reversed())
                 .limit(PAGE + 1).toList();
         if (page.isEmpty()) {
-            return new Results(List.of(), null);
+            return new Results(List.of(), null, subjectName);
         }
         String ids = page.stream().map(c -> Long.toString(c.id())).collect(java.util.stream.Collectors.joining(","));
         String sql = """
@@ -217,7 +225,7 @@ public class ReviewSearch {
             Hit last = hits.get(PAGE - 1);
             next = last.rank() + ":" + last.id();
         }
-        return new Results(hits, next);
+        return new Results(hits, next, subjectName);
     }
 
     /** A review that matches, and its rank. */
@@ -237,10 +245,11 @@ public class ReviewSearch {
         return rows.find() ? Double.parseDouble(rows.group(1)) : 0;
     }
 
-    private Long subjectId(String slug) {
-        Object id = em.createNativeQuery("select id from subject where slug = ?1").setParameter(1, slug)
-                .getResultStream().findFirst().orElse(null);
-        return id == null ? null : ((Number) id).longValue();
+    /** A subject's name by its address. */
+    @jakarta.transaction.Transactional
+    public java.util.Optional<String> subjectName(String slug) {
+        return em.createNativeQuery("select name from subject where slug = ?1").setParameter(1, slug).getResultStream()
+                .findFirst().map(String::valueOf);
     }
 
     /** A SQL string literal of a text with no control characters (standard_conforming_strings: quotes doubled). */

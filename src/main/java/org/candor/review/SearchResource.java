@@ -38,13 +38,11 @@ public class SearchResource {
     }
 
     private final ReviewSearch search;
-    private final SubjectService subjects;
     private final PageScope scope;
     private final RevMsg msg;
 
-    SearchResource(ReviewSearch search, SubjectService subjects, PageScope scope, RevMsg msg) {
+    SearchResource(ReviewSearch search, PageScope scope, RevMsg msg) {
         this.search = search;
-        this.subjects = subjects;
         this.scope = scope;
         this.msg = msg;
     }
@@ -63,25 +61,33 @@ public class SearchResource {
         String chosenSubject = subject != null && SubjectService.isSlug(subject) ? subject : null;
         String cursor = after != null && after.matches("[0-9.eE+-]{1,30}:[0-9]{1,19}") ? after : null;
         ReviewSearch.Query query = new ReviewSearch.Query(words, stars, chosenLabel, chosenSubject, cursor);
-        // one subject at most, by name (a board has hundreds: no list of them all on every search)
-        String subjectName = chosenSubject == null ? null
-                : subjects.bySlug(chosenSubject).map(x -> x.name).orElse(null);
+        // one subject at most, by name (a board has hundreds: no list of them all on every search). Read in the search's
+        // transaction, or one of its own: read outside one, its connection stays with the request while the search waits
+        // for another, and 32 searches at once held the whole pool that way until they timed out
         if (words != null && (words.length() > ReviewSearch.MAX_QUERY || !org.candor.web.CleanText.Validator.clean(words, true))) {
             String error = words.length() > ReviewSearch.MAX_QUERY ? msg.search_too_long(ReviewSearch.MAX_QUERY)
                     : msg.search_plain();
-            return Response.status(400).entity(Templates.search(query, new ReviewSearch.Results(List.of(), null), subjectName,
+            return Response.status(400).entity(Templates.search(query, new ReviewSearch.Results(List.of(), null),
+                    subjectName(chosenSubject),
                     LABELS, RATINGS, error)).build();
         }
         try {
-            return Response.ok(Templates.search(query, search.search(query), subjectName, LABELS, RATINGS, null)).build();
+            ReviewSearch.Results results = search.search(query);
+            String subjectName = chosenSubject == null || query.blank() ? subjectName(chosenSubject) : results.subjectName();
+            return Response.ok(Templates.search(query, results, subjectName, LABELS, RATINGS, null)).build();
         } catch (RuntimeException e) {
             if (!cancelled(e)) {
                 throw e;
             }
             // the search ran out of its time (statement_timeout): say so, keep the words
             return Response.status(503).header("Retry-After", 10).entity(Templates.search(query,
-                    new ReviewSearch.Results(List.of(), null), subjectName, LABELS, RATINGS, msg.search_too_slow())).build();
+                    new ReviewSearch.Results(List.of(), null), subjectName(chosenSubject), LABELS, RATINGS,
+                    msg.search_too_slow())).build();
         }
+    }
+
+    private String subjectName(String slug) {
+        return slug == null ? null : search.subjectName(slug).orElse(null);
     }
 
     /** Whether PostgreSQL cancelled the statement (57014: statement_timeout). */

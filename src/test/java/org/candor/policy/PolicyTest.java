@@ -83,7 +83,9 @@ class PolicyTest {
         Session.customer().form().formParam("rating", "5")
                 .formParam("body", "Buy at https://a.example https://b.example https://c.example https://d.example")
                 .when().post("/subjects/" + subject.slug + "/reviews")
-                .then().statusCode(400).body(containsString("max-links")).body(containsString("4 links"));
+                .then().statusCode(400).body(containsString("Not posted: a post may hold at most"))
+                .body(containsString("links, and yours has 4"))
+                .body(containsString("https://d.example"));
     }
 
     @Test
