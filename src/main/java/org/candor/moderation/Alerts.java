@@ -106,6 +106,10 @@ public class Alerts {
     private final MailConfig mail;
     private final ManagedExecutor executor;
     private volatile Instant overdueChecked = Instant.now();
+    /** The kinds some moderator subscribes to, and when that was read (subscriptions made elsewhere: within 2 s). */
+    private volatile java.util.Set<Kind> subscribed;
+    private volatile long subscribedReadAt;
+    private static final long SUBSCRIBED_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
     Alerts(EntityManager em, TransactionSynchronizationRegistry transactions, ModerationConfig config, MailConfig mail) {
         this.em = em;
@@ -132,9 +136,16 @@ public class Alerts {
         raise(new Source.Comment(posted.commentId()));
     }
 
-    /** Looks for subscribers to this once the current transaction has committed (nothing if it rolls back). */
+    /**
+     * Looks for subscribers to this once the current transaction has committed (nothing if it rolls back). When no
+     * moderator subscribes to anything of its kind (as far as this instance knew a moment ago), nothing is done at all:
+     * posting pays for alerts only when someone listens.
+     */
     @Transactional(TxType.MANDATORY)
     public void raise(Source source) {
+        if (kinds(source).stream().noneMatch(subscribedKinds()::contains)) {
+            return;
+        }
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -214,6 +225,35 @@ public class Alerts {
             }
         }
         return created;
+    }
+
+    /** The kinds of subscription in force anywhere, read at most every two seconds. */
+    private java.util.Set<Kind> subscribedKinds() {
+        java.util.Set<Kind> kinds = subscribed;
+        if (kinds == null || System.nanoTime() - subscribedReadAt > SUBSCRIBED_FOR_NANOS) {
+            @SuppressWarnings("unchecked")
+            List<String> names = em.createNativeQuery(
+                    "select distinct kind from alert_subscription where ended_at is null").getResultList();
+            kinds = names.stream().map(Kind::valueOf).collect(java.util.stream.Collectors.toCollection(
+                    () -> java.util.EnumSet.noneOf(Kind.class)));
+            subscribed = kinds;
+            subscribedReadAt = System.nanoTime();
+        }
+        return kinds;
+    }
+
+    /** This instance reads the kinds subscribed to again once the current transaction has ended. */
+    private void forgetSubscribedAtCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                subscribed = null;
+            }
+        });
     }
 
     /** The kinds of subscription a source can match. */
@@ -486,6 +526,7 @@ public class Alerts {
     /** Subscribes this moderator; {@code subjectId} null for every subject they moderate. */
     @Transactional
     public long subscribe(long accountId, Kind kind, String words, Integer maxRating, Long subjectId) {
+        forgetSubscribedAtCommit();
         return ((Number) em.createNativeQuery("""
                 insert into alert_subscription (account_id, kind, words, max_rating, subject_id)
                 values (?1, ?2, ?3, ?4, ?5) returning id""")
@@ -500,6 +541,7 @@ public class Alerts {
     /** Ends one of this moderator's subscriptions; false when it is not theirs or already ended. */
     @Transactional
     public boolean end(long accountId, long subscriptionId) {
+        forgetSubscribedAtCommit();
         return em.createNativeQuery("update alert_subscription set ended_at = now() where id = ?1 and account_id = ?2 "
                 + "and ended_at is null").setParameter(1, subscriptionId).setParameter(2, accountId).executeUpdate() > 0;
     }
