@@ -876,4 +876,7 @@ public interface ModMsg {
 
     @Message
     String unusual_networkShare();
+
+    @Message
+    String incident_crisis_kit(long id);
 }

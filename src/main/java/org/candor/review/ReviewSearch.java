@@ -144,47 +144,50 @@ public class ReviewSearch {
         long newestSlice = ((Number) board.get("newest")).longValue() / SLICE;
         String keys = "r.search_doc @@ " + tsquery + (subjectId == null ? "" : " and r.subject_id = " + subjectId + "::bigint");
         // (built by concatenation: the words are in it, and a '%' among them must never reach a format string)
-        java.util.function.UnaryOperator<String> ranked = more -> "select r.id, ts_rank_cd(r.search_doc, " + tsquery
-                + ") as rank from review r where " + keys + " and " + where + more + " order by rank desc, r.id desc limit "
-                + CANDIDATES;
-        // windows of the newest slices, each looked at only when the narrower ones found less than a page: the first
-        // should hold about CANDIDATES matches, the next is four times as wide, up to WIDEST slices (its cost is about
-        // 35 µs a slice); words rarer than that go to the whole board straight away, where their matches are few
+        // At most CANDIDATES matches of a part of the board are ranked, whatever their number: the inner query is
+        // planned whole (OFFSET 0: through the GIN index), and the scan stops at the limit.
+        java.util.function.UnaryOperator<String> some = more -> "select x.id, ts_rank_cd(x.search_doc, " + tsquery
+                + ") as rank from (select r.id, r.search_doc from review r where " + keys + " and " + where + more
+                + " offset 0) x limit " + CANDIDATES;
+        // Windows of the newest slices, each wider than the one before and looked at only while those found less than
+        // a page: the first should hold about CANDIDATES matches, each next one is four times as wide, up to WIDEST
+        // slices (a slice costs about 35 µs); words rarer than that go to the whole board straight away, where their
+        // matches are few. (A window is a lower bound only: an upper one made the index read every slice below it.)
         long first = Math.max(2, (long) Math.ceil(CANDIDATES / share / SLICE));
-        List<Long> widths = new ArrayList<>();
+        List<Long> reach = new ArrayList<>();
         for (long w = first; w < WIDEST && w <= newestSlice; w *= 4) {
-            widths.add(w);
+            reach.add(w);
         }
-        if (!widths.isEmpty() && widths.get(widths.size() - 1) < Math.min(WIDEST, newestSlice + 1)) {
-            widths.add(Math.min(WIDEST, newestSlice + 1));
+        if (!reach.isEmpty() && reach.get(reach.size() - 1) < Math.min(WIDEST, newestSlice + 1)) {
+            reach.add(Math.min(WIDEST, newestSlice + 1));
         }
         List<Candidate> found = List.of();
-        if (!widths.isEmpty()) {
+        if (!reach.isEmpty()) {
             StringBuilder with = new StringBuilder("with ");
             StringBuilder pick = new StringBuilder();
-            String shortSoFar = "";
-            for (int i = 0; i < widths.size(); i++) {
+            for (int i = 0; i < reach.size(); i++) {
                 String w = "w" + i;
-                with.append(i == 0 ? "" : ",\n").append(w).append(" as materialized (").append(ranked.apply(
-                        " and (r.id / " + SLICE + ") >= " + (newestSlice - widths.get(i) + 1) + "::bigint" + shortSoFar))
+                String shortSoFar = i == 0 ? "" : " and (select count(*) from w" + (i - 1) + ") < " + PAGE;
+                with.append(i == 0 ? "" : ",\n").append(w).append(" as materialized (").append(some.apply(
+                        " and (r.id / " + SLICE + ") >= " + (newestSlice - reach.get(i) + 1) + "::bigint" + shortSoFar))
                         .append(")");
-                boolean last = i == widths.size() - 1;
-                pick.append(i == 0 ? "" : "\nunion all\n").append("select id, rank from ").append(w)
-                        .append(" where true").append(shortSoFar)
-                        .append(last ? "" : " and (select count(*) from " + w + ") >= " + PAGE);
-                shortSoFar += " and (select count(*) from " + w + ") < " + PAGE;
+                pick.append(i == 0 ? "" : "\nunion all\n").append("select id, rank from ").append(w);
             }
-            found = candidates(with + "\n" + pick);
+            // a wider window holds the narrower ones: each match once
+            found = List.copyOf(candidates(with + "\n" + pick).stream().collect(java.util.stream.Collectors.toMap(
+                    Candidate::id, c -> c, (a, b) -> a, java.util.LinkedHashMap::new)).values());
         }
-        if (found.size() < PAGE && (widths.isEmpty() || widths.get(widths.size() - 1) <= newestSlice)) {
-            // Words rare enough, or common once but not lately: the whole board. On one subject the subject's key keeps
-            // that cheap; across all subjects the GIN index gives a sample of at most about FUZZY matches
-            // (gin_fuzzy_search_limit samples each word's matches, so it is never used with a subject, whose few
-            // matches it would miss).
+        if (found.size() < PAGE && (reach.isEmpty() || reach.get(reach.size() - 1) <= newestSlice)) {
+            // Words rare enough, or common once but not lately: the whole board. Across all subjects the GIN index gives
+            // a sample of about FUZZY matches at most (gin_fuzzy_search_limit samples each word's matches, so it is
+            // never used with a subject, whose few matches it would miss; there the subject's key keeps it cheap).
             if (subjectId == null) {
                 em.createNativeQuery("select set_config('gin_fuzzy_search_limit', '" + FUZZY + "', true)").getSingleResult();
             }
-            found = candidates(ranked.apply(""));
+            java.util.Set<Long> seen = found.stream().map(Candidate::id).collect(java.util.stream.Collectors.toSet());
+            List<Candidate> more = new ArrayList<>(found);
+            candidates(some.apply("")).stream().filter(c -> !seen.contains(c.id())).forEach(more::add);
+            found = more;
         }
         // this page: the candidates after the cursor, best first, one more than a page to know whether there is a next
         float fromRank = afterRank;

@@ -196,6 +196,9 @@ class IncidentsTest {
                 .post("/moderation/incidents/" + id + "/confirm").then().statusCode(303);
         String page = given().get("/subjects/" + subject.slug).then().statusCode(200).extract().asString();
         assertTrue(page.contains("Unusual activity since"), "banner");
+        assertTrue(!page.contains("/moderation/incidents/"), "the crisis kit is for staff only");
+        moderator.request().get("/subjects/" + subject.slug).then().statusCode(200)
+                .body(containsString("href=\"/moderation/incidents/" + id + "\"")).body(containsString("crisis kit"));
         assertTrue(page.contains("Average without the reviews of that period: 5.0 from 6"), "with and without");
         assertTrue(page.contains("rip-off"), "no review is hidden by an incident");
         // the crisis kit: one canned response to every review of the period, each its own logged reply, each author told
