@@ -199,6 +199,20 @@ class IncidentsTest {
         assertTrue(!page.contains("/moderation/incidents/"), "the crisis kit is for staff only");
         moderator.request().get("/subjects/" + subject.slug).then().statusCode(200)
                 .body(containsString("href=\"/moderation/incidents/" + id + "\"")).body(containsString("crisis kit"));
+        // the crisis kit's statement: published from the incident page, pinned on the subject's, back to the incident
+        moderator.request().get("/moderation/incidents/" + id).then().statusCode(200)
+                .body(containsString("About the recent reviews of Banner kettle"));
+        moderator.form().formParam("subject", subject.slug).formParam("back", "/moderation/incidents/" + id)
+                .formParam("title", "About the recent reviews of Banner kettle")
+                .formParam("body", "We keep every review readable and answer each one.")
+                .post("/moderation/statements").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/moderation/incidents/" + id));
+        given().get("/subjects/" + subject.slug).then().body(containsString("We keep every review readable"));
+        // a "back" elsewhere is not followed
+        moderator.form().formParam("subject", subject.slug).formParam("back", "https://elsewhere.example/")
+                .formParam("title", "Second statement").formParam("body", "Still on it.")
+                .post("/moderation/statements").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/moderation/statements"));
         assertTrue(page.contains("Average without the reviews of that period: 5.0 from 6"), "with and without");
         assertTrue(page.contains("rip-off"), "no review is hidden by an incident");
         // the crisis kit: one canned response to every review of the period, each its own logged reply, each author told
