@@ -7,7 +7,7 @@ import org.eclipse.microprofile.context.ThreadContext;
 
 import io.smallrye.mutiny.Multi;
 
-/** What the board's live streams and after-commit work share. */
+/** What the board's live streams and the work done after a commit share. */
 public final class LiveStreams {
 
     private LiveStreams() {
@@ -21,6 +21,22 @@ public final class LiveStreams {
         Multi<String> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(t -> "ping");
         return Multi.createBy().concatenating().streams(Multi.createFrom().item("ready"),
                 Multi.createBy().merging().streams(events, keepAlive));
+    }
+
+    /** Runs {@code work} once the current transaction has committed (never if it rolls back). */
+    public static void afterCommit(jakarta.transaction.TransactionSynchronizationRegistry transactions, Runnable work) {
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    work.run();
+                }
+            }
+        });
     }
 
     /**

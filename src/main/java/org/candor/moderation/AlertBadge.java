@@ -10,11 +10,11 @@ import org.candor.account.CurrentUser;
 @RequestScoped
 public class AlertBadge {
 
-    private final Alerts alerts;
+    private final AlertInbox alerts;
     private final CurrentUser user;
     private Long count;
 
-    AlertBadge(Alerts alerts, CurrentUser user) {
+    AlertBadge(AlertInbox alerts, CurrentUser user) {
         this.alerts = alerts;
         this.user = user;
     }

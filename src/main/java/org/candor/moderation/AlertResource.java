@@ -64,24 +64,26 @@ public class AlertResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance alerts(List<Alerts.Alert> alerts, long unseen, Long next);
+        static native TemplateInstance alerts(List<AlertInbox.Alert> alerts, long unseen, Long next);
 
         static native TemplateInstance badge(long count);
 
         static native TemplateInstance settings(SettingsForm delivery, SubscribeForm subscribe,
-                List<Alerts.Subscription> subscriptions, List<Choice> subjects, List<String> zones,
+                List<AlertSubscriptions.Subscription> subscriptions, List<Choice> subjects, List<String> zones,
                 boolean hasAddress, Map<String, String> errors);
     }
 
-    private final Alerts alerts;
+    private final AlertInbox inbox;
+    private final AlertSubscriptions alerts;
     private final AlertEvents events;
     private final CurrentUser user;
     private final AccountService accounts;
     private final Flash flash;
     private final EntityManager em;
 
-    AlertResource(Alerts alerts, AlertEvents events, CurrentUser user, AccountService accounts, Flash flash,
-            EntityManager em) {
+    AlertResource(AlertInbox inbox, AlertSubscriptions alerts, AlertEvents events, CurrentUser user,
+            AccountService accounts, Flash flash, EntityManager em) {
+        this.inbox = inbox;
         this.alerts = alerts;
         this.events = events;
         this.user = user;
@@ -92,9 +94,9 @@ public class AlertResource {
 
     @GET
     public TemplateInstance list(@QueryParam("before") Long before) {
-        List<Alerts.Alert> page = alerts.recent(user.accountId(), before);
-        Long next = page.size() == Alerts.PAGE ? page.get(page.size() - 1).id() : null;
-        return Templates.alerts(page, alerts.unseen(user.accountId()), next);
+        List<AlertInbox.Alert> page = inbox.recent(user.accountId(), before);
+        Long next = page.size() == AlertInbox.PAGE ? page.get(page.size() - 1).id() : null;
+        return Templates.alerts(page, inbox.unseen(user.accountId()), next);
     }
 
     /** The badge's text, in the reader's language, for the page script ({@code js/alerts.js}). */
@@ -102,7 +104,7 @@ public class AlertResource {
     @Path("count")
     @Produces(MediaType.TEXT_PLAIN)
     public Response count() {
-        long unseen = alerts.unseen(user.accountId());
+        long unseen = inbox.unseen(user.accountId());
         return Response.ok(Templates.badge(unseen).render().strip()).header("X-Alerts", unseen)
                 .header("Cache-Control", "no-store").build();
     }
@@ -124,7 +126,7 @@ public class AlertResource {
         } catch (NumberFormatException e) {
             last = Long.MAX_VALUE;
         }
-        alerts.markSeen(user.accountId(), last);
+        inbox.markSeen(user.accountId(), last);
         return flash.redirect(URI.create("/moderation/alerts"), "flash_alerts_seen");
     }
 

@@ -1,21 +1,13 @@
 package org.candor.moderation;
 
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -25,10 +17,9 @@ import org.hibernate.query.TypedParameterValue;
 import org.hibernate.type.StandardBasicTypes;
 import org.jboss.logging.Logger;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.scheduler.Scheduled;
 
+import org.candor.LiveStreams;
 import org.candor.Sql;
 import org.candor.review.PostEvent;
 
@@ -45,9 +36,7 @@ public class Alerts {
     private static final Logger LOG = Logger.getLogger(Alerts.class);
     /** The NOTIFY channel: the payload is the id of the account with a new alert. */
     public static final String CHANNEL = "candor_alerts";
-    static final int PAGE = 50;
     private static final int SUMMARY = 160;
-    private static final int MAIL_BATCH = 500;
 
     /** What subscriptions are about. */
     public enum Kind {
@@ -83,41 +72,18 @@ public class Alerts {
             List<Kind> kinds) {
     }
 
-    /** One alert as its moderator reads it. */
-    public record Alert(long id, Kind kind, String subjectName, String summary, String link, Instant createdAt,
-            boolean seen, String words) {
-    }
-
-    /** One subscription as its moderator reads it. */
-    public record Subscription(long id, Kind kind, String words, Integer maxRating, String subjectName,
-            Instant createdAt) {
-    }
-
-    @CheckedTemplate(basePath = "mail")
-    static class Templates {
-        static native TemplateInstance alerts(String name, List<Alert> alerts, boolean digest, String publicUrl);
-
-        static native TemplateInstance alertsSubject(int count, boolean digest);
-    }
-
     private final EntityManager em;
     private final TransactionSynchronizationRegistry transactions;
-    private final ModerationConfig config;
-    private final MailConfig mail;
+    private final AlertSubscriptions subscriptions;
     private final ManagedExecutor executor;
     private volatile Instant overdueChecked = Instant.now();
-    /** The kinds some moderator subscribes to, and when that was read (subscriptions made elsewhere: within 2 s). */
-    private volatile java.util.Set<Kind> subscribed;
-    private volatile long subscribedReadAt;
-    private static final long SUBSCRIBED_FOR_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
 
-    Alerts(EntityManager em, TransactionSynchronizationRegistry transactions, ModerationConfig config, MailConfig mail) {
+    Alerts(EntityManager em, TransactionSynchronizationRegistry transactions, AlertSubscriptions subscriptions) {
         this.em = em;
         this.transactions = transactions;
-        this.config = config;
-        this.mail = mail;
+        this.subscriptions = subscriptions;
         // matching runs after the transaction that raised it has committed: it must not carry that transaction along
-        this.executor = org.candor.LiveStreams.afterCommitExecutor(2);
+        this.executor = LiveStreams.afterCommitExecutor(2);
     }
 
     @jakarta.annotation.PreDestroy
@@ -143,27 +109,16 @@ public class Alerts {
      */
     @Transactional(TxType.MANDATORY)
     public void raise(Source source) {
-        if (kinds(source).stream().noneMatch(subscribedKinds()::contains)) {
+        if (kinds(source).stream().noneMatch(subscriptions.subscribedKinds()::contains)) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
+        LiveStreams.afterCommit(transactions, () -> executor.runAsync(() -> {
+            try {
+                match(source, Instant.now());
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not raise alerts for %s: %s", source, e.getMessage());
             }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    executor.runAsync(() -> {
-                        try {
-                            match(source, Instant.now());
-                        } catch (RuntimeException e) {
-                            LOG.warnf("Could not raise alerts for %s: %s", source, e.getMessage());
-                        }
-                    });
-                }
-            }
-        });
+        }));
     }
 
     /**
@@ -173,11 +128,6 @@ public class Alerts {
      */
     @Transactional
     public int match(Source source, Instant now) {
-        // most posts interest nobody: one look at the (small) table of subscriptions before reading the post
-        if (em.createNativeQuery("select 1 from alert_subscription where ended_at is null and kind in (:kinds) limit 1")
-                .setParameter("kinds", kinds(source).stream().map(Kind::name).toList()).getResultList().isEmpty()) {
-            return 0;
-        }
         Optional<Facts> found = facts(source);
         if (found.isEmpty()) {
             return 0;
@@ -207,7 +157,7 @@ public class Alerts {
                 continue; // one alert per moderator per thing: their first matching subscription raises it
             }
             lastAccount = account;
-            AlertDelivery delivery = delivery(s);
+            AlertDelivery delivery = AlertSubscriptions.delivery(s);
             Instant due = Sql.text(s, "address") == null ? null : delivery.mailDue(now);
             int inserted = em.createNativeQuery("""
                     insert into alert (account_id, subscription_id, kind, subject_id, about, link, summary, created_at,
@@ -225,35 +175,6 @@ public class Alerts {
             }
         }
         return created;
-    }
-
-    /** The kinds of subscription in force anywhere, read at most every two seconds. */
-    private java.util.Set<Kind> subscribedKinds() {
-        java.util.Set<Kind> kinds = subscribed;
-        if (kinds == null || System.nanoTime() - subscribedReadAt > SUBSCRIBED_FOR_NANOS) {
-            @SuppressWarnings("unchecked")
-            List<String> names = em.createNativeQuery(
-                    "select distinct kind from alert_subscription where ended_at is null").getResultList();
-            kinds = names.stream().map(Kind::valueOf).collect(java.util.stream.Collectors.toCollection(
-                    () -> java.util.EnumSet.noneOf(Kind.class)));
-            subscribed = kinds;
-            subscribedReadAt = System.nanoTime();
-        }
-        return kinds;
-    }
-
-    /** This instance reads the kinds subscribed to again once the current transaction has ended. */
-    private void forgetSubscribedAtCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                subscribed = null;
-            }
-        });
     }
 
     /** The kinds of subscription a source can match. */
@@ -358,8 +279,7 @@ public class Alerts {
     /** Raises OVERDUE alerts for the open items whose target passed in (from, to]; returns how many were found. */
     @Transactional
     public int overdue(Instant from, Instant to) {
-        if (em.createNativeQuery("select 1 from alert_subscription where kind = 'OVERDUE' and ended_at is null limit 1")
-                .getResultList().isEmpty()) {
+        if (!subscriptions.subscribedKinds().contains(Kind.OVERDUE)) {
             return 0;
         }
         @SuppressWarnings("unchecked")
@@ -370,179 +290,5 @@ public class Alerts {
             match(new Source.Overdue(item.longValue()), to);
         }
         return items.size();
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // E-mail
-
-    @Scheduled(every = "${candor.alerts.mail-every:30s}", delayed = "20s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void mailScheduled() {
-        if (mail.enabled()) {
-            sendDue(Instant.now());
-        }
-    }
-
-    /**
-     * Queues one e-mail per moderator with the alerts due by {@code now} (one at a time, or a digest), in their
-     * language, and marks them mailed. Returns how many e-mails were queued.
-     */
-    @Transactional
-    public int sendDue(Instant now) {
-        List<Tuple> due = Sql.tuples(em.createNativeQuery("""
-                select al.id as id, al.account_id as account, al.kind as kind, s.name as subject, al.summary as summary,
-                    al.link as link, al.created_at as created_at, a.email as address, a.display_name as name,
-                    coalesce(st.language, 'en') as language, coalesce(st.email, 'OFF') as mode
-                from alert al join account a on a.id = al.account_id left join subject s on s.id = al.subject_id
-                left join alert_settings st on st.account_id = al.account_id
-                where al.mailed_at is null and al.mail_due_at <= ?1
-                order by al.account_id, al.id limit ?2 for update of al skip locked""", Tuple.class)
-                .setParameter(1, now).setParameter(2, MAIL_BATCH));
-        Map<Long, List<Tuple>> byAccount = new LinkedHashMap<>();
-        for (Tuple t : due) {
-            byAccount.computeIfAbsent(Sql.number(t, "account"), k -> new ArrayList<>()).add(t);
-        }
-        for (List<Tuple> rows : byAccount.values()) {
-            Tuple first = rows.get(0);
-            boolean digest = "DIGEST".equals(Sql.text(first, "mode"));
-            List<Alert> alerts = rows.stream().map(t -> new Alert(Sql.number(t, "id"), Kind.valueOf(Sql.text(t, "kind")),
-                    Sql.text(t, "subject"), Sql.text(t, "summary"), Sql.text(t, "link"), Sql.instant(t, "created_at"),
-                    false, null)).toList();
-            Locale locale = Locale.forLanguageTag(Sql.text(first, "language"));
-            em.createNativeQuery("insert into mail_outbox (to_address, subject, body) values (?1, ?2, ?3)")
-                    .setParameter(1, Sql.text(first, "address"))
-                    .setParameter(2, Templates.alertsSubject(alerts.size(), digest).setLocale(locale).render().strip())
-                    .setParameter(3, Templates.alerts(Sql.text(first, "name"), alerts, digest, config.publicUrl())
-                            .setLocale(locale).render())
-                    .executeUpdate();
-            em.createNativeQuery("update alert set mailed_at = ?2 where id = any(cast(?1 as bigint[]))")
-                    .setParameter(1, alerts.stream().map(a -> Long.toString(a.id()))
-                            .collect(java.util.stream.Collectors.joining(",", "{", "}")))
-                    .setParameter(2, now).executeUpdate();
-        }
-        return byAccount.size();
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Reading and settings
-
-    /** How many alerts this moderator has not marked seen. */
-    @Transactional
-    public long unseen(long accountId) {
-        return ((Number) em.createNativeQuery("select count(*) from alert where account_id = ?1 and seen_at is null")
-                .setParameter(1, accountId).getSingleResult()).longValue();
-    }
-
-    /** This moderator's alerts, newest first, before the alert {@code before} (null: the newest). */
-    @Transactional
-    public List<Alert> recent(long accountId, Long before) {
-        return Sql.tuples(em.createNativeQuery("""
-                select al.id as id, al.kind as kind, s.name as subject, al.summary as summary, al.link as link,
-                    al.created_at as created_at, al.seen_at is not null as seen, sub.words as words
-                from alert al left join subject s on s.id = al.subject_id
-                join alert_subscription sub on sub.id = al.subscription_id
-                where al.account_id = ?1 and al.id < ?2 order by al.id desc limit ?3""", Tuple.class)
-                .setParameter(1, accountId).setParameter(2, before == null ? Long.MAX_VALUE : before)
-                .setParameter(3, PAGE)).stream()
-                .map(t -> new Alert(Sql.number(t, "id"), Kind.valueOf(Sql.text(t, "kind")), Sql.text(t, "subject"),
-                        Sql.text(t, "summary"), Sql.text(t, "link"), Sql.instant(t, "created_at"), Sql.bool(t, "seen"),
-                        Sql.text(t, "words")))
-                .toList();
-    }
-
-    /** Marks every alert of this moderator up to {@code upTo} seen. */
-    @Transactional
-    public int markSeen(long accountId, long upTo) {
-        return em.createNativeQuery("update alert set seen_at = now() where account_id = ?1 and id <= ?2 and seen_at is null")
-                .setParameter(1, accountId).setParameter(2, upTo).executeUpdate();
-    }
-
-    /** How this moderator's alerts are e-mailed. */
-    @Transactional
-    public AlertDelivery delivery(long accountId) {
-        return Sql.tuples(em.createNativeQuery("""
-                select time_zone as zone, language as language, email as email, digest_times as times,
-                    quiet_from as quiet_from, quiet_to as quiet_to
-                from alert_settings where account_id = ?1""", Tuple.class).setParameter(1, accountId)).stream()
-                .findFirst().map(Alerts::delivery).orElse(AlertDelivery.DEFAULT);
-    }
-
-    private static AlertDelivery delivery(Tuple t) {
-        if (Sql.text(t, "email") == null) {
-            return AlertDelivery.DEFAULT;
-        }
-        return new AlertDelivery(ZoneId.of(Sql.text(t, "zone")), Locale.forLanguageTag(Sql.text(t, "language")),
-                AlertDelivery.Mode.valueOf(Sql.text(t, "email")), AlertDelivery.parseTimes(Sql.text(t, "times")),
-                time(t.get("quiet_from")), time(t.get("quiet_to")));
-    }
-
-    private static LocalTime time(Object value) {
-        if (value instanceof java.sql.Time t) {
-            return t.toLocalTime();
-        }
-        return value instanceof LocalTime t ? t : null;
-    }
-
-    /** Saves how this moderator's alerts are e-mailed. */
-    @Transactional
-    public void save(long accountId, AlertDelivery d) {
-        em.createNativeQuery("""
-                insert into alert_settings (account_id, time_zone, language, email, digest_times, quiet_from, quiet_to)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                on conflict (account_id) do update set time_zone = excluded.time_zone, language = excluded.language,
-                    email = excluded.email, digest_times = excluded.digest_times, quiet_from = excluded.quiet_from,
-                    quiet_to = excluded.quiet_to, changed_at = now()""")
-                .setParameter(1, accountId).setParameter(2, d.zone().getId()).setParameter(3, d.locale().getLanguage())
-                .setParameter(4, d.mode().name()).setParameter(5, d.timesText())
-                .setParameter(6, new TypedParameterValue<>(StandardBasicTypes.LOCAL_TIME, d.quietFrom()))
-                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.LOCAL_TIME, d.quietTo()))
-                .executeUpdate();
-        // alerts waiting for an e-mail are re-timed by the new settings
-        em.createNativeQuery("update alert set mail_due_at = null where account_id = ?1 and mailed_at is null "
-                + "and mail_due_at is not null").setParameter(1, accountId).executeUpdate();
-        if (d.mode() != AlertDelivery.Mode.OFF) {
-            Instant due = d.mailDue(Instant.now());
-            em.createNativeQuery("update alert set mail_due_at = ?2 where account_id = ?1 and mailed_at is null "
-                    + "and seen_at is null and created_at > now() - interval '1 day'")
-                    .setParameter(1, accountId).setParameter(2, due).executeUpdate();
-        }
-    }
-
-    /** This moderator's subscriptions in force, oldest first. */
-    @Transactional
-    public List<Subscription> subscriptions(long accountId) {
-        return Sql.tuples(em.createNativeQuery("""
-                select s.id as id, s.kind as kind, s.words as words, s.max_rating as max_rating, j.name as subject,
-                    s.created_at as created_at
-                from alert_subscription s left join subject j on j.id = s.subject_id
-                where s.account_id = ?1 and s.ended_at is null order by s.id""", Tuple.class)
-                .setParameter(1, accountId)).stream()
-                .map(t -> new Subscription(Sql.number(t, "id"), Kind.valueOf(Sql.text(t, "kind")), Sql.text(t, "words"),
-                        t.get("max_rating") == null ? null : Sql.integer(t, "max_rating"), Sql.text(t, "subject"),
-                        Sql.instant(t, "created_at")))
-                .toList();
-    }
-
-    /** Subscribes this moderator; {@code subjectId} null for every subject they moderate. */
-    @Transactional
-    public long subscribe(long accountId, Kind kind, String words, Integer maxRating, Long subjectId) {
-        forgetSubscribedAtCommit();
-        return ((Number) em.createNativeQuery("""
-                insert into alert_subscription (account_id, kind, words, max_rating, subject_id)
-                values (?1, ?2, ?3, ?4, ?5) returning id""")
-                .setParameter(1, accountId).setParameter(2, kind.name())
-                .setParameter(3, new TypedParameterValue<>(StandardBasicTypes.STRING, kind == Kind.WORDS ? words : null))
-                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.INTEGER,
-                        kind == Kind.RATING ? maxRating : null))
-                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.LONG, subjectId))
-                .getSingleResult()).longValue();
-    }
-
-    /** Ends one of this moderator's subscriptions; false when it is not theirs or already ended. */
-    @Transactional
-    public boolean end(long accountId, long subscriptionId) {
-        forgetSubscribedAtCommit();
-        return em.createNativeQuery("update alert_subscription set ended_at = now() where id = ?1 and account_id = ?2 "
-                + "and ended_at is null").setParameter(1, subscriptionId).setParameter(2, accountId).executeUpdate() > 0;
     }
 }

@@ -36,6 +36,9 @@ class AlertsTest {
     Alerts alerts;
 
     @Inject
+    AlertMail mail;
+
+    @Inject
     Incidents incidents;
 
     @Test
@@ -116,7 +119,7 @@ class AlertsTest {
             assertTrue(elapsedMs < 1000, "alert after " + elapsedMs + " ms");
 
             awaitAlerts(mod, 1);
-            alerts.sendDue(Instant.now().plusSeconds(1));
+            mail.sendDue(Instant.now().plusSeconds(1));
             assertEquals(1L, mails(address));
             String body = (String) TestData.sql("select body from mail_outbox where to_address = ?1 order by id desc "
                     + "limit 1", address);
@@ -124,7 +127,7 @@ class AlertsTest {
             assertTrue(body.contains("/moderation/incidents/" + opened.get()), body);
             assertEquals("Candor: 1 alert", TestData.sql("select subject from mail_outbox where to_address = ?1 "
                     + "order by id desc limit 1", address));
-            alerts.sendDue(Instant.now().plusSeconds(1));
+            mail.sendDue(Instant.now().plusSeconds(1));
             assertEquals(1L, mails(address), "each alert is e-mailed once");
         }
     }
@@ -157,9 +160,9 @@ class AlertsTest {
         for (Object d : due) {
             assertEquals(expected, instant(d));
         }
-        alerts.sendDue(expected.minusSeconds(1));
+        mail.sendDue(expected.minusSeconds(1));
         assertEquals(0L, mails(address), "nothing before the digest");
-        alerts.sendDue(expected);
+        mail.sendDue(expected);
         assertEquals(1L, mails(address), "one digest with both");
         assertEquals("Resumen de Candor: 2 alertas", TestData.sql(
                 "select subject from mail_outbox where to_address = ?1 order by id desc limit 1", address));
