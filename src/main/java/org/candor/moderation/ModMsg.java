@@ -879,4 +879,7 @@ public interface ModMsg {
 
     @Message
     String incident_crisis_kit(long id);
+
+    @Message
+    String role_system();
 }

@@ -209,8 +209,8 @@ public class ModerationService {
         law = ActionSteps.law(ActionSteps.reason(reason), law);
         String original = posts.redact(a.content().reviewId(), ActionSteps.required(span, "span"), REDACTION_MARKER, actorId)
                 .orElseThrow(() -> new InvalidActionException("span", "{candor.moderation.span.missing}"));
-        String note = ActionSteps.blankToNull(text) == null ? "Personal data removed by a moderator."
-                : "Text removed by a moderator: " + text.strip();
+        String note = ActionSteps.blankToNull(text) == null ? ReasonsStatement.REDACTED
+                : ReasonsStatement.REDACTED_BECAUSE + text.strip();
         // no hash of what was removed: the rest of the text is public, so a hash would let anyone guess it back
         long seq = steps.logEntry(a, LogKind.REDACT, reason, text, note);
         ReasonsStatement statement = steps.restrict(a, Restriction.REDACT, note, true, reason, law);

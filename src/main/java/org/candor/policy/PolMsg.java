@@ -615,4 +615,118 @@ public interface PolMsg {
 
     @Message
     String rules_page_words_FLAG();
+
+    @Message
+    String change_settings();
+
+    @Message
+    String change_setting(String what, String before, String after);
+
+    @Message
+    String change_mode(String subject, String before, String after);
+
+    @Message
+    String change_rule_added(String id, String kind, String action);
+
+    @Message
+    String change_rule_retired(String id);
+
+    @Message
+    String change_canned_created(String name, String role);
+
+    @Message
+    String change_offer_created(String name, String role);
+
+    @Message
+    String change_canned_edited(String name);
+
+    @Message
+    String change_offer_edited(String name);
+
+    @Message
+    String change_canned_retired(String name);
+
+    @Message
+    String change_offer_retired(String name);
+
+    @Message
+    String value_PRE();
+
+    @Message
+    String value_POST();
+
+    @Message
+    String value_default();
+
+    @Message
+    String value_true();
+
+    @Message
+    String value_false();
+
+    @Message
+    String value_ROLE();
+
+    @Message
+    String value_HANDLE();
+
+    @Message
+    String value_SHOWN();
+
+    @Message
+    String value_HIDDEN();
+
+    @Message
+    String value_word();
+
+    @Message
+    String value_pattern();
+
+    @Message
+    String value_REJECT();
+
+    @Message
+    String value_HOLD();
+
+    @Message
+    String value_FLAG();
+
+    @Message
+    String value_MODERATOR();
+
+    @Message
+    String value_ADMIN();
+
+    @Message
+    String value_CUSTOMER();
+
+    @Message
+    String setting_mode();
+
+    @Message
+    String setting_hold_first();
+
+    @Message
+    String setting_hold_days();
+
+    @Message
+    String setting_links();
+
+    @Message
+    String setting_rate();
+
+    @Message
+    String setting_target_low();
+
+    @Message
+    String setting_target_mid();
+
+    @Message
+    String setting_target_high();
+
+    @Message
+    String setting_staff();
+
+    @Message
+    String setting_words();
 }

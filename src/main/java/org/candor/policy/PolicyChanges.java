@@ -68,10 +68,17 @@ public class PolicyChanges {
     }
 
     /** Records a change: a policy version, and a policy-change entry on the public log. */
-    void changed(Account admin, String summary, Long subjectId, String detail) {
-        em.createNativeQuery("insert into policy_version (changed_by, summary, detail) values (?1, ?2, ?3)")
-                .setParameter(1, admin.id).setParameter(2, summary).setParameter(3, detail).executeUpdate();
-        log.append(draft(admin, LogKind.POLICY_CHANGE, summary, subjectId));
+    void changed(Account admin, ChangeSummary summary, Long subjectId, String detail) {
+        String english = summary.in(java.util.Locale.ENGLISH);
+        try {
+            em.createNativeQuery("insert into policy_version (changed_by, summary, detail, summary_parts) "
+                    + "values (?1, ?2, ?3, cast(?4 as jsonb))")
+                    .setParameter(1, admin.id).setParameter(2, english).setParameter(3, detail)
+                    .setParameter(4, json.writeValueAsString(summary.parts())).executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        log.append(draft(admin, LogKind.POLICY_CHANGE, english, subjectId));
     }
 
     /** A public-log entry by this admin (as the public sees staff: {@link PublicActor}). */

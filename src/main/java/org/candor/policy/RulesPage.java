@@ -33,8 +33,13 @@ public class RulesPage {
         }
     }
 
-    /** One version of the policy: when, and what changed. */
-    public record Change(long version, Instant at, String summary) {
+    /** One version of the policy: when, and what changed (as words to say, or, for older changes, as written). */
+    public record Change(long version, Instant at, String summary, ChangeSummary parts) {
+
+        /** What changed, in this language when the change says it in words, else as it was written. */
+        public String in(java.util.Locale locale) {
+            return parts == null ? summary : parts.in(locale);
+        }
     }
 
     private final EntityManager em;
@@ -42,15 +47,29 @@ public class RulesPage {
     private final int appealMonths;
     private final java.util.Optional<String> outOfCourt;
 
-    RulesPage(EntityManager em, ModerationPolicy policy,
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
+
+    RulesPage(EntityManager em, ModerationPolicy policy, com.fasterxml.jackson.databind.ObjectMapper json,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.appeal-months",
                     defaultValue = "6") int appealMonths,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.out-of-court")
             java.util.Optional<String> outOfCourt) {
         this.em = em;
+        this.json = json;
         this.policy = policy;
         this.appealMonths = appealMonths;
         this.outOfCourt = outOfCourt;
+    }
+
+    private ChangeSummary parts(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return new ChangeSummary(List.of(json.readValue(stored, ChangeSummary.Part[].class)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Rules current() {
@@ -60,9 +79,10 @@ public class RulesPage {
                     count(*) filter (where action = 'FLAG') as flagging
                 from word_rule where active""", Tuple.class).getSingleResult();
         List<Change> changes = Sql.tuples(em.createNativeQuery("""
-                select id as id, created_at as at, summary as summary from policy_version order by id desc limit 20""",
-                Tuple.class)).stream()
-                .map(t -> new Change(Sql.number(t, "id"), Sql.instant(t, "at"), Sql.text(t, "summary"))).toList();
+                select id as id, created_at as at, summary as summary, cast(summary_parts as text) as parts
+                from policy_version order by id desc limit 20""", Tuple.class)).stream()
+                .map(t -> new Change(Sql.number(t, "id"), Sql.instant(t, "at"), Sql.text(t, "summary"),
+                        parts(Sql.text(t, "parts")))).toList();
         Settings settings = policy.settings();
         return new Rules(changes.isEmpty() ? 0 : changes.get(0).version(),
                 changes.isEmpty() ? null : changes.get(0).at(), settings, Sql.number(counts, "rejecting"),

@@ -3,7 +3,6 @@ package org.candor.policy;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,18 +28,17 @@ public class Scripts {
 
     /** A kind of versioned admin item: its table, what it is called, and its text columns (the last is the role). */
     public enum Kind {
-        CANNED("canned_response", "Canned response", "for", "title", "body", "category"),
-        OFFER("offer_type", "Offer", "granted by", "name", "description");
+        CANNED("canned_response", "change_canned", "title", "body", "category"),
+        OFFER("offer_type", "change_offer", "name", "description");
 
         final String table;
-        final String label;
-        final String roleWording;
+        /** The start of the keys of its changes' messages ({@code change_canned_created}). */
+        final String key;
         final List<String> columns;
 
-        Kind(String table, String label, String roleWording, String... columns) {
+        Kind(String table, String key, String... columns) {
             this.table = table;
-            this.label = label;
-            this.roleWording = roleWording;
+            this.key = key;
             this.columns = List.of(columns);
         }
 
@@ -120,7 +118,7 @@ public class Scripts {
                 + "version = version + 1 where id = ?1 and active returning " + kind.nameColumn()).setParameter(1, id)
                 .getResultList().stream().findFirst().orElse(null);
         if (name != null) {
-            changes.changed(admin, kind.label + " \"" + name + "\" retired", null, null);
+            changes.changed(admin, ChangeSummary.of(kind.key + "_retired", name), null, null);
         }
     }
 
@@ -134,8 +132,8 @@ public class Scripts {
                     + ", allowed_role) values (" + markers(kind.columns.size() + 1, 1, ", ") + ") returning id");
             bind(insert, List.copyOf(after.values()), 1);
             long created = ((Number) insert.getSingleResult()).longValue();
-            changes.changed(admin, kind.label + " \"" + name + "\" created (" + kind.roleWording + " "
-                    + allowed.name().toLowerCase(Locale.ROOT) + "s)", null, changes.detail(null, after));
+            changes.changed(admin, ChangeSummary.of(kind.key + "_created", name, ChangeSummary.label(allowed)), null,
+                    changes.detail(null, after));
             return created;
         }
         Tuple row = Sql.tuples(em.createNativeQuery("select " + String.join(", ", kind.columns)
@@ -151,7 +149,7 @@ public class Scripts {
         if (n == 0) {
             throw new StaleException();
         }
-        changes.changed(admin, kind.label + " \"" + name + "\" edited", null, changes.detail(before, after));
+        changes.changed(admin, ChangeSummary.of(kind.key + "_edited", name), null, changes.detail(before, after));
         return id;
     }
 

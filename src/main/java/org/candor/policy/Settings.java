@@ -31,25 +31,25 @@ public record Settings(String mode, int holdFirstPosts, int holdNewAccountDays, 
         return Duration.ofMinutes(rating <= 2 ? targetLowMinutes : rating == 3 ? targetMidMinutes : targetHighMinutes);
     }
 
-    /** What changed from {@code before} to this, in words for the public log; empty when nothing did. */
-    public List<String> changesFrom(Settings before) {
-        List<String> changes = new ArrayList<>();
-        diff(changes, "moderation mode", before.mode, mode);
-        diff(changes, "hold first posts", before.holdFirstPosts, holdFirstPosts);
-        diff(changes, "hold accounts younger than (days)", before.holdNewAccountDays, holdNewAccountDays);
-        diff(changes, "links per post", before.maxLinks, maxLinks);
-        diff(changes, "posts per minute per account", before.postsPerMinute, postsPerMinute);
-        diff(changes, "response target 1-2 stars (minutes)", before.targetLowMinutes, targetLowMinutes);
-        diff(changes, "response target 3 stars (minutes)", before.targetMidMinutes, targetMidMinutes);
-        diff(changes, "response target 4-5 stars (minutes)", before.targetHighMinutes, targetHighMinutes);
-        diff(changes, "staff shown in public by", before.staffInPublic, staffInPublic);
-        diff(changes, "word rules on the house rules page", before.wordsInPublic, wordsInPublic);
+    /** What changed from {@code before} to this, one part per setting ({@link ChangeSummary}); empty when nothing did. */
+    public List<ChangeSummary.Part> changesFrom(Settings before) {
+        List<ChangeSummary.Part> changes = new ArrayList<>();
+        diff(changes, "setting_mode", ChangeSummary.label(before.mode), ChangeSummary.label(mode));
+        diff(changes, "setting_hold_first", before.holdFirstPosts, holdFirstPosts);
+        diff(changes, "setting_hold_days", before.holdNewAccountDays, holdNewAccountDays);
+        diff(changes, "setting_links", before.maxLinks, maxLinks);
+        diff(changes, "setting_rate", before.postsPerMinute, postsPerMinute);
+        diff(changes, "setting_target_low", before.targetLowMinutes, targetLowMinutes);
+        diff(changes, "setting_target_mid", before.targetMidMinutes, targetMidMinutes);
+        diff(changes, "setting_target_high", before.targetHighMinutes, targetHighMinutes);
+        diff(changes, "setting_staff", ChangeSummary.label(before.staffInPublic), ChangeSummary.label(staffInPublic));
+        diff(changes, "setting_words", ChangeSummary.label(before.wordsInPublic), ChangeSummary.label(wordsInPublic));
         return changes;
     }
 
-    private static void diff(List<String> changes, String what, Object before, Object after) {
+    private static void diff(List<ChangeSummary.Part> changes, String what, Object before, Object after) {
         if (!before.equals(after)) {
-            changes.add(what + ": " + before + " → " + after);
+            changes.add(new ChangeSummary.Part("change_setting", List.of("@" + what, before.toString(), after.toString())));
         }
     }
 }

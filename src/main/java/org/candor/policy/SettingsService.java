@@ -35,7 +35,7 @@ public class SettingsService {
         if (current.version() != seenVersion) {
             throw new StaleException();
         }
-        List<String> differences = next.changesFrom(current);
+        List<ChangeSummary.Part> differences = next.changesFrom(current);
         if (differences.isEmpty()) {
             return false;
         }
@@ -55,7 +55,9 @@ public class SettingsService {
             // nothing changed, so nothing goes on the append-only log
             throw new StaleException();
         }
-        changes.changed(admin, "Moderation settings changed: " + String.join("; ", differences), null, changes.detail(current, next));
+        List<ChangeSummary.Part> parts = new java.util.ArrayList<>(List.of(new ChangeSummary.Part("change_settings", List.of())));
+        parts.addAll(differences);
+        changes.changed(admin, new ChangeSummary(List.copyOf(parts)), null, changes.detail(current, next));
         return true;
     }
 
@@ -66,18 +68,19 @@ public class SettingsService {
         if (!org.candor.subject.SubjectService.isSlug(slug)) {
             throw new NotFoundException();
         }
-        Tuple subject = Sql.tuples(em.createNativeQuery("select id as id, moderation_mode as mode from subject where slug = ?1",
+        Tuple subject = Sql.tuples(em.createNativeQuery("select id as id, name as name, moderation_mode as mode from subject where slug = ?1",
                 Tuple.class).setParameter(1, slug)).stream().findFirst()
                 .orElseThrow(NotFoundException::new);
         long subjectId = Sql.number(subject, "id");
-        String before = Sql.text(subject, "mode") == null ? "board default" : Sql.text(subject, "mode");
-        String after = mode == null ? "board default" : mode;
+        String before = Sql.text(subject, "mode") == null ? "default" : Sql.text(subject, "mode");
+        String after = mode == null ? "default" : mode;
         if (before.equals(after)) {
             return;
         }
         em.createNativeQuery("update subject set moderation_mode = ?1 where id = ?2")
                 .setParameter(1, mode).setParameter(2, subjectId).executeUpdate();
-        changes.changed(admin, "Moderation mode of " + slug + ": " + before + " → " + after, subjectId,
+        changes.changed(admin, ChangeSummary.of("change_mode", Sql.text(subject, "name"), ChangeSummary.label(before),
+                ChangeSummary.label(after)), subjectId,
                 changes.detail(Map.of("subject", slug, "mode", before), Map.of("subject", slug, "mode", after)));
     }
 

@@ -61,7 +61,8 @@ public class WordRuleService {
                 "insert into word_rule (pattern, is_regex, action) values (?1, ?2, ?3) returning id")
                 .setParameter(1, pattern.strip()).setParameter(2, regex).setParameter(3, action.name())
                 .getSingleResult()).longValue();
-        changes.changed(admin, "Word rule #" + id + " added (" + (regex ? "pattern" : "word") + ", action " + action + ")", null,
+        changes.changed(admin, ChangeSummary.of("change_rule_added", id, ChangeSummary.label(regex ? "pattern" : "word"),
+                ChangeSummary.label(action)), null,
                 changes.detail(null, Map.of("id", id, "pattern", pattern.strip(), "regex", regex, "action", action)));
         return id;
     }
@@ -73,7 +74,7 @@ public class WordRuleService {
         int n = em.createNativeQuery("update word_rule set active = false, retired_at = now(), version = version + 1 "
                 + "where id = ?1 and active").setParameter(1, ruleId).executeUpdate();
         if (n == 1) {
-            changes.changed(admin, "Word rule #" + ruleId + " retired", null, null);
+            changes.changed(admin, ChangeSummary.of("change_rule_retired", ruleId), null, null);
         }
     }
 

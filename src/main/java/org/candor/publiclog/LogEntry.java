@@ -52,6 +52,11 @@ public record LogEntry(long seq, Instant time, LogKind kind, String subject, Lon
         return "reason_" + reasonCode;
     }
 
+    /** The message key of the actor's role as the public reads it ({@code mod:role_*}). */
+    public String roleKey() {
+        return "role_" + actorRole;
+    }
+
     /** The time as it is hashed: ISO-8601 UTC, milliseconds. */
     public String timeText() {
         return TIME.format(time);

@@ -17,7 +17,7 @@ public class LogFeedResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance atom(List<LogEntry> entries, String base, String updated);
+        static native TemplateInstance atom(List<LogEntry> entries, LogNames names, String base, String updated);
     }
 
     private final PublicLog log;
@@ -34,6 +34,6 @@ public class LogFeedResource {
     public TemplateInstance feed(UriInfo uri) {
         List<LogEntry> entries = log.newest(new PublicLog.Filter(null, null, null, null), null, 50);
         Instant updated = entries.isEmpty() ? Instant.EPOCH : entries.get(0).time();
-        return Templates.atom(entries, address.base(uri), updated.toString());
+        return Templates.atom(entries, log.names(entries), address.base(uri), updated.toString());
     }
 }

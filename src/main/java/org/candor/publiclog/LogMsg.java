@@ -189,4 +189,19 @@ public interface LogMsg {
 
     @Message
     String logkind_INCIDENT_CLOSED();
+
+    @Message
+    String log_comment_on();
+
+    @Message
+    String log_a_comment();
+
+    @Message
+    String log_actor_role(String role, String handle);
+
+    @Message
+    String log_feed_title();
+
+    @Message
+    String log_feed_subtitle();
 }

@@ -236,6 +236,11 @@ public class PublicLog {
     public record Filter(String subject, LogKind kind, Instant from, Instant to) {
     }
 
+    /** The names of what these entries are about, for readers (see {@link LogNames}). */
+    public LogNames names(List<LogEntry> entries) {
+        return LogNames.of(em, entries);
+    }
+
     /** Entries newest first, before {@code before} when given (keyset paging), matching the filter. */
     public List<LogEntry> newest(Filter filter, Long before, int limit) {
         StringBuilder where = new StringBuilder(" where e.seq < :before");

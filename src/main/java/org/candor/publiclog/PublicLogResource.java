@@ -47,7 +47,7 @@ public class PublicLogResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<LogEntry> entries, FilterForm filter, List<LogKind> kinds, Long older,
+        static native TemplateInstance list(List<LogEntry> entries, LogNames names, FilterForm filter, List<LogKind> kinds, Long older,
                 String olderQuery, long size, boolean badDate);
 
         static native TemplateInstance verify(String verifierKey, Checkpoint checkpoint, String base);
@@ -83,7 +83,7 @@ public class PublicLogResource {
             older = entries.get(PAGE_SIZE - 1).seq();
         }
         return Response.status(badDate ? 400 : 200)
-                .entity(Templates.list(entries, form, List.of(LogKind.values()), older, form.query(), log.size(), badDate))
+                .entity(Templates.list(entries, log.names(entries), form, List.of(LogKind.values()), older, form.query(), log.size(), badDate))
                 .build();
     }
 

@@ -160,4 +160,10 @@ public record ReasonsStatement(long id, long reviewId, Long commentId, Restricti
     }
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE.withZone(java.time.ZoneOffset.UTC);
+
+    /** The facts of a redaction with the moderator's explanation (the record is kept in the board's English). */
+    public static final String REDACTED_BECAUSE = "Text removed by a moderator: ";
+
+    /** The facts of a redaction without an explanation. */
+    public static final String REDACTED = "Personal data removed by a moderator.";
 }

@@ -399,4 +399,7 @@ public interface RevMsg {
 
     @Message
     String search_too_slow();
+
+    @Message
+    String sor_facts_redacted();
 }

@@ -129,7 +129,7 @@ class AccountabilityTest {
 
         String me = author.request().get("/me").then().statusCode(200).extract().asString();
         for (String part : List.of("Hidden behind a public notice", "Insults staff by name.", "House rule: Abuse or harassment",
-                "Part of the text removed", "Text removed by a moderator: A home address",
+                "Part of the text removed", "Text removed by a moderator. <bdi>A home address</bdi>",
                 "Labelled with a moderator&#39;s note", "No product cures colds.", "a moderator found it",
                 "You can appeal, free of charge, until", "still in force")) {
             assertTrue(me.contains(part), part);

@@ -37,7 +37,7 @@ class PolicyTest {
                 .when().post("/admin/policy/subject").then().statusCode(303);
         assertEquals(before + 1, Steps.logSize());
         assertEquals("POLICY_CHANGE", Steps.lastLogEntry().get("kind"));
-        assertTrue(((String) Steps.lastLogEntry().get("body")).contains(subject.slug + ": board default → PRE"));
+        assertTrue(((String) Steps.lastLogEntry().get("body")).contains(subject.name + ": the board's mode → pre-moderation"));
 
         long review = Steps.post(Session.customer(), subject, 4, "Held until someone looks.");
         assertEquals("PENDING", TestData.sql("select status from review where id = ?1", review));

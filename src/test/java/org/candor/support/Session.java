@@ -88,6 +88,11 @@ public final class Session {
         return TestData.accountOf("google", user).id;
     }
 
+    /** The session's cookies by name, for a browser to carry. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
     /** The session's cookies as one {@code Cookie} header, for clients other than REST Assured. */
     public String cookieHeader() {
         return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())

@@ -20,6 +20,14 @@ public final class Steps {
         return idAtEndOf(location);
     }
 
+    /** A comment on a review, by {@code author}; returns its id. */
+    public static long comment(Session author, org.candor.subject.Subject subject, long review, String body) {
+        String location = author.form().formParam("body", body)
+                .post("/subjects/" + subject.slug + "/reviews/" + review + "/comments").then().statusCode(303)
+                .extract().header("Location");
+        return Long.parseLong(location.replaceAll(".*#comment-(\\d+).*", "$1"));
+    }
+
     public static long idAtEndOf(String location) {
         String path = location.replaceAll("[?#].*$", "");
         return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));

@@ -1,0 +1,4 @@
+-- #18: what a policy change did, as message keys and arguments, so that the house rules page says it in the reader's
+-- language. The summary column keeps the board's English text (the log entry's body); older rows have no parts and
+-- are shown by that text.
+alter table policy_version add column summary_parts jsonb;

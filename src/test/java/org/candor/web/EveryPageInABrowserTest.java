@@ -1,0 +1,116 @@
+package org.candor.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.Cookie;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.candor.support.Browsers;
+import org.candor.support.SignInBrowser;
+
+/**
+ * Every page of the authorization matrix, as each role that may see it, in headless Chromium at a phone's width
+ * (390 px) and a laptop's (1280 px): none is wider than the screen, and axe-core finds no serious or critical
+ * violation on any of them.
+ */
+@QuarkusTest
+class EveryPageInABrowserTest {
+
+    /** Routes that are not pages: feeds, files, proofs, streams, redirects to another site. */
+    static final List<String> NOT_PAGES = List.of("/api/", "/log/tile/", "/log/texts/", "/log/checkpoint",
+            "/log/entries/", ".atom", ".json", ".csv", ".xml", ".txt", "/events", "/count", "/lang/", "/login/google",
+            "/logout", "/dev/", "/login/{provider}", "/me/data", "/moderation/list");
+
+    private static final String[] ROLES = { "anonymous", "customer", "other customer", "moderator", "admin" };
+
+    /** How much wider than the window the page is, and the elements that stick out furthest. */
+    private static final String OVERFLOW = """
+            () => {
+              const width = document.documentElement.clientWidth;
+              if (document.documentElement.scrollWidth <= width) return null;
+              const out = [];
+              for (const e of document.body.querySelectorAll('*')) {
+                const r = e.getBoundingClientRect();
+                if (r.right > width + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1)) {
+                  out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '') + ' ' + Math.round(r.right) + 'px');
+                }
+              }
+              return document.documentElement.scrollWidth + 'px wide: ' + out.slice(0, 4).join(', ');
+            }""";
+
+    static Browsers browsers;
+
+    @BeforeAll
+    static void launch() {
+        browsers = Browsers.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (browsers != null) {
+            browsers.close();
+        }
+    }
+
+    @Test
+    void noPageIsWiderThanThePhoneOrTheLaptopAndNoneHasSeriousAccessibilityViolations() {
+        AuthorizationMatrixTest.Fixture f = new AuthorizationMatrixTest.Fixture();
+        List<String> tooWide = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        Set<String> checkedByAxe = new LinkedHashSet<>();
+        int pages = 0;
+        for (int who : new int[] { 4, 3, 1, 2, 0 }) {
+            try (BrowserContext context = browsers.context()) {
+                if (who > 0) {
+                    context.addCookies(f.sessions[who].cookies().entrySet().stream()
+                            .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(SignInBrowser.base())).toList());
+                }
+                Page page = context.newPage();
+                for (Map.Entry<String, String> e : AuthorizationMatrixTest.EXPECTED.entrySet()) {
+                    String route = e.getKey();
+                    if (!route.startsWith("GET ") || e.getValue().charAt(who) != 'A'
+                            || NOT_PAGES.stream().anyMatch(route::contains)) {
+                        continue;
+                    }
+                    String path = f.path(route.substring(4));
+                    for (int width : new int[] { 390, 1280 }) {
+                        page.setViewportSize(width, 800);
+                        Response response = page.navigate(path);
+                        String type = response == null ? "" : String.valueOf(response.headerValue("content-type"));
+                        if (!type.startsWith("text/html")) {
+                            continue;
+                        }
+                        pages++;
+                        Object overflow = page.evaluate(OVERFLOW);
+                        if (overflow != null) {
+                            tooWide.add(route + " as " + ROLES[who] + " at " + width + " px: " + overflow);
+                        }
+                        // axe once per page and role that sees its own version of it, at the phone's width
+                        if (width == 390 && checkedByAxe.add(route + (who == 0 ? " anonymous" : ""))) {
+                            violations.addAll(Browsers.seriousViolations(page));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(pages > 100, "only " + pages + " pages were looked at");
+        org.junit.jupiter.api.Assertions.assertAll(
+                () -> assertEquals(List.of(), tooWide, "pages wider than the screen"),
+                () -> assertEquals(List.of(), violations, "serious or critical accessibility violations"));
+    }
+}
