@@ -101,6 +101,26 @@ class ActionSteps {
         return new Acting(actor, item, content);
     }
 
+    /**
+     * For a preview, nothing changed: the same checks of who may act and what the state allows as
+     * {@link #begin}, without a lock, a version or a claim.
+     */
+    Acting peek(long actorId, long itemId, ModerationAction action) {
+        Account actor = accounts.staff(actorId);
+        QueueItem item = em.find(QueueItem.class, itemId);
+        if (item == null) {
+            throw new NotFoundException();
+        }
+        PostContent content = posts.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
+        if (!accounts.moderates(actor, content.subjectId())) {
+            throw new ForbiddenException("this moderator does not moderate " + content.subjectSlug());
+        }
+        if (!ModerationAction.allowed(item.kind, content.status(), content.isComment(), item.open()).contains(action)) {
+            throw new ConflictException(itemId, action + " is not possible while the content is " + content.status());
+        }
+        return new Acting(actor, item, content);
+    }
+
     /** A text the action cannot do without (the public why of a hide, a note): refused when blank. */
     static String required(String text) {
         return required(text, "text");

@@ -131,4 +131,28 @@ public interface AlertMsg {
     String alert_mail_subject(int count);
     @Message
     String alert_mail_digest_subject(int count);
+
+    @Message
+    String desk_held_by_other(String name);
+
+    @Message
+    String desk_shortcuts();
+
+    @Message
+    String desk_shortcuts_intro();
+
+    @Message
+    String desk_next();
+
+    @Message
+    String desk_no_next();
+
+    @Message
+    String desk_preview();
+
+    @Message
+    String desk_preview_title();
+
+    @Message
+    String desk_preview_empty();
 }

@@ -105,5 +105,34 @@ public enum ModerationAction {
         public boolean can(String action) {
             return actions.contains(valueOf(action));
         }
+
+        /** The allowed actions of the item page's panel, each with its key, in the panel's order. */
+        public java.util.List<ModerationAction> panel() {
+            return actions.stream().filter(a -> a.key() != null).toList();
+        }
+    }
+
+    /** The key that unfolds the action on the item page ({@code js/item.js}), or null (claims). */
+    public String key() {
+        return switch (this) {
+            case PUBLISH -> "p";
+            case KEEP_HELD -> "k";
+            case REPLY -> "r";
+            case ANNOTATE -> "a";
+            case REDACT -> "d";
+            case HIDE -> "h";
+            case RESTORE -> "s";
+            case ESCALATE -> "e";
+            case NOTE -> "o";
+            case CLOSE -> "c";
+            case UPHOLD -> "u";
+            case REJECT -> "j";
+            default -> null;
+        };
+    }
+
+    /** The message key of the action's name ({@code mod:action_*}). */
+    public String messageKey() {
+        return "action_" + name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -89,6 +89,17 @@ public class ModerationResource {
         static final CaseFile NONE = new CaseFile(null, null, null, false);
     }
 
+    /**
+     * How the item's action panel opens: the action unfolded first ({@code open}), whether a colleague's claim keeps
+     * this moderator from acting, the next item to go to, and the reply as its author will read it (when previewed).
+     */
+    public record Desk(String open, boolean heldByOther, Long next, String preview, Signature signature) {
+    }
+
+    /** How a moderator signs in public: by public handle when the policy says so, else by role. */
+    public record Signature(String handle, String roleKey) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(QueueTab tab, List<QueueReads.Row> rows, Map<QueueTab, Long> counts,
@@ -101,7 +112,9 @@ public class ModerationResource {
         static native TemplateInstance item(QueueReads.Item item, List<QueueReads.Canned> canned,
                 List<QueueReads.Canned> offers, List<QueueReads.Staff> staff, List<ReasonCode> reasons,
                 List<Complaint> complaints, Typed typed, String business, ModerationAction.Allowed allowed,
-                CaseFile file);
+                CaseFile file, Desk desk);
+
+        static native TemplateInstance preview(String text, String error, String business, Signature signature);
 
         static native TemplateInstance conflict(QueueReads.Row row, QueueReads.Event last, List<String> typed);
     }
@@ -122,11 +135,14 @@ public class ModerationResource {
     private final org.candor.transparency.TransparencyIndex transparency;
 
     private final Incidents incidents;
+    private final org.candor.policy.PublicActor publicActor;
 
     ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
             FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewReads reviews,
             AccountService accounts, MailOutbox outbox, Appeals appeals, LegalNotices legalNotices, Reasons reasons,
-            org.candor.transparency.TransparencyIndex transparency, Incidents incidents) {
+            org.candor.transparency.TransparencyIndex transparency, Incidents incidents,
+            org.candor.policy.PublicActor publicActor) {
+        this.publicActor = publicActor;
         this.incidents = incidents;
         this.transparency = transparency;
         this.appeals = appeals;
@@ -241,6 +257,37 @@ public class ModerationResource {
         return flash.redirect(itemUri(id), "flash_moderation_" + action.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * The reply as its author will read it, without sending it: the fragment the page's script shows as the moderator
+     * types ({@code X-Preview: fragment}), or, without JavaScript, the item page again with the preview and the typed
+     * reply kept.
+     */
+    @POST
+    @Path("items/{id}/preview")
+    public Response preview(@PathParam("id") long id, @BeanParam ActionForm form,
+            @jakarta.ws.rs.HeaderParam("X-Preview") String fragment) {
+        reads.row(id, user.accountId()).orElseThrow(NotFoundException::new);
+        String text = null;
+        String error = null;
+        Map<String, String> errors = formErrors.of(form, ModerationAction.REPLY.group);
+        if (errors.isEmpty()) {
+            try {
+                text = moderation.previewReply(user.accountId(), id, form.body(), form.cannedId());
+            } catch (InvalidActionException e) {
+                error = formErrors.message(e.messageTemplate());
+                errors = Map.of(e.field(), error);
+            }
+        } else {
+            error = errors.values().iterator().next();
+        }
+        if ("fragment".equals(fragment)) {
+            return Response.status(error == null ? 200 : 400)
+                    .entity(Templates.preview(text, error, config.businessName(), signature())).build();
+        }
+        return Response.status(error == null ? 200 : 400).entity(render(id, new Typed("reply", form, errors), text))
+                .build();
+    }
+
     /** Someone else acted first: show what they did and how the item stands now. */
     @ServerExceptionMapper
     Response conflict(ConflictException e) {
@@ -262,13 +309,40 @@ public class ModerationResource {
     }
 
     private TemplateInstance render(long id, Typed typed) {
+        return render(id, typed, null);
+    }
+
+    private TemplateInstance render(long id, Typed typed, String preview) {
         QueueReads.Item item = reads.item(id, user.accountId(), user.isAdmin()).orElseThrow(NotFoundException::new);
         var allowed = new ModerationAction.Allowed(ModerationAction.allowed(item.row().kind(), item.content().status(),
                 item.content().isComment(), item.row().open()));
+        QueueReads.Row row = item.row();
+        boolean heldByOther = row.claimedById() != null && row.claimedById() != user.accountId();
+        String open = !typed.action().isEmpty() ? typed.action() : firstAction(row, allowed);
+        Desk desk = new Desk(open, heldByOther && !user.isAdmin(), reads.next(id, user.accountId()).orElse(null),
+                preview, signature());
         return Templates.item(item, reads.canned(user.isAdmin()), reads.offers(user.isAdmin()),
                 user.isAdmin() ? reads.staff() : List.of(),
                 List.of(ReasonCode.values()), List.of(Complaint.values()), typed, config.businessName(), allowed,
-                caseFile(item.row()));
+                caseFile(row), desk);
+    }
+
+    /** The action a moderator most likely came for, unfolded when the page opens: the first the state allows. */
+    private static String firstAction(QueueReads.Row row, ModerationAction.Allowed allowed) {
+        List<ModerationAction> likely = switch (row.kind()) {
+            case HELD -> List.of(ModerationAction.PUBLISH, ModerationAction.REPLY);
+            case APPEAL -> List.of(ModerationAction.UPHOLD);
+            case REPORT, FLAG, NOTICE -> List.of(ModerationAction.HIDE, ModerationAction.RESTORE);
+            default -> List.of(ModerationAction.REPLY, ModerationAction.ANNOTATE, ModerationAction.RESTORE);
+        };
+        return likely.stream().filter(allowed.actions()::contains).findFirst()
+                .map(a -> a.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).orElse("");
+    }
+
+    /** How this moderator signs in public: their handle when staff appear by handle, else their role. */
+    private Signature signature() {
+        org.candor.account.Account me = accounts.staff(user.accountId());
+        return new Signature(publicActor.handle(me), "role_" + org.candor.policy.PublicActor.role(me.role));
     }
 
     private CaseFile caseFile(QueueReads.Row row) {

@@ -155,7 +155,7 @@ public class ModerationService {
         if (text.isEmpty()) {
             throw new InvalidActionException("body", "{candor.moderation.reply.empty}");
         }
-        text = text.replace("{customer}", a.content().authorName()).replace("{subject}", a.content().subjectName());
+        text = fill(text, a.content().authorName(), a.content().subjectName());
         Long id = ((Number) em.createNativeQuery("""
                 insert into official_reply (review_id, author_id, body, canned_id, complaint)
                 values (?1, ?2, ?3, ?4, ?5) returning id""")
@@ -174,6 +174,44 @@ public class ModerationService {
         steps.tell(a, "REPLY", null, text, entry);
         steps.finish(a, "REPLY", null, true);
         return id;
+    }
+
+    /** The placeholders a reply may use. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}\\s]{1,40})\\}");
+
+    /**
+     * A reply's text with {@code {customer}} and {@code {subject}} filled in; any other placeholder is refused, so that
+     * no customer ever reads "{ordernumber}".
+     */
+    static String fill(String text, String customer, String subject) {
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = switch (m.group(1)) {
+                case "customer" -> customer;
+                case "subject" -> subject;
+                default -> throw new InvalidActionException("body", "{candor.moderation.reply.placeholder}");
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /**
+     * The reply as its author would read it, without sending it: the typed text, else the canned response, with the
+     * placeholders filled in. Checked like the reply itself (permission, the canned response's role, placeholders).
+     */
+    @Transactional
+    public String previewReply(long actorId, long itemId, String body, Long cannedId) {
+        ActionSteps.Acting a = steps.peek(actorId, itemId, ModerationAction.REPLY);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() && cannedId != null) {
+            text = steps.allowed(a, "canned_response", "body", cannedId, "canned", "{candor.moderation.canned.unknown}");
+        }
+        if (text.isEmpty()) {
+            throw new InvalidActionException("body", "{candor.moderation.reply.empty}");
+        }
+        return fill(text, a.content().authorName(), a.content().subjectName());
     }
 
     /** Attaches a visible note to the content; the content stays as it is. */

@@ -84,6 +84,12 @@ public class QueueReads {
 
     /** A staff member an admin may hand the item to. */
     public record Staff(long id, String name, String role) {
+
+        /** The message key of the role's name ({@code mod:role_*}). */
+        public String roleKey() {
+            return "role_" + role;
+        }
+
     }
 
     /** A canned response a moderator may pick. */
@@ -120,6 +126,19 @@ public class QueueReads {
         bind(query, me);
         query.setParameter("me", me);
         return rows(query);
+    }
+
+    /**
+     * The item to go to after this one: the most urgent other open item this moderator may act on (in scope, not held
+     * by a colleague), in the order of the queue.
+     */
+    public Optional<Long> next(long itemId, long me) {
+        var query = em.createNativeQuery("select i.id from queue_item i join review r on r.id = i.review_id "
+                + "where i.status = 'OPEN' and i.id <> :id and " + SCOPE
+                + " and (i.claimed_by is null or i.claimed_by = :me or not (" + Claims.LIVE + "))"
+                + " order by i.due_at, i.created_at, i.id limit 1").setParameter("id", itemId).setParameter("me", me);
+        claims.bind(query);
+        return query.getResultList().stream().findFirst().map(n -> ((Number) n).longValue());
     }
 
     /** How many open items each tab holds. */

@@ -84,7 +84,7 @@ class BrowserJourneysTest {
             mod.locator("form[action$='/publish'] button[type=submit]").click();
             assertThat(mod.locator(".flash")).containsText("Published");
             mod.locator("#reply-canned").selectOption(new SelectOption().setLabel("General: Sorry, we are on it"));
-            mod.locator("form[action$='/reply'] button[type=submit]").click();
+            mod.locator("form[action$='/reply'] button[type=submit]:not([formaction])").click();
             assertThat(mod.locator(".flash")).containsText("Reply published");
             Browsers.screenshot(mod, "2-moderator-replied");
 
@@ -125,6 +125,7 @@ class BrowserJourneysTest {
             TestData.update("update account set role = 'MODERATOR' where provider_subject = ?1", moderator);
             mod.navigate(permalink);
             mod.locator("ol.comments form.moderate button").click();
+            mod.locator("#act-hide summary").click();
             mod.locator("#hide-reason").selectOption("ABUSE");
             mod.locator("#hide-text").fill("Insults are not allowed here.");
             mod.locator("form[action$='/hide'] button[type=submit]").click();
@@ -163,6 +164,7 @@ class BrowserJourneysTest {
             TestData.update("update account set role = 'MODERATOR' where provider_subject = ?1", first);
             mod.navigate(permalink);
             mod.locator("article.review > form.moderate button").click();
+            mod.locator("#act-hide summary").click();
             mod.locator("#hide-reason").selectOption("SPAM");
             mod.locator("#hide-text").fill("Looks like an advert.");
             mod.locator("form[action$='/hide'] button[type=submit]").click();
@@ -363,11 +365,59 @@ class BrowserJourneysTest {
             page.navigate("/moderation?tab=reply");
             tabTo(page, "#queue a[href^='/moderation/items/']");
             page.keyboard().press("Enter");
-            tabTo(page, "#annotate-text");
+            page.waitForURL("**/moderation/items/*");
+            page.keyboard().press("a"); // the shortcut unfolds the annotation and puts the cursor in it
+            assertTrue((Boolean) page.evaluate("() => document.activeElement.id === 'annotate-text'"));
             page.keyboard().type("Annotated by keyboard.");
             tabTo(page, "form[action$='/annotate'] button[type=submit]");
             page.keyboard().press("Enter");
             assertThat(page.locator(".flash")).containsText("Annotation published");
+        }
+    }
+
+    @Test
+    void aModeratorTakesPreviewsRepliesWithACannedResponseAndMovesOnWithTheKeyboardAlone() {
+        Subject subject = TestData.subject("Keyboard desk");
+        String moderator = TestData.unique("desk-moderator");
+        long review = Steps.post(Session.customer(), subject, 2, "The handle came off on day two.");
+        long item = Steps.item(review, "REPLY");
+        try (BrowserContext context = browsers.context()) {
+            Page page = context.newPage();
+            Browsers.signIn(page, moderator, "/about");
+            TestData.update("update account set role = 'MODERATOR', staff_handle = 'Kay' where provider_subject = ?1",
+                    moderator);
+            page.navigate("/moderation/items/" + item);
+            // the page lists its keys
+            assertThat(page.locator("details.shortcuts")).containsText("Internal note");
+
+            page.keyboard().press("t");
+            assertThat(page.locator(".flash")).containsText("You took the item.");
+
+            // "r" unfolds the reply with the cursor on the canned responses; choosing one shows it as the customer will
+            page.keyboard().press("r");
+            assertEquals("reply-canned", page.evaluate("() => document.activeElement.id"));
+            page.keyboard().type("General: Sorry");
+            assertThat(page.locator("#reply-preview")).containsText("thank you for telling us about Keyboard desk");
+            assertThat(page.locator("#reply-preview")).containsText("Official reply from Candor");
+
+            // a placeholder nobody can fill is refused before anyone sends it
+            tabTo(page, "#reply-body");
+            page.keyboard().type("Dear {customer}, your {ordernumber} is on its way.");
+            assertThat(page.locator("#reply-preview")).containsText("placeholder that cannot be filled in");
+            page.keyboard().press("Control+A");
+            page.keyboard().press("Backspace");
+            assertThat(page.locator("#reply-preview")).containsText("thank you for telling us about Keyboard desk");
+            Browsers.screenshot(page, "8-item-reply-preview");
+
+            tabTo(page, "form[action$='/reply'] button[type=submit]:not([formaction])");
+            page.keyboard().press("Enter");
+            assertThat(page.locator(".flash")).containsText("Reply published");
+            assertEquals(1L, ((Number) TestData.sql("select count(*) from official_reply where review_id = ?1 "
+                    + "and body like '%Keyboard desk%'", review)).longValue());
+
+            // "n" goes on to the next item waiting
+            page.keyboard().press("n");
+            page.waitForURL(u -> u.matches(".*/moderation/items/\\d+$") && !u.endsWith("/items/" + item));
         }
     }
 
