@@ -155,4 +155,97 @@ public interface AlertMsg {
 
     @Message
     String desk_preview_empty();
+
+    @Message
+    String queue_filter_title();
+
+    @Message
+    String queue_filter_subject();
+
+    @Message
+    String queue_filter_rating();
+
+    @Message
+    String queue_filter_rule();
+
+    @Message
+    String queue_filter_age();
+
+    @Message
+    String queue_filter_words();
+
+    @Message
+    String queue_filter_any();
+
+    @Message
+    String queue_filter_apply();
+
+    @Message
+    String queue_filter_clear();
+
+    @Message
+    String queue_filter_empty();
+
+    @Message
+    String queue_rule_pre_moderation();
+
+    @Message
+    String queue_rule_first_posts();
+
+    @Message
+    String queue_rule_new_account();
+
+    @Message
+    String queue_rule_words();
+
+    @Message
+    String queue_age_hour();
+
+    @Message
+    String queue_age_day();
+
+    @Message
+    String queue_age_week();
+
+    @Message
+    String queue_more();
+
+    @Message
+    String queue_select(long id);
+
+    @Message
+    String queue_bulk_title();
+
+    @Message
+    String queue_bulk_publish();
+
+    @Message
+    String queue_bulk_reply();
+
+    @Message
+    String queue_bulk_reply_button();
+
+    @Message
+    String queue_bulk_hint();
+
+    @Message
+    String why_pre_moderation();
+
+    @Message
+    String why_first_posts();
+
+    @Message
+    String why_new_account();
+
+    @Message
+    String why_max_links();
+
+    @Message
+    String why_awaiting_reply();
+
+    @Message
+    String why_word_rule(String number);
+
+    @Message
+    String queue_bulk_choose_canned();
 }

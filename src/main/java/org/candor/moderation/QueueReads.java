@@ -25,6 +25,13 @@ public class QueueReads {
     /** Items on one tab. */
     public static final int TAB_SIZE = 100;
 
+    /** Why an item is in the queue, as {@code queue_item.why} holds it, that readers are told in words. */
+    private static final java.util.Set<String> WHYS = java.util.Set.of("pre-moderation", "first-posts", "new-account",
+            "max-links", "awaiting-reply");
+
+    private static final java.util.Set<String> REPORTS = java.util.Arrays.stream(org.candor.review.ReportReason.values())
+            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** One line of the queue. {@code claimedBy} is empty when nobody holds a live claim. */
     public record Row(long id, ItemKind kind, String why, boolean open, boolean escalated, long reviewId, Long commentId,
             String subjectSlug, String subjectName, int rating, String text, String authorName, Instant createdAt,
@@ -54,6 +61,25 @@ public class QueueReads {
 
         public String whyKey() {
             return "queue_why_" + kind.name();
+        }
+
+        /** The number of the word rule that put the item here, or null. */
+        public String ruleNumber() {
+            if (why == null || !(why.startsWith("word ") || why.startsWith("pattern ")) || !why.endsWith(")")
+                    || !why.contains("(#")) {
+                return null;
+            }
+            return why.substring(why.lastIndexOf("(#") + 2, why.length() - 1);
+        }
+
+        /** The message key ({@code alert:why_*}) of a rule that put the item here, or null when it is not one of those. */
+        public String ruleKey() {
+            return why != null && WHYS.contains(why) ? "why_" + why.replace('-', '_') : null;
+        }
+
+        /** The message key ({@code rev:report_*}) of a report's reason, or null. */
+        public String reportKey() {
+            return why != null && REPORTS.contains(why) ? "report_" + why : null;
         }
     }
 
@@ -118,14 +144,70 @@ public class QueueReads {
         this.claims = claims;
     }
 
-    /** A tab, most urgent first (least time left to the target, then oldest); Done is newest-resolved first. */
+    /** A page of a tab, and where the next one starts (null on the last page). */
+    public record Page(List<Row> rows, QueueFilter.Cursor next) {
+    }
+
+    /** A tab's first page, most urgent first. */
     public List<Row> tab(QueueTab tab, long me) {
-        String order = tab == QueueTab.DONE ? "i.resolved_at desc, i.id desc" : "i.due_at, i.created_at, i.id";
-        var query = em.createNativeQuery(ROW + " where " + tab.where + " and " + SCOPE + " order by " + order
-                + " limit " + TAB_SIZE, Tuple.class);
+        return tab(tab, QueueFilter.NONE, me).rows();
+    }
+
+    /**
+     * A page of a tab narrowed by {@code filter}: most urgent first (least time left to the target), Done newest-resolved
+     * first; pages follow one another by the last item shown (keyset), whatever comes and goes meanwhile.
+     */
+    public Page tab(QueueTab tab, QueueFilter filter, long me) {
+        boolean done = tab == QueueTab.DONE;
+        StringBuilder where = new StringBuilder(" where ").append(tab.where).append(" and ").append(SCOPE);
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (filter.subject() != null) {
+            where.append(" and (s.slug = :subject or lower(s.name) = lower(:subject))");
+            params.put("subject", filter.subject());
+        }
+        if (filter.rating() != null) {
+            where.append(" and i.comment_id is null and r.rating = :rating");
+            params.put("rating", filter.rating());
+        }
+        if ("words".equals(filter.rule())) {
+            where.append(" and (i.why like 'word %' or i.why like 'pattern %')");
+        } else if (filter.rule() != null) {
+            where.append(" and i.why = :rule");
+            params.put("rule", filter.rule());
+        }
+        if (filter.age() != null) {
+            where.append(" and i.created_at < now() - cast(:age as interval)");
+            params.put("age", filter.interval());
+        }
+        if (filter.words() != null) {
+            where.append(" and strpos(lower(coalesce(c.body, r.body) || ' ' || coalesce(r.title, '')), lower(:words)) > 0");
+            params.put("words", filter.words());
+        }
+        if (filter.after() != null) {
+            where.append(done ? " and (i.resolved_at, i.id) < (:afterAt, :afterId)" : " and (i.due_at, i.id) > (:afterAt, :afterId)");
+            params.put("afterAt", java.time.OffsetDateTime.ofInstant(filter.after().at(), java.time.ZoneOffset.UTC));
+            params.put("afterId", filter.after().id());
+        }
+        String order = done ? "i.resolved_at desc, i.id desc" : "i.due_at, i.id";
+        var query = em.createNativeQuery(ROW + where + " order by " + order + " limit " + (TAB_SIZE + 1), Tuple.class);
         bind(query, me);
         query.setParameter("me", me);
-        return rows(query);
+        params.forEach(query::setParameter);
+        List<Row> rows = rows(query);
+        if (rows.size() <= TAB_SIZE) {
+            return new Page(rows, null);
+        }
+        Row last = rows.get(TAB_SIZE - 1);
+        return new Page(rows.subList(0, TAB_SIZE), new QueueFilter.Cursor(done ? last.resolvedAt() : last.dueAt(), last.id()));
+    }
+
+    /** The names of the subjects this moderator moderates (at most 1,000, by name): the queue's subject picker. */
+    @SuppressWarnings("unchecked")
+    public List<String> subjectNames(long me) {
+        return ((List<Object>) em.createNativeQuery("""
+                select s.name from subject s, account m where m.id = ?1
+                    and coalesce(s.id = any(m.scope_subject_ids), true) order by s.name limit 1000""")
+                .setParameter(1, me).getResultList()).stream().map(String::valueOf).toList();
     }
 
     /**

@@ -307,4 +307,16 @@ public interface Msg {
 
     @Message
     String flash_comment_held();
+
+    @Message
+    String flash_bulk_done();
+
+    @Message
+    String flash_bulk_partial();
+
+    @Message
+    String flash_bulk_none();
+
+    @Message
+    String flash_bulk_choose();
 }

@@ -19,7 +19,17 @@
         return response.text();
       })
       .then(function (html) {
+        // what the moderator selected for a bulk action stays selected
+        var checked = Array.prototype.map.call(queue.querySelectorAll("input[name=items]:checked"), function (box) {
+          return box.id;
+        });
         queue.innerHTML = html;
+        checked.forEach(function (id) {
+          var box = document.getElementById(id);
+          if (box) {
+            box.checked = true;
+          }
+        });
         if (live) {
           live.textContent = live.dataset.updated || "Queue updated";
           live.dataset.at = Date.now();

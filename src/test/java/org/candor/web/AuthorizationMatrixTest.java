@@ -109,6 +109,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /moderation/items/{id}", "LFFAA"),
             Map.entry("GET /moderation/reviews/{id}", "LFFAA"),
             Map.entry("POST /moderation/open", "LFFAA"),
+            Map.entry("POST /moderation/bulk", "LFFAA"),
             Map.entry("POST /moderation/items/{id}/{action}", "LFFAA"),
             Map.entry("POST /moderation/items/{id}/preview", "LFFAA"),
             Map.entry("GET /moderation/statements", "LFFAA"),

@@ -53,6 +53,10 @@ class EveryPageInABrowserTest {
               return document.documentElement.scrollWidth + 'px wide: ' + out.slice(0, 4).join(', ');
             }""";
 
+    /** Pages pictured in the README ({@code docs/screenshots/refresh} copies them there): route, as whom, file name. */
+    private static final Map<String, String> PICTURED = Map.of("GET /moderation/items/{id} 3", "item",
+            "GET /moderation 3", "queue", "GET /admin/roles 4", "roles", "GET /log 0", "log");
+
     static Browsers browsers;
 
     @BeforeAll
@@ -68,7 +72,7 @@ class EveryPageInABrowserTest {
     }
 
     @Test
-    void noPageIsWiderThanThePhoneOrTheLaptopAndNoneHasSeriousAccessibilityViolations() {
+    void noPageIsWiderThanThePhoneOrTheLaptopAndNoneHasSeriousAccessibilityViolations() throws java.io.IOException {
         AuthorizationMatrixTest.Fixture f = new AuthorizationMatrixTest.Fixture();
         List<String> tooWide = new ArrayList<>();
         List<String> violations = new ArrayList<>();
@@ -96,6 +100,13 @@ class EveryPageInABrowserTest {
                             continue;
                         }
                         pages++;
+                        String pictured = PICTURED.get(route + " " + who);
+                        if (pictured != null) {
+                            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots", "pages");
+                            java.nio.file.Files.createDirectories(dir);
+                            page.screenshot(new Page.ScreenshotOptions()
+                                    .setPath(dir.resolve(pictured + "-" + width + ".png")));
+                        }
                         Object overflow = page.evaluate(OVERFLOW);
                         if (overflow != null) {
                             tooWide.add(route + " as " + ROLES[who] + " at " + width + " px: " + overflow);

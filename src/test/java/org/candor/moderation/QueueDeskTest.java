@@ -1,0 +1,117 @@
+package org.candor.moderation;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.candor.account.Role;
+import org.candor.subject.Subject;
+import org.candor.support.Session;
+import org.candor.support.Steps;
+import org.candor.support.TestData;
+
+/** The queue as a workspace: narrowed by subject, rating, rule, age and words; paged past 100; acted on in bulk. */
+@QuarkusTest
+class QueueDeskTest {
+
+    private static final Pattern ITEM = Pattern.compile("id=\"item-(\\d+)\"");
+    private static final Pattern MORE = Pattern.compile("href=\"(/moderation\\?tab=reply[^\"]*after=[^\"]+)\"");
+
+    @Test
+    void aTabPagesPastAHundredAndNarrowsByRatingWordsAndSubject() {
+        Subject subject = TestData.subject("Paged desk");
+        for (int i = 0; i < 105; i++) {
+            TestData.publishedReview(subject, TestData.account("Desk author " + i, Role.CUSTOMER), i % 5 + 1,
+                    (i == 42 ? "The zipper jammed on the first day. " : "Fine bag. ") + i);
+        }
+        Session mod = Session.moderatorOf(subject);
+
+        List<Long> ones = ids(mod.request().get("/moderation?tab=reply&rating=1").then().statusCode(200).extract().asString());
+        assertEquals(21, ones.size());
+        String first = mod.request().get("/moderation?tab=reply").then().statusCode(200).extract().asString();
+        List<Long> page1 = ids(first);
+        assertEquals(100, page1.size());
+        Matcher more = MORE.matcher(first);
+        assertTrue(more.find(), "a link to the next page");
+        // an item resolved meanwhile does not shift the next page
+        Steps.act(mod, page1.get(0), "close", "text", "").statusCode(303);
+        String second = mod.request().get(more.group(1).replace("&amp;", "&")).then().statusCode(200).extract().asString();
+        List<Long> page2 = ids(second);
+        assertEquals(5, page2.size());
+        Set<Long> all = new HashSet<>(page1);
+        all.addAll(page2);
+        assertEquals(105, all.size(), "no item twice, none left out");
+        assertTrue(!MORE.matcher(second).find(), "the last page has no next");
+
+        mod.request().queryParam("q", "zipper JAMMED").get("/moderation?tab=reply").then().statusCode(200)
+                .body(containsString("The zipper jammed")).body(not(containsString("Fine bag.")));
+        // the subject picker offers names; a name or an address narrows the tab
+        mod.request().get("/moderation?tab=reply").then().body(containsString("<option value=\"Paged desk\">"));
+        assertEquals(100, ids(mod.request().queryParam("subject", "paged DESK").get("/moderation?tab=reply").then().extract().asString()).size());
+        mod.request().queryParam("subject", "Nothing like it").get("/moderation?tab=reply").then().statusCode(200)
+                .body(containsString("Nothing on this tab matches"));
+        // what it does not understand it leaves out
+        assertEquals(100, ids(mod.request().get("/moderation?tab=reply&rating=9&rule=x&age=y&after=z").then()
+                .statusCode(200).extract().asString()).size());
+        assertEquals(0, ids(mod.request().get("/moderation?tab=reply&age=week").then().extract().asString()).size());
+    }
+
+    @Test
+    void bulkActionsAreEachTheirOwnLoggedAction() {
+        Subject subject = TestData.subject("Bulk desk");
+        List<Long> reviews = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            reviews.add(TestData.publishedReview(subject, TestData.account("Bulk author " + i, Role.CUSTOMER), 2,
+                    "Arrived late " + i).id);
+        }
+        Session mod = Session.moderatorOf(subject);
+        long canned = ((Number) TestData.sql("select id from canned_response where title = 'Sorry, we are on it'")).longValue();
+        long logBefore = Steps.logSize();
+        var form = mod.form().formParam("action", "reply").formParam("canned", canned).formParam("tab", "reply");
+        for (int i = 0; i < 3; i++) {
+            long item = Steps.item(reviews.get(i), "REPLY");
+            // the last one changed since the moderator saw it: it is left alone
+            form.formParam("items", item + ":" + (Steps.version(item) + (i == 2 ? 5 : 0)));
+        }
+        String flash = form.post("/moderation/bulk").then().statusCode(303).extract().cookie("candor_flash");
+        assertEquals("flash_bulk_partial", flash);
+        Steps.sequenced();
+        assertEquals(logBefore + 2, Steps.logSize(), "one log entry per reply");
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i < 2 ? 1L : 0L, ((Number) TestData.sql("select count(*) from official_reply where review_id = ?1",
+                    reviews.get(i))).longValue());
+        }
+
+        // publishing held posts under one reason
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        long held = Steps.post(Session.customer(), subject, 4, "Held then published in bulk.");
+        long item = Steps.item(held, "HELD");
+        mod.form().formParam("action", "publish").formParam("tab", "held").formParam("items", item + ":" + Steps.version(item))
+                .post("/moderation/bulk").then().statusCode(303).cookie("candor_flash", "flash_bulk_choose");
+        mod.form().formParam("action", "publish").formParam("reason", "MEETS_GUIDELINES").formParam("tab", "held")
+                .formParam("items", item + ":" + Steps.version(item))
+                .post("/moderation/bulk").then().statusCode(303).cookie("candor_flash", "flash_bulk_done");
+        assertEquals("PUBLISHED", TestData.sql("select status from review where id = ?1", held));
+    }
+
+    private static List<Long> ids(String html) {
+        List<Long> ids = new ArrayList<>();
+        Matcher m = ITEM.matcher(html);
+        while (m.find()) {
+            ids.add(Long.valueOf(m.group(1)));
+        }
+        return ids;
+    }
+}
