@@ -55,10 +55,27 @@ public class SettingsService {
             // nothing changed, so nothing goes on the append-only log
             throw new StaleException();
         }
+        if (current.targetLowMinutes() != next.targetLowMinutes() || current.targetMidMinutes() != next.targetMidMinutes()
+                || current.targetHighMinutes() != next.targetHighMinutes()) {
+            retime(next);
+        }
         List<ChangeSummary.Part> parts = new java.util.ArrayList<>(List.of(new ChangeSummary.Part("change_settings", List.of())));
         parts.addAll(differences);
         changes.changed(admin, new ChangeSummary(List.copyOf(parts)), null, changes.detail(current, next));
         return true;
+    }
+
+    /**
+     * Items already waiting are held to the new targets too: each open item is due its target after it came in, by the
+     * rating of the review it is about. Their versions stay: a moderator's open form is not made stale by it.
+     */
+    private void retime(Settings next) {
+        em.createNativeQuery("""
+                update queue_item i set due_at = i.created_at + make_interval(mins =>
+                    case when r.rating <= 2 then ?1 when r.rating = 3 then ?2 else ?3 end)
+                from review r where r.id = i.review_id and i.status = 'OPEN'""")
+                .setParameter(1, next.targetLowMinutes()).setParameter(2, next.targetMidMinutes())
+                .setParameter(3, next.targetHighMinutes()).executeUpdate();
     }
 
     /** Sets a subject's own moderation mode ({@code POST}, {@code PRE}), or back to the board's ({@code null}). */

@@ -100,7 +100,7 @@ class PolicyTest {
         assertEquals(word, TestData.sql("select matched from queue_item where id = ?1", item));
         Session.moderator().request().when().get("/moderation?tab=reported").then().statusCode(200)
                 .body(containsString("/moderation/items/" + item))
-                .body(containsString("word &quot;" + word + "&quot; (#" + rule + ")"))
+                .body(containsString("word rule #" + rule))
                 .body(containsString("<mark>" + word + "</mark>"));
     }
 
@@ -195,6 +195,15 @@ class PolicyTest {
     void aShorterTargetMovesItemsUpTheQueue() {
         Subject subject = TestData.subject("Targets");
         Session admin = Session.admin();
+        // an item already waiting is held to the new target as well
+        long waiting = Steps.post(Session.customer(), subject, 4, "Four stars, queued before the change.");
+        long waitingItem = Steps.item(waiting, "REPLY");
+        int version = Steps.version(waitingItem);
+        withSettings(admin, Map.of("targetHighMinutes", "7"), () -> {
+            assertEquals(7L * 60, ((Number) TestData.sql("select extract(epoch from due_at - created_at) from queue_item "
+                    + "where id = ?1", waitingItem)).longValue());
+            assertEquals(version, Steps.version(waitingItem), "a moderator's open form stays valid");
+        });
         withSettings(admin, Map.of("targetHighMinutes", "1"), () -> {
             long angry = Steps.post(Session.customer(), subject, 1, "One star, four hour target.");
             long happy = Steps.post(Session.customer(), subject, 5, "Five stars, now a one minute target.");
