@@ -729,4 +729,22 @@ public interface PolMsg {
 
     @Message
     String setting_words();
+
+    @Message
+    String roles_person();
+
+    @Message
+    String roles_handle_short();
+
+    @Message
+    String roles_scope_short();
+
+    @Message
+    String roles_scope_all();
+
+    @Message
+    String roles_scope_pick();
+
+    @Message
+    String roles_edit_title(String name);
 }

@@ -57,8 +57,11 @@ public class PolicyAdminResource {
     private final FormErrors formErrors;
     private final Flash flash;
 
+    private final org.candor.subject.SubjectService subjects;
+
     PolicyAdminResource(SettingsService settings, WordRuleService rules, ModerationPolicy policy, LoginProviders providers, CurrentUser user,
-            FormErrors formErrors, Flash flash) {
+            FormErrors formErrors, Flash flash, org.candor.subject.SubjectService subjects) {
+        this.subjects = subjects;
         this.settings = settings;
         this.rules = rules;
         this.policy = policy;
@@ -90,11 +93,12 @@ public class PolicyAdminResource {
     public Response subjectMode(@RestForm("slug") String slug, @RestForm("mode") String mode) {
         String m = "POST".equals(mode) || "PRE".equals(mode) ? mode : null;
         try {
-            settings.setSubjectMode(user.accountId(), slug == null ? "" : slug.strip(), m);
+            settings.setSubjectMode(user.accountId(), subjects.slugOf(slug).orElseThrow(jakarta.ws.rs.NotFoundException::new), m);
         } catch (jakarta.ws.rs.NotFoundException e) {
+            String typed = slug == null ? "" : slug;
             return Response.status(400).entity(Templates.policy(SettingsForm.of(policy.settings()),
-                    Map.of("slug", formErrors.message("{candor.policy.scope}") + " " + slug), settings.subjectModes()))
-                    .build();
+                    Map.of("slug", formErrors.message("{candor.policy.scope}") + " " + typed, "slugTyped", typed),
+                    settings.subjectModes())).build();
         }
         return flash.redirect(URI.create("/admin/policy"), "flash_policy_saved");
     }

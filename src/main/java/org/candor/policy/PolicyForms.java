@@ -1,5 +1,7 @@
 package org.candor.policy;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -83,7 +85,17 @@ public final class PolicyForms {
     public record RoleForm(
             @RestForm @NotNull(message = "{candor.policy.required}") @Pattern(regexp = "CUSTOMER|MODERATOR|ADMIN", message = "{candor.policy.required}") String role,
             @RestForm @Size(max = 60, message = "{candor.text.size}") @CleanText(singleLine = true) String handle,
-            @RestForm @Size(max = 2000, message = "{candor.moderation.text.size}") @CleanText String scope) {
+            @RestForm @Size(max = 2000, message = "{candor.moderation.text.size}") List<String> scope) {
+
+        /** The chosen subjects' addresses, as the service takes them. */
+        public String scopeText() {
+            return scope == null ? "" : String.join(",", scope);
+        }
+
+        /** Whether this subject was chosen in the form that is shown again. */
+        public boolean chose(String slug) {
+            return scope != null && scope.contains(slug);
+        }
     }
 
     public record StatementForm(

@@ -22,7 +22,12 @@ import org.candor.publiclog.LogKind;
 public class RoleService {
 
     public record AccountRow(long id, String provider, String displayName, String email, Role role, String staffHandle,
-            String scope, boolean insider) {
+            String scope, boolean insider, List<String> scopeSlugs) {
+
+        /** Whether this account moderates only some subjects, this one among them. */
+        public boolean scoped(String slug) {
+            return scopeSlugs.contains(slug);
+        }
 
         /** Whether this is the account with that id (the one whose form is shown again with messages). */
         public boolean isId(Long other) {
@@ -44,19 +49,41 @@ public class RoleService {
     public List<AccountRow> findAccounts(String q) {
         String like = "%" + (q == null ? "" : q.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                 .replace("_", "\\_")) + "%";
+        return accounts("""
+                a.closed_at is null and (lower(a.display_name) like ?1 or lower(a.provider) like ?1 or lower(coalesce(a.email, '')) like ?1)
+                order by case a.role when 'ADMIN' then 0 when 'MODERATOR' then 1 else 2 end, a.display_name, a.id
+                limit 50""", like);
+    }
+
+    /** One account, for its edit page. */
+    public java.util.Optional<AccountRow> account(long id) {
+        return accounts("a.id = ?1 and a.closed_at is null", id).stream().findFirst();
+    }
+
+    private List<AccountRow> accounts(String where, Object param) {
         return Sql.tuples(em.createNativeQuery("""
                 select a.id as id, a.provider as provider, a.display_name as name, a.email as email, a.role as role,
                     a.staff_handle as handle,
-                    (select string_agg(s.slug, ', ' order by s.slug) from subject s where s.id = any(a.scope_subject_ids))
-                        as scope, a.insider as insider
-                from account a
-                where a.closed_at is null and (lower(a.display_name) like ?1 or lower(a.provider) like ?1 or lower(coalesce(a.email, '')) like ?1)
-                order by case a.role when 'ADMIN' then 0 when 'MODERATOR' then 1 else 2 end, a.display_name, a.id
-                limit 50""", Tuple.class).setParameter(1, like)).stream()
+                    (select string_agg(s.name, ', ' order by s.name) from subject s where s.id = any(a.scope_subject_ids))
+                        as scope,
+                    (select string_agg(s.slug, ' ') from subject s where s.id = any(a.scope_subject_ids)) as slugs,
+                    a.insider as insider
+                from account a where\s""" + where, Tuple.class).setParameter(1, param)).stream()
                 .map(t -> new AccountRow(Sql.number(t, "id"), Sql.text(t, "provider"), Sql.text(t, "name"),
                         Sql.text(t, "email"), Role.valueOf(Sql.text(t, "role")), Sql.text(t, "handle"), Sql.text(t, "scope"),
-                        Sql.bool(t, "insider")))
+                        Sql.bool(t, "insider"), Sql.text(t, "slugs") == null ? List.of()
+                                : List.of(Sql.text(t, "slugs").split(" "))))
                 .toList();
+    }
+
+    /** A subject a moderator's scope can name. */
+    public record ScopeChoice(String slug, String name) {
+    }
+
+    /** Every subject, by name: the choices of a moderator's scope (at most 2,000). */
+    public List<ScopeChoice> scopeChoices() {
+        return Sql.tuples(em.createNativeQuery("select slug as slug, name as name from subject order by name, slug limit 2000",
+                Tuple.class)).stream().map(t -> new ScopeChoice(Sql.text(t, "slug"), Sql.text(t, "name"))).toList();
     }
 
     /** Marks an account as an insider (or not): its reviews are labelled Staff while it is one. */

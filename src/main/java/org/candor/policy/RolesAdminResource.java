@@ -33,8 +33,10 @@ public class RolesAdminResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance roles(String q, List<RoleService.AccountRow> accounts, Long failed,
-                RoleForm form, Map<String, String> errors, List<Role> roles);
+        static native TemplateInstance roles(String q, List<RoleService.AccountRow> accounts);
+
+        static native TemplateInstance person(String q, RoleService.AccountRow account, RoleForm form,
+                Map<String, String> errors, List<Role> roles, List<RoleService.ScopeChoice> subjects);
     }
 
     private final RoleService service;
@@ -51,7 +53,15 @@ public class RolesAdminResource {
 
     @GET
     public TemplateInstance roles(@QueryParam("q") String q) {
-        return Templates.roles(q == null ? "" : q, service.findAccounts(q), null, null, Map.of(), List.of(Role.values()));
+        return Templates.roles(q == null ? "" : q, service.findAccounts(q));
+    }
+
+    /** One person's role, public handle and scope. */
+    @GET
+    @Path("{id}")
+    public TemplateInstance person(@PathParam("id") long id, @QueryParam("q") String q) {
+        return Templates.person(q == null ? "" : q, service.account(id).orElseThrow(jakarta.ws.rs.NotFoundException::new),
+                null, Map.of(), List.of(Role.values()), service.scopeChoices());
     }
 
     /** Marks an account as an insider, or not (its reviews are labelled Staff while it is one). */
@@ -60,8 +70,8 @@ public class RolesAdminResource {
     public Response setInsider(@PathParam("id") long id, @org.jboss.resteasy.reactive.RestForm String insider,
             @QueryParam("q") String q) {
         service.setInsider(user.accountId(), id, "true".equals(insider));
-        return flash.redirect(URI.create("/admin/roles?q=" + java.net.URLEncoder.encode(q == null ? "" : q,
-                java.nio.charset.StandardCharsets.UTF_8) + "#account-" + id), "flash_insider_saved");
+        return flash.redirect(URI.create("/admin/roles/" + id + "?q=" + java.net.URLEncoder.encode(q == null ? "" : q,
+                java.nio.charset.StandardCharsets.UTF_8)), "flash_insider_saved");
     }
 
     @POST
@@ -70,7 +80,7 @@ public class RolesAdminResource {
         Map<String, String> errors = formErrors.of(form);
         if (errors.isEmpty()) {
             try {
-                service.setRole(user.accountId(), id, Role.valueOf(form.role()), form.handle(), form.scope());
+                service.setRole(user.accountId(), id, Role.valueOf(form.role()), form.handle(), form.scopeText());
                 String back = "/admin/roles" + (q == null || q.isBlank() ? ""
                         : "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
                 return flash.redirect(URI.create(LocalPath.orHome(back)), "flash_role_saved");
@@ -78,7 +88,8 @@ public class RolesAdminResource {
                 errors = Map.of(e.field(), formErrors.message(e.getMessage()) + (e.detail() == null ? "" : " " + e.detail()));
             }
         }
-        return Response.status(400).entity(Templates.roles(q == null ? "" : q, service.findAccounts(q), id, form, errors,
-                List.of(Role.values()))).build();
+        return Response.status(400).entity(Templates.person(q == null ? "" : q,
+                service.account(id).orElseThrow(jakarta.ws.rs.NotFoundException::new), form, errors,
+                List.of(Role.values()), service.scopeChoices())).build();
     }
 }

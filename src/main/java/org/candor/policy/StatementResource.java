@@ -45,7 +45,11 @@ public class StatementResource {
     private final FormErrors formErrors;
     private final Flash flash;
 
-    StatementResource(StatementService statements, CurrentUser user, FormErrors formErrors, Flash flash) {
+    private final org.candor.subject.SubjectService subjects;
+
+    StatementResource(StatementService statements, CurrentUser user, FormErrors formErrors, Flash flash,
+            org.candor.subject.SubjectService subjects) {
+        this.subjects = subjects;
         this.statements = statements;
         this.user = user;
         this.formErrors = formErrors;
@@ -101,7 +105,10 @@ public class StatementResource {
         if (errors.isEmpty()) {
             try {
                 if (id == null) {
-                    statements.publish(user.accountId(), form.subject(), form.title(), form.body());
+                    // the subject as the admin named it: its name, or its address
+                    String slug = form.subject() == null || form.subject().isBlank() ? form.subject()
+                            : subjects.slugOf(form.subject()).orElse(form.subject());
+                    statements.publish(user.accountId(), slug, form.title(), form.body());
                 } else {
                     statements.update(user.accountId(), id, form.version() == null ? -1 : form.version(), form.title(),
                             form.body());

@@ -236,6 +236,11 @@ public class PublicLog {
     public record Filter(String subject, LogKind kind, Instant from, Instant to) {
     }
 
+    /** The address of the subject a reader named in the log's filter (see {@link org.candor.SubjectNames}). */
+    public java.util.Optional<String> subjectNamed(String nameOrAddress) {
+        return org.candor.SubjectNames.slugOf(em, nameOrAddress);
+    }
+
     /** The names of what these entries are about, for readers (see {@link LogNames}). */
     public LogNames names(List<LogEntry> entries) {
         return LogNames.of(em, entries);

@@ -74,7 +74,9 @@ public class PublicLogResource {
         Instant fromTime = day(from);
         Instant toTime = day(to);
         boolean badDate = (from != null && !from.isBlank() && fromTime == null) || (to != null && !to.isBlank() && toTime == null);
-        PublicLog.Filter filter = new PublicLog.Filter(subject == null || subject.isBlank() ? null : subject,
+        // a subject by its name or its address
+        String slug = subject == null || subject.isBlank() ? null : log.subjectNamed(subject).orElse(subject.strip());
+        PublicLog.Filter filter = new PublicLog.Filter(slug,
                 LogKind.parse(kind), fromTime, toTime == null ? null : toTime.plusSeconds(86_400));
         List<LogEntry> entries = log.newest(filter, before, PAGE_SIZE + 1);
         Long older = null;

@@ -10,6 +10,7 @@ import jakarta.ws.rs.NotFoundException;
 
 /** Reads and changes the subjects people review. */
 @ApplicationScoped
+@jakarta.inject.Named("subjectPicker")
 public class SubjectService {
 
     private final EntityManager em;
@@ -86,6 +87,22 @@ public class SubjectService {
         }
         return em.createQuery("select s.id from Subject s where s.slug = :slug", Long.class)
                 .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    /**
+     * The address of the subject someone named: the text itself when a subject has that address, else the address of
+     * the one subject with that name (any case); empty when none or several do.
+     */
+    /** The address of the subject an admin named, by name or address ({@link org.candor.SubjectNames#slugOf}). */
+    public Optional<String> slugOf(String nameOrAddress) {
+        return org.candor.SubjectNames.slugOf(em, nameOrAddress);
+    }
+
+    /** The names of every subject, by name (at most 2,000): what a subject picker offers ({@code inject:subjectPicker.names}, {@code tags/subjectPicker.html}). */
+    @SuppressWarnings("unchecked")
+    public List<String> names() {
+        return ((List<Object>) em.createNativeQuery("select name from subject order by name limit 2000").getResultList())
+                .stream().map(String::valueOf).toList();
     }
 
     /** The subject with this slug, as its public page shows it. */

@@ -341,7 +341,10 @@ class PolicyTest {
         Subject theirs = TestData.subject("Scoped theirs");
         Session admin = Session.admin();
         admin.request().queryParam("q", person.user()).when().get("/admin/roles").then().statusCode(200)
-                .body(containsString("account-" + id));
+                .body(containsString("account-" + id)).body(containsString("/admin/roles/" + id + "?q="));
+        // the person's page offers every subject by name, none ticked
+        admin.request().when().get("/admin/roles/" + id).then().statusCode(200)
+                .body(containsString("value=\"" + mine.slug + "\"> <bdi>Scoped mine</bdi>"));
         admin.form().formParam("role", "MODERATOR").formParam("handle", "Sam from support").formParam("scope", mine.slug)
                 .when().post("/admin/roles/" + id).then().statusCode(303);
         Map<String, Object> granted = Steps.lastLogEntry();
@@ -358,10 +361,33 @@ class PolicyTest {
                 .body(not(containsString("/moderation/items/" + outside + "\"")));
 
         admin.form().formParam("scope", "no-such-subject").formParam("role", "MODERATOR")
-                .when().post("/admin/roles/" + id).then().statusCode(400).body(containsString("no-such-subject"));
+                .when().post("/admin/roles/" + id).then().statusCode(400).body(containsString("no-such-subject"))
+                .body(containsString("Role of "));
         admin.form().formParam("role", "CUSTOMER").when().post("/admin/roles/" + id).then().statusCode(303);
         assertEquals("ROLE_REVOKED", Steps.lastLogEntry().get("kind"));
         person.request().when().get("/moderation").then().statusCode(403);
+    }
+
+    @Test
+    void adminsNameSubjectsTheyDoNotTypeAddresses() {
+        Subject subject = TestData.subject(TestData.unique("Home delivery"));
+        Session admin = Session.admin();
+        admin.request().get("/admin/policy").then().statusCode(200)
+                .body(containsString("<option value=\"" + subject.name + "\">"));
+        admin.form().formParam("slug", subject.name.toUpperCase(java.util.Locale.ROOT)).formParam("mode", "PRE")
+                .post("/admin/policy/subject").then().statusCode(303);
+        assertEquals("PRE", TestData.sql("select moderation_mode from subject where id = ?1", subject.id));
+        admin.form().formParam("slug", "Nowhere at all").formParam("mode", "PRE").post("/admin/policy/subject").then()
+                .statusCode(400).body(containsString("No subject has this name or address: Nowhere at all"))
+                .body(containsString("value=\"Nowhere at all\""));
+
+        admin.form().formParam("subject", subject.name).formParam("title", "Deliveries are late this week")
+                .formParam("body", "The carrier is short of drivers.").post("/moderation/statements").then().statusCode(303);
+        assertEquals(subject.id, ((Number) TestData.sql("select subject_id from statement where title = ?1",
+                "Deliveries are late this week")).longValue());
+        // the public log's filter takes the name too
+        given().queryParam("subject", subject.name).get("/log").then().statusCode(200)
+                .body(containsString("Deliveries are late this week"));
     }
 
     @Test

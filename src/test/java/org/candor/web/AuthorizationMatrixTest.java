@@ -142,6 +142,7 @@ class AuthorizationMatrixTest {
             Map.entry("POST /admin/offers/{id}/retire", "LFFFA"),
             Map.entry("GET /admin/offers/consistency", "LFFFA"),
             Map.entry("GET /admin/roles", "LFFFA"),
+            Map.entry("GET /admin/roles/{id}", "LFFFA"),
             Map.entry("POST /admin/roles/{id}", "LFFFA"),
             Map.entry("GET /admin/providers", "LFFFA"),
             Map.entry("GET /moderation/events", "LFFAA"),
