@@ -2,3 +2,7 @@
 -- language. The summary column keeps the board's English text (the log entry's body); older rows have no parts and
 -- are shown by that text.
 alter table policy_version add column summary_parts jsonb;
+
+-- #18: what a statement is, so that readers see an apology or an incident for what it is (not every statement is an alarm)
+alter table statement add column kind text not null default 'INFORMATION'
+    check (kind in ('INFORMATION', 'APOLOGY', 'INCIDENT'));

@@ -22,6 +22,7 @@ import org.candor.Sql;
  * it matched, so nobody gets a silent "possible banned word".
  */
 @ApplicationScoped
+@jakarta.inject.Named("moderationPolicy")
 public class ModerationPolicy {
 
     /**
@@ -105,6 +106,17 @@ public class ModerationPolicy {
     }
 
     /** The board-wide settings. */
+    /**
+     * Whether every post about this subject waits for a moderator (its own mode, else the board's): the write form
+     * says so ({@code inject:moderationPolicy.checkedFirst(slug)}).
+     */
+    public boolean checkedFirst(String slug) {
+        List<?> found = em.createNativeQuery("select moderation_mode from subject where slug = ?1").setParameter(1, slug)
+                .getResultList();
+        String own = found.isEmpty() ? null : (String) found.get(0);
+        return "PRE".equals(own == null ? settings().mode() : own);
+    }
+
     public Settings settings() {
         return settings((Tuple) em.createNativeQuery("select " + SETTINGS_COLUMNS + " from moderation_policy p where id = 1",
                 Tuple.class).getSingleResult());

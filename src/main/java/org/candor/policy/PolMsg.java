@@ -747,4 +747,16 @@ public interface PolMsg {
 
     @Message
     String roles_edit_title(String name);
+
+    @Message
+    String statement_kind();
+
+    @Message
+    String statement_kind_information();
+
+    @Message
+    String statement_kind_apology();
+
+    @Message
+    String statement_kind_incident();
 }

@@ -101,11 +101,17 @@ public final class PolicyForms {
     public record StatementForm(
             @RestForm Integer version,
             @RestForm @Size(max = 200, message = "{candor.text.size}") @CleanText(singleLine = true) String subject,
+            @RestForm @Pattern(regexp = "|INFORMATION|APOLOGY|INCIDENT", message = "{candor.policy.required}") String kind,
             @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 200, message = "{candor.text.size}") @CleanText(singleLine = true) String title,
             @RestForm @NotBlank(message = "{candor.policy.required}") @Size(max = 5000, message = "{candor.moderation.text.size}") @CleanText String body) {
 
+        /** The kinds a statement can be. */
+        public List<String> kinds() {
+            return StatementService.KINDS;
+        }
+
         static StatementForm empty() {
-            return new StatementForm(null, "", "", "");
+            return new StatementForm(null, "", "INFORMATION", "", "");
         }
     }
 }

@@ -66,7 +66,7 @@ public class StatementResource {
     public TemplateInstance edit(@PathParam("id") long id) {
         StatementService.Statement s = statements.one(id).orElseThrow(NotFoundException::new);
         return Templates.statements(statements.all(), id,
-                new StatementForm(s.version(), s.subjectSlug(), s.title(), s.body()), Map.of(), null);
+                new StatementForm(s.version(), s.subjectSlug(), s.kind(), s.title(), s.body()), Map.of(), null);
     }
 
     /** Publishes a statement; {@code back}: the page it was published from (an incident's), else the list. */
@@ -108,7 +108,7 @@ public class StatementResource {
                     // the subject as the admin named it: its name, or its address
                     String slug = form.subject() == null || form.subject().isBlank() ? form.subject()
                             : subjects.slugOf(form.subject()).orElse(form.subject());
-                    statements.publish(user.accountId(), slug, form.title(), form.body());
+                    statements.publish(user.accountId(), slug, form.kind(), form.title(), form.body());
                 } else {
                     statements.update(user.accountId(), id, form.version() == null ? -1 : form.version(), form.title(),
                             form.body());

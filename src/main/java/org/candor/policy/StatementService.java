@@ -30,7 +30,12 @@ public class StatementService {
 
     /** A statement; {@code subjectSlug} is null for a board-wide one. */
     public record Statement(long id, String subjectSlug, String subjectName, String title, String body, boolean current,
-            String author, Instant createdAt, Instant updatedAt, int version) {
+            String author, Instant createdAt, Instant updatedAt, int version, String kind) {
+
+        /** The CSS class and the message key ({@code pol:statement_kind_*}) of the statement's kind. */
+        public String kindKey() {
+            return "statement_kind_" + kind.toLowerCase(java.util.Locale.ROOT);
+        }
 
         public boolean edited() {
             return updatedAt.isAfter(createdAt.plusSeconds(1));
@@ -71,13 +76,22 @@ public class StatementService {
 
     @Transactional
     public long publish(long actorId, String subjectSlug, String title, String body) {
+        return publish(actorId, subjectSlug, "INFORMATION", title, body);
+    }
+
+    /** The kinds of statement: information, an apology, an incident (readers see which). */
+    public static final List<String> KINDS = List.of("INFORMATION", "APOLOGY", "INCIDENT");
+
+    @Transactional
+    public long publish(long actorId, String subjectSlug, String kind, String title, String body) {
         Account actor = accounts.staff(actorId);
         Long subjectId = subjectId(subjectSlug);
         checkScope(actor, subjectId);
         long id = ((Number) em.createNativeQuery("""
-                insert into statement (subject_id, title, body, created_by) values (?1, ?2, ?3, ?4) returning id""")
+                insert into statement (subject_id, title, body, created_by, kind) values (?1, ?2, ?3, ?4, ?5) returning id""")
                 .setParameter(1, subjectId).setParameter(2, title.strip()).setParameter(3, body.strip())
-                .setParameter(4, actorId).getSingleResult()).longValue();
+                .setParameter(4, actorId).setParameter(5, kind != null && KINDS.contains(kind) ? kind : "INFORMATION").getSingleResult())
+                .longValue();
         keepVersion(id, title, body, "PUBLISHED", actorId);
         append(actor, LogKind.STATEMENT_PUBLISHED, subjectId, subjectSlug, null, title.strip() + "\n\n" + body.strip());
         return id;
@@ -155,7 +169,7 @@ public class StatementService {
         var q = em.createNativeQuery("""
                 select s.id as id, subj.slug as slug, subj.name as name, s.title as title, s.body as body,
                     s.status = 'PUBLISHED' as current, a.display_name as author, s.created_at as created_at,
-                    s.updated_at as updated_at, s.version as version
+                    s.updated_at as updated_at, s.version as version, s.kind as kind
                 from statement s left join subject subj on subj.id = s.subject_id join account a on a.id = s.created_by"""
                 + where, Tuple.class);
         if (param != null) {
@@ -164,7 +178,7 @@ public class StatementService {
         return Sql.tuples(q).stream().map(t -> new Statement(Sql.number(t, "id"), Sql.text(t, "slug"),
                 Sql.text(t, "name"), Sql.text(t, "title"), Sql.text(t, "body"), Sql.bool(t, "current"),
                 Sql.text(t, "author"), Sql.instant(t, "created_at"), Sql.instant(t, "updated_at"),
-                Sql.integer(t, "version"))).toList();
+                Sql.integer(t, "version"), Sql.text(t, "kind"))).toList();
     }
 
 }

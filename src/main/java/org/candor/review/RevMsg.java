@@ -402,4 +402,7 @@ public interface RevMsg {
 
     @Message
     String sor_facts_redacted();
+
+    @Message
+    String write_checked_first();
 }

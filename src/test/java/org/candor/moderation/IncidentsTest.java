@@ -201,13 +201,16 @@ class IncidentsTest {
                 .body(containsString("href=\"/moderation/incidents/" + id + "\"")).body(containsString("crisis kit"));
         // the crisis kit's statement: published from the incident page, pinned on the subject's, back to the incident
         moderator.request().get("/moderation/incidents/" + id).then().statusCode(200)
-                .body(containsString("About the recent reviews of Banner kettle"));
+                .body(containsString("About the recent reviews of Banner kettle"))
+                .body(containsString("<input type=\"hidden\" name=\"kind\" value=\"INCIDENT\">"));
         moderator.form().formParam("subject", subject.slug).formParam("back", "/moderation/incidents/" + id)
+                .formParam("kind", "INCIDENT")
                 .formParam("title", "About the recent reviews of Banner kettle")
                 .formParam("body", "We keep every review readable and answer each one.")
                 .post("/moderation/statements").then().statusCode(303)
                 .header("Location", org.hamcrest.Matchers.endsWith("/moderation/incidents/" + id));
-        given().get("/subjects/" + subject.slug).then().body(containsString("We keep every review readable"));
+        given().get("/subjects/" + subject.slug).then().body(containsString("We keep every review readable"))
+                .body(containsString("class=\"statement statement-incident\""));
         // a "back" elsewhere is not followed
         moderator.form().formParam("subject", subject.slug).formParam("back", "https://elsewhere.example/")
                 .formParam("title", "Second statement").formParam("body", "Still on it.")

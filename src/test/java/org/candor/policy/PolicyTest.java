@@ -381,10 +381,17 @@ class PolicyTest {
                 .statusCode(400).body(containsString("No subject has this name or address: Nowhere at all"))
                 .body(containsString("value=\"Nowhere at all\""));
 
-        admin.form().formParam("subject", subject.name).formParam("title", "Deliveries are late this week")
+        admin.form().formParam("subject", subject.name).formParam("kind", "APOLOGY").formParam("title", "Deliveries are late this week")
                 .formParam("body", "The carrier is short of drivers.").post("/moderation/statements").then().statusCode(303);
         assertEquals(subject.id, ((Number) TestData.sql("select subject_id from statement where title = ?1",
                 "Deliveries are late this week")).longValue());
+        // readers see an apology as one, not as an alarm
+        given().get("/subjects/" + subject.slug).then().body(containsString("class=\"statement statement-apology\""))
+                .body(containsString("<p class=\"badge\">Apology</p>"))
+                // and the write form says posts here wait for a moderator (for those signed in)
+                .body(not(containsString("id=\"checked-first\"")));
+        Session.customer().request().get("/subjects/" + subject.slug).then()
+                .body(containsString("read by a moderator before they appear"));
         // the public log's filter takes the name too
         given().queryParam("subject", subject.name).get("/log").then().statusCode(200)
                 .body(containsString("Deliveries are late this week"));
