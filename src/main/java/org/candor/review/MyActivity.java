@@ -25,7 +25,7 @@ public class MyActivity {
      */
     public record Told(String action, ReasonCode reason, String message, long reviewId, Long commentId,
             String subjectSlug, String subjectName, java.time.Instant at, ReasonsStatement statement,
-            Appealed appeal) {
+            Appealed appeal, String offer) {
 
         public String textKey() {
             return "notice_" + action;
@@ -104,7 +104,11 @@ public class MyActivity {
     public List<Told> told(long accountId) {
         return Sql.tuples(em.createNativeQuery("""
                 select n.action as action, n.reason_code as reason_code, n.message as message, n.review_id as review_id,
-                    n.comment_id as comment_id, j.slug as slug, j.name as name, n.created_at as at, %s, %s
+                    n.comment_id as comment_id, j.slug as slug, j.name as name, n.created_at as at, %s, %s,
+                    case when n.action = 'REPLY' then (
+                        select o.name from offer_grant g join offer_type o on o.id = g.offer_type_id
+                        where g.reply_id = (select x.id from official_reply x where x.review_id = n.review_id
+                            and x.created_at <= n.created_at order by x.id desc limit 1)) end as offer
                 from author_notice n join review r on r.id = n.review_id join subject j on j.id = r.subject_id
                 left join reasons_statement s on s.id = n.statement_id
                 left join appeal ap on ap.statement_id = s.id
@@ -114,7 +118,8 @@ public class MyActivity {
                 .map(t -> new Told(Sql.text(t, "action"), ReasonCode.parse(Sql.text(t, "reason_code")),
                         Sql.text(t, "message"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"), Sql.text(t, "slug"),
                         Sql.text(t, "name"), Sql.instant(t, "at"),
-                        Sql.number(t, "s_id") == null ? null : ReasonsStatement.of(t), Appealed.of(t)))
+                        Sql.number(t, "s_id") == null ? null : ReasonsStatement.of(t), Appealed.of(t),
+                        Sql.text(t, "offer")))
                 .toList();
     }
 

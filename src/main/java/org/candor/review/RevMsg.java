@@ -405,4 +405,10 @@ public interface RevMsg {
 
     @Message
     String write_checked_first();
+
+    @Message
+    String activity_offer_granted();
+
+    @Message
+    String history_withheld();
 }

@@ -208,7 +208,10 @@ class ModerationTest {
         given().when().get(permalink).then().statusCode(200)
                 .body(containsString("left it at [redacted] in the rain"))
                 .body(containsString("Text removed by a moderator: Home address"))
-                .body(not(containsString("12 Elm Street")));
+                .body(not(containsString("12 Elm Street")))
+                // the "edited" link leads to a history that says why earlier versions are not shown
+                .body(containsString("#history\">edited</a>")).body(containsString("id=\"history\""))
+                .body(containsString("Earlier versions are not shown"));
         Map<String, Object> entry = Steps.lastLogEntry("REDACT");
         assertEquals("REDACT", entry.get("kind"));
         // the log once carried SHA-256(original): with the rest of the text public, the phone number was guessed back

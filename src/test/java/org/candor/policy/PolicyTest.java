@@ -248,7 +248,8 @@ class PolicyTest {
     @Test
     void anOfferGrantIsOnThePublicLogAndInTheConsistencyView() {
         Subject subject = TestData.subject("Offers");
-        long withOffer = Steps.post(Session.customer(), subject, 2, "Arrived late, cold.");
+        Session author = Session.customer();
+        long withOffer = Steps.post(author, subject, 2, "Arrived late, cold.");
         long without = Steps.post(Session.customer(), subject, 2, "Also late, also cold.");
         long offer = ((Number) TestData.sql("select id from offer_type where name = '10 % discount'")).longValue();
         Session moderator = Session.moderator();
@@ -257,6 +258,9 @@ class PolicyTest {
         Map<String, Object> entry = Steps.lastLogEntry();
         assertEquals("OFFER_GRANTED", entry.get("kind"));
         assertEquals("10 % discount", entry.get("body"));
+        // the author's timeline names what they were granted
+        author.request().get("/me").then().statusCode(200)
+                .body(containsString("With the reply, you were granted an offer: <strong><bdi>10 % discount</bdi></strong>"));
         Steps.act(moderator, Steps.item(without, "REPLY"), "reply", "body", "Sorry.",
                 "complaint", "DELIVERY").statusCode(303);
 
