@@ -25,13 +25,6 @@ public class QueueReads {
     /** Items on one tab. */
     public static final int TAB_SIZE = 100;
 
-    /** Why an item is in the queue, as {@code queue_item.why} holds it, that readers are told in words. */
-    private static final java.util.Set<String> WHYS = java.util.Set.of("pre-moderation", "first-posts", "new-account",
-            "max-links", "awaiting-reply");
-
-    private static final java.util.Set<String> REPORTS = java.util.Arrays.stream(org.candor.review.ReportReason.values())
-            .map(Enum::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
-
     /** One line of the queue. {@code claimedBy} is empty when nobody holds a live claim. */
     public record Row(long id, ItemKind kind, String why, boolean open, boolean escalated, long reviewId, Long commentId,
             String subjectSlug, String subjectName, int rating, String text, String authorName, Instant createdAt,
@@ -62,25 +55,6 @@ public class QueueReads {
         public String whyKey() {
             return "queue_why_" + kind.name();
         }
-
-        /** The number of the word rule that put the item here, or null. */
-        public String ruleNumber() {
-            if (why == null || !(why.startsWith("word ") || why.startsWith("pattern ")) || !why.endsWith(")")
-                    || !why.contains("(#")) {
-                return null;
-            }
-            return why.substring(why.lastIndexOf("(#") + 2, why.length() - 1);
-        }
-
-        /** The message key ({@code alert:why_*}) of a rule that put the item here, or null when it is not one of those. */
-        public String ruleKey() {
-            return why != null && WHYS.contains(why) ? "why_" + why.replace('-', '_') : null;
-        }
-
-        /** The message key ({@code rev:report_*}) of a report's reason, or null. */
-        public String reportKey() {
-            return why != null && REPORTS.contains(why) ? "report_" + why : null;
-        }
     }
 
     /** A step in an item's history. */
@@ -89,11 +63,21 @@ public class QueueReads {
         public String actionKey() {
             return "queue_action_" + action;
         }
+
+        /** Whether this is the item's creation, whose note says why it was queued ({@code tags/why.html}). */
+        public boolean created() {
+            return "CREATED".equals(action);
+        }
     }
 
     /** One of the author's posts, with what staff did about it. */
     public record AuthorPost(long reviewId, Long commentId, String subjectSlug, String subjectName, String status,
             Instant at, long actions) {
+
+        /** The message key of the post's status ({@code rev:status_*}). */
+        public String statusKey() {
+            return "status_" + status.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** A report on the item's content. */

@@ -59,6 +59,12 @@ public class Scripts {
     /** One line of the offer-consistency view: a kind of complaint at a rating, and what it got. */
     public record ConsistencyRow(String complaint, int rating, long replied, String offers, long withoutOffer,
             List<Long> withoutOfferReviews) {
+
+        /** The message key of the complaint's label ({@code mod:complaint_*}). */
+        public String complaintKey() {
+            return "complaint_" + complaint;
+        }
+
     }
 
     private final EntityManager em;

@@ -27,7 +27,8 @@ import org.candor.support.Steps;
 import org.candor.support.TestData;
 
 /**
- * Every public page, the log, its Atom feed and the e-mails to authors, read in English and in Spanish: what the
+ * Every page (as a visitor, a customer, a moderator and an admin), the log, its Atom feed and the e-mails to authors,
+ * read in English and in Spanish: what the
  * system writes is words in the reader's language, never a code ({@code PERSONAL_DATA}, {@code PRE}) and, on a Spanish
  * page, none of a small list of English words. What people wrote (reviews, names, subjects, staff texts) is left out.
  */
@@ -38,7 +39,7 @@ class WordsNotCodesTest {
     private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z_]{3,}\\b");
 
     /** Abbreviations that are words to their readers. */
-    private static final Set<String> ABBREVIATIONS = Set.of("JSON", "HTML", "HTTP", "HTTPS", "OIDC", "GDPR");
+    private static final Set<String> ABBREVIATIONS = Set.of("JSON", "HTML", "HTTP", "HTTPS", "OIDC", "GDPR", "RGPD");
 
     /** English words that have no business on a Spanish page. */
     private static final Pattern ENGLISH = Pattern.compile("\\b(the|and|by|of|with|from|your|you|removed|moderator|"
@@ -78,7 +79,7 @@ class WordsNotCodesTest {
         people.sort(Comparator.comparingInt(String::length).reversed());
         int read = 0;
         for (String lang : List.of("en", "es")) {
-            for (int who : new int[] { 0, 1 }) {
+            for (int who : new int[] { 0, 1, 3, 4 }) {
                 for (Map.Entry<String, String> e : AuthorizationMatrixTest.EXPECTED.entrySet()) {
                     String route = e.getKey();
                     if (!route.startsWith("GET ") || e.getValue().charAt(who) != 'A'
@@ -136,10 +137,11 @@ class WordsNotCodesTest {
     /**
      * What a reader sees of a page: its text and the labels read aloud, without what people wrote (the bodies of
      * posts and staff texts, marked {@code class="body"}, and user-written names isolated in {@code <bdi>} or quoted in «»), scripts,
-     * command lines ({@code <pre>}), or the other language's name in the language switcher.
+     * command lines and what is typed into configuration ({@code <pre>}, {@code <kbd>}), or the other language's name
+     * in the language switcher.
      */
     static String text(String html) {
-        String visible = html.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<textarea.*?</textarea>|<pre.*?</pre>", " ")
+        String visible = html.replaceAll("(?s)<script.*?</script>|<style.*?</style>|<textarea.*?</textarea>|<pre.*?</pre>|<kbd.*?</kbd>", " ")
                 .replaceAll("(?s)<div class=\"body\">.*?</div>|<bdi>.*?</bdi>|<content[^>]*>.*?</content>|«[^»]*»", " ")
                 .replaceAll("(?s)<a [^>]*hreflang=[^>]*>.*?</a>", " ");
         StringBuilder labels = new StringBuilder();
