@@ -6,3 +6,6 @@ alter table policy_version add column summary_parts jsonb;
 -- #18: what a statement is, so that readers see an apology or an incident for what it is (not every statement is an alarm)
 alter table statement add column kind text not null default 'INFORMATION'
     check (kind in ('INFORMATION', 'APOLOGY', 'INCIDENT'));
+
+-- #18: the language a person chose while signed in: what they are e-mailed in (null: the board's, English)
+alter table account add column language text check (language ~ '^[a-z]{2}$');

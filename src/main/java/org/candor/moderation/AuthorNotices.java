@@ -79,16 +79,21 @@ public class AuthorNotices {
         if (!outbox.enabled()) {
             return;
         }
-        Tuple who = (Tuple) em.createNativeQuery("select email as email, display_name as name from account where id = ?1",
+        Tuple who = (Tuple) em.createNativeQuery("""
+                select email as email, display_name as name, language as language from account where id = ?1""",
                 Tuple.class).setParameter(1, n.authorId()).getSingleResult();
+        // in the author's language, not in that of the moderator whose request this runs in
+        java.util.Locale language = java.util.Locale.forLanguageTag(Sql.text(who, "language") == null ? "en"
+                : Sql.text(who, "language"));
         String email = Sql.text(who, "email");
         if (email != null) {
             String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
                     + (n.commentId() == null ? "" : "#comment-" + n.commentId());
             String receipt = n.logSeq() == null ? null : config.publicUrl() + "/log/entries/" + n.logSeq() + "/proof";
             String appeal = n.statement() == null ? null : config.publicUrl() + "/me#statement-" + n.statement().id();
-            outbox.queue(noticeId, email, Templates.noticeSubject(n).render().strip(),
-                    Templates.notice(Sql.text(who, "name"), n, link, receipt, appeal).render(), n.logSeq());
+            outbox.queue(noticeId, email, Templates.noticeSubject(n).setLocale(language).render().strip(),
+                    Templates.notice(Sql.text(who, "name"), n, link, receipt, appeal).setLocale(language).render(),
+                    n.logSeq());
         }
     }
 }

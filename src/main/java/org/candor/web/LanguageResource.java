@@ -13,14 +13,20 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The language switcher: remembers the choice in a cookie and goes back to the page the visitor was on. */
+/**
+ * The language switcher: remembers the choice in a cookie (and, for someone signed in, with their account:
+ * {@link LanguageChosen}) and goes back to the page the visitor was on.
+ */
 @Path("/lang")
 public class LanguageResource {
 
     private final boolean secure;
+    private final jakarta.enterprise.event.Event<LanguageChosen> chosen;
 
-    LanguageResource(@ConfigProperty(name = "candor.session.cookie-secure", defaultValue = "false") boolean secure) {
+    LanguageResource(@ConfigProperty(name = "candor.session.cookie-secure", defaultValue = "false") boolean secure,
+            jakarta.enterprise.event.Event<LanguageChosen> chosen) {
         this.secure = secure;
+        this.chosen = chosen;
     }
 
     @GET
@@ -30,6 +36,7 @@ public class LanguageResource {
         if (locale == null) {
             throw new NotFoundException();
         }
+        chosen.fire(new LanguageChosen(locale));
         NewCookie cookie = new NewCookie.Builder(Ui.LANGUAGE_COOKIE)
                 .value(locale.getLanguage())
                 .path("/")
