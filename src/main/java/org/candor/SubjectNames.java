@@ -20,7 +20,8 @@ public final class SubjectNames {
      */
     @SuppressWarnings("unchecked")
     public static Optional<String> slugOf(EntityManager em, String nameOrAddress) {
-        if (nameOrAddress == null || nameOrAddress.isBlank() || nameOrAddress.length() > 200) {
+        if (nameOrAddress == null || nameOrAddress.isBlank() || nameOrAddress.length() > 200
+                || nameOrAddress.chars().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         String text = nameOrAddress.strip();

@@ -109,6 +109,7 @@ public class Incidents {
     }
 
     private long open(UnusualActivity.Signals s) {
+        log.holdHead(); // before the subject: the sequencer holds the head while it integrates a post on it
         Tuple subject = Sql.tuples(em.createNativeQuery(
                 "select slug as slug, moderation_mode as mode from subject where id = ?1 for update", Tuple.class)
                 .setParameter(1, s.subjectId())).get(0);

@@ -176,15 +176,12 @@ public class ModerationService {
         return id;
     }
 
-    /** The placeholders a reply may use. */
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}\\s]{1,40})\\}");
-
     /**
      * A reply's text with {@code {customer}} and {@code {subject}} filled in; any other placeholder is refused, so that
      * no customer ever reads "{ordernumber}".
      */
     static String fill(String text, String customer, String subject) {
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(text);
+        java.util.regex.Matcher m = org.candor.policy.Scripts.PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = switch (m.group(1)) {

@@ -71,8 +71,8 @@ public record QueueFilter(String subject, Integer rating, String rule, String ag
     }
 
     private static String trimmed(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
+        if (text == null || text.isBlank() || text.chars().anyMatch(Character::isISOControl)) {
+            return null; // no name or post holds a control character (and PostgreSQL refuses NUL)
         }
         String t = text.strip();
         return t.length() > 200 ? t.substring(0, 200) : t;

@@ -90,6 +90,9 @@ public class CannedAdminResource {
 
     private Response saveCanned(Long id, CannedForm form) {
         Map<String, String> errors = formErrors.of(form);
+        if (errors.isEmpty() && Scripts.unknownPlaceholder(form.body())) {
+            errors = Map.of("body", formErrors.message("{candor.moderation.reply.placeholder}"));
+        }
         if (!errors.isEmpty()) {
             return Response.status(400).entity(Templates.canned(service.canned(), id, form, errors)).build();
         }

@@ -26,6 +26,17 @@ import org.candor.policy.PolicyChanges.StaleException;
 @ApplicationScoped
 public class Scripts {
 
+    /** A placeholder in a canned response or a reply: {@code {customer}}, {@code {subject}}. */
+    public static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}\\s]{1,40})\\}");
+
+    /** The placeholders that are filled in: the customer's name and the subject's. */
+    public static final java.util.Set<String> PLACEHOLDERS = java.util.Set.of("customer", "subject");
+
+    /** Whether the text uses a placeholder nobody fills in (a customer would read "{ordernumber}"). */
+    public static boolean unknownPlaceholder(String text) {
+        return text != null && PLACEHOLDER.matcher(text).results().anyMatch(m -> !PLACEHOLDERS.contains(m.group(1)));
+    }
+
     /** A kind of versioned admin item: its table, what it is called, and its text columns (the last is the role). */
     public enum Kind {
         CANNED("canned_response", "change_canned", "title", "body", "category"),

@@ -135,6 +135,15 @@ public class PublicLog {
         return (int) (after - size);
     }
 
+    /**
+     * Takes the log head now, for a transaction that will append after locking rows the sequencer may need (a
+     * subject's): everyone then locks the head first, and none waits for the other in a circle.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void holdHead() {
+        lockHead(false);
+    }
+
     private Tuple lockHead(boolean skipIfBusy) {
         List<Tuple> head = Sql.tuples(em.createNativeQuery("""
                 select h.size as size, (select coalesce(max(id), 0) from policy_version) as policy_version

@@ -101,7 +101,7 @@ class PolicyTest {
         Session.moderator().request().when().get("/moderation?tab=reported").then().statusCode(200)
                 .body(containsString("/moderation/items/" + item))
                 .body(containsString("word rule #" + rule))
-                .body(containsString("<mark>" + word + "</mark>"));
+                .body(containsString("<mark><bdi>" + word + "</bdi></mark>"));
     }
 
     @Test
@@ -111,7 +111,7 @@ class PolicyTest {
         Session.admin().form().formParam("text", "Please " + word.toUpperCase() + " this.")
                 .when().post("/admin/rules/test").then().statusCode(200)
                 .body(containsString("Held for a moderator"))
-                .body(containsString("<mark>" + word + "</mark>"));
+                .body(containsString("<mark><bdi>" + word + "</bdi></mark>"));
         Session.admin().form().formParam("pattern", "([unclosed").formParam("regex", "true").formParam("action", "HOLD")
                 .when().post("/admin/rules").then().statusCode(400)
                 .body(containsString("That regular expression does not work"))
@@ -227,6 +227,12 @@ class PolicyTest {
                 .when().post("/admin/canned").then().statusCode(303);
         long canned = ((Number) TestData.sql("select id from canned_response where title = ?1", title)).longValue();
         assertEquals("POLICY_CHANGE", Steps.lastLogEntry().get("kind"));
+        // a placeholder nothing fills in is refused, and what the admin wrote is kept
+        admin.form().formParam("title", title + " 2").formParam("category", "Apology").formParam("allowedRole", "ADMIN")
+                .formParam("body", "Your order {ordernumber} is on its way.")
+                .when().post("/admin/canned").then().statusCode(400)
+                .body(containsString("placeholder that cannot be filled in"))
+                .body(containsString("Your order {ordernumber} is on its way."));
 
         Subject subject = TestData.subject("Canned roles");
         Session author = Session.customer();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.Cookie;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -78,7 +77,8 @@ class EveryPageInABrowserTest {
         List<String> violations = new ArrayList<>();
         Set<String> checkedByAxe = new LinkedHashSet<>();
         int pages = 0;
-        for (int who : new int[] { 4, 3, 1, 2, 0 }) {
+        // the other customer sees what the customer sees, less their own review's edit page
+        for (int who : new int[] { 4, 3, 1, 0 }) {
             try (BrowserContext context = browsers.context()) {
                 if (who > 0) {
                     context.addCookies(f.sessions[who].cookies().entrySet().stream()
@@ -94,9 +94,9 @@ class EveryPageInABrowserTest {
                     String path = f.path(route.substring(4));
                     for (int width : new int[] { 390, 1280 }) {
                         page.setViewportSize(width, 800);
-                        Response response = page.navigate(path);
-                        String type = response == null ? "" : String.valueOf(response.headerValue("content-type"));
-                        if (!type.startsWith("text/html")) {
+                        page.navigate(path);
+                        // the document's own type: a page revalidated from the browser's cache (304) is a page too
+                        if (!"text/html".equals(page.evaluate("() => document.contentType"))) {
                             continue;
                         }
                         pages++;
@@ -111,8 +111,8 @@ class EveryPageInABrowserTest {
                         if (overflow != null) {
                             tooWide.add(route + " as " + ROLES[who] + " at " + width + " px: " + overflow);
                         }
-                        // axe once per page and role that sees its own version of it, at the phone's width
-                        if (width == 390 && checkedByAxe.add(route + (who == 0 ? " anonymous" : ""))) {
+                        // axe once per page (as the first role that may see it, staff first), at the phone's width
+                        if (width == 390 && checkedByAxe.add(route)) {
                             violations.addAll(Browsers.seriousViolations(page));
                         }
                     }
