@@ -319,4 +319,7 @@ public interface Msg {
 
     @Message
     String flash_bulk_choose();
+
+    @Message
+    String nav_menu();
 }

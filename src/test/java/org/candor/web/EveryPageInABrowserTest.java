@@ -1,5 +1,6 @@
 package org.candor.web;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,5 +124,26 @@ class EveryPageInABrowserTest {
         org.junit.jupiter.api.Assertions.assertAll(
                 () -> assertEquals(List.of(), tooWide, "pages wider than the screen"),
                 () -> assertEquals(List.of(), violations, "serious or critical accessibility violations"));
+    }
+
+    @Test
+    void atAPhonesWidthTheHeaderCollapsesBehindAMenuThatNeedsNoScript() {
+        org.candor.support.Session admin = org.candor.support.Session.admin();
+        try (BrowserContext context = browsers.context()) {
+            context.addCookies(admin.cookies().entrySet().stream()
+                    .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(SignInBrowser.base())).toList());
+            Page page = context.newPage();
+            page.setViewportSize(390, 800);
+            page.navigate("/");
+            var signOut = page.locator("header.site form[action='/logout'] button");
+            assertThat(signOut).isHidden();
+            page.locator("label.menu-button").click();
+            assertThat(signOut).isVisible();
+            assertTrue(((Number) page.evaluate("() => document.querySelector(\"header.site form[action='/logout'] button\")"
+                    + ".getBoundingClientRect().right")).doubleValue() <= 390, "Sign out is on the screen");
+            page.setViewportSize(1280, 800);
+            assertThat(page.locator("label.menu-button")).isHidden();
+            assertThat(signOut).isVisible();
+        }
     }
 }

@@ -116,7 +116,7 @@ class WordsNotCodesTest {
     }
 
     private static void check(String where, String lang, String text, List<String> people, List<String> found) {
-        text = text.replaceAll("https?://\\S+", " "); // addresses are not words
+        text = text.replaceAll("https?://\\S+|\\S+@\\S+", " "); // web and e-mail addresses are not words
         for (String s : people) {
             text = text.replace(s, " ");
         }
