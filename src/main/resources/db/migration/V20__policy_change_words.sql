@@ -9,3 +9,6 @@ alter table statement add column kind text not null default 'INFORMATION'
 
 -- #18: the language a person chose while signed in: what they are e-mailed in (null: the board's, English)
 alter table account add column language text check (language ~ '^[a-z]{2}$');
+
+-- #18: the language a notice was sent in: its receipt, decision and appeal e-mails are written in it
+alter table legal_notice add column language text check (language ~ '^[a-z]{2}$');

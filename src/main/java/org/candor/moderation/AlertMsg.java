@@ -248,4 +248,19 @@ public interface AlertMsg {
 
     @Message
     String queue_bulk_choose_canned();
+
+    @Message
+    String notice_mail_received(String reference);
+
+    @Message
+    String notice_mail_action(String reference);
+
+    @Message
+    String notice_mail_no_action(String reference);
+
+    @Message
+    String notice_mail_appeal_upheld(String reference);
+
+    @Message
+    String notice_mail_appeal_rejected(String reference);
 }

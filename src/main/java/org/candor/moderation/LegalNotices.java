@@ -120,7 +120,7 @@ public class LegalNotices {
      */
     @Transactional
     public Receipt submit(long reviewId, Long commentId, String location, String explanation, String law, String name,
-            String email, String clientAddress) {
+            String email, String clientAddress, java.util.Locale language) {
         PostContent content = noticeable(reviewId, commentId);
         byte[] client = clientHash(clientAddress);
         long recent = ((Number) em.createNativeQuery("""
@@ -133,19 +133,19 @@ public class LegalNotices {
         String key = key();
         long id = ((Number) em.createNativeQuery("""
                 insert into legal_notice (reference, follow_key, review_id, comment_id, location, explanation, law,
-                    notifier_name, notifier_email, client_hash)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) returning id""")
+                    notifier_name, notifier_email, client_hash, language)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) returning id""")
                 .setParameter(1, reference).setParameter(2, key).setParameter(3, reviewId)
                 .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.LONG, commentId))
                 .setParameter(5, location).setParameter(6, explanation).setParameter(7, law)
                 .setParameter(8, name).setParameter(9, email).setParameter(10, client)
-                .getSingleResult()).longValue();
+                .setParameter(11, language.getLanguage()).getSingleResult()).longValue();
         queue.noticed(id, reviewId, commentId, content.rating());
         log.append(new PublicLog.Draft(LogKind.NOTICE_RECEIVED, content.subjectId(), content.subjectSlug(), reviewId,
                 commentId, "public", null, null, null, null, null, null));
         if (outbox.enabled()) {
-            outbox.queueToNotifier(id, email, "Notice " + reference + " received",
-                    Templates.noticeReceipt(name, reference, location, link(reference, key)).render());
+            outbox.queueToNotifier(id, email, words(language).notice_mail_received(reference),
+                    Templates.noticeReceipt(name, reference, location, link(reference, key)).setLocale(language).render());
         }
         return new Receipt(reference, key);
     }
@@ -157,7 +157,8 @@ public class LegalNotices {
                 update legal_notice set status = ?1, decision_reason = ?2, decided_by = ?3, decided_at = now()
                 where review_id = ?4 and comment_id is not distinct from ?5 and status = 'OPEN'
                 returning id as id, reference as reference, follow_key as follow_key, notifier_name as name,
-                    notifier_email as email, location as location, decided_at as decided_at""", Tuple.class)
+                    notifier_email as email, location as location, decided_at as decided_at, language as language""",
+                Tuple.class)
                 .setParameter(1, decision).setParameter(2, reason).setParameter(3, a.actor().id)
                 .setParameter(4, a.content().reviewId())
                 .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.LONG, a.content().commentId())));
@@ -167,12 +168,14 @@ public class LegalNotices {
         for (Tuple t : decided) {
             String reference = Sql.text(t, "reference");
             boolean declined = Settlements.NO_ACTION.equals(decision);
+            java.util.Locale language = language(t);
             outbox.queueToNotifier(Sql.number(t, "id"), Sql.text(t, "email"),
-                    "Notice " + reference + ": " + (declined ? "no action taken" : "action taken"),
+                    declined ? words(language).notice_mail_no_action(reference) : words(language).notice_mail_action(reference),
                     Templates.noticeDecision(Sql.text(t, "name"), reference, Sql.text(t, "location"),
                             "notice_mail_decision_" + decision, reason,
                             link(reference, Sql.text(t, "follow_key")), reasons.outOfCourt(),
-                            declined ? reasons.appealUntil(Sql.instant(t, "decided_at")) : null).render());
+                            declined ? reasons.appealUntil(Sql.instant(t, "decided_at")) : null).setLocale(language)
+                            .render());
         }
         return decided.size();
     }
@@ -182,13 +185,26 @@ public class LegalNotices {
     void appealDecided(long noticeId, String outcome, String reason) {
         Tuple t = (Tuple) em.createNativeQuery("""
                 select reference as reference, follow_key as follow_key, notifier_name as name, notifier_email as email,
-                    location as location
+                    location as location, language as language
                 from legal_notice where id = ?1""", Tuple.class).setParameter(1, noticeId).getSingleResult();
         String reference = Sql.text(t, "reference");
-        outbox.queueToNotifier(noticeId, Sql.text(t, "email"), "Notice " + reference + ": appeal " + outcome.toLowerCase(
-                java.util.Locale.ROOT), Templates.noticeDecision(Sql.text(t, "name"), reference, Sql.text(t, "location"),
-                        "notice_mail_decision_APPEAL_" + outcome, reason, link(reference, Sql.text(t, "follow_key")), reasons.outOfCourt(), null)
-                        .render());
+        java.util.Locale language = language(t);
+        outbox.queueToNotifier(noticeId, Sql.text(t, "email"), "UPHELD".equals(outcome)
+                ? words(language).notice_mail_appeal_upheld(reference) : words(language).notice_mail_appeal_rejected(reference),
+                Templates.noticeDecision(Sql.text(t, "name"), reference, Sql.text(t, "location"),
+                        "notice_mail_decision_APPEAL_" + outcome, reason, link(reference, Sql.text(t, "follow_key")),
+                        reasons.outOfCourt(), null).setLocale(language).render());
+    }
+
+    /** The language the notice was sent in (English for notices from before it was kept). */
+    private static java.util.Locale language(Tuple t) {
+        return java.util.Locale.forLanguageTag(Sql.text(t, "language") == null ? "en" : Sql.text(t, "language"));
+    }
+
+    /** The e-mails' subjects in that language. */
+    private static AlertMsg words(java.util.Locale language) {
+        return io.quarkus.qute.i18n.MessageBundles.get(AlertMsg.class,
+                io.quarkus.qute.i18n.Localized.Literal.of(language.getLanguage()));
     }
 
     /** A notice as its sender reads it, when the key is the notice's. */

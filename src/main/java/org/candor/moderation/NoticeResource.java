@@ -85,9 +85,11 @@ public class NoticeResource {
     private final FormErrors formErrors;
     private final ModerationConfig config;
     private final HttpServerRequest request;
+    private final org.candor.web.Ui ui;
 
     NoticeResource(LegalNotices notices, Appeals appeals, FormErrors formErrors, ModerationConfig config,
-            HttpServerRequest request) {
+            HttpServerRequest request, org.candor.web.Ui ui) {
+        this.ui = ui;
         this.notices = notices;
         this.appeals = appeals;
         this.formErrors = formErrors;
@@ -120,7 +122,8 @@ public class NoticeResource {
         LegalNotices.Receipt receipt;
         try {
             receipt = notices.submit(form.reviewId(), form.commentId(), form.location().strip(), form.explanation().strip(),
-                    form.law().strip(), form.name().strip(), form.email().strip(), request.remoteAddress().hostAddress());
+                    form.law().strip(), form.name().strip(), form.email().strip(), request.remoteAddress().hostAddress(),
+                    ui.locale());
         } catch (LegalNotices.TooManyNotices e) {
             return Response.status(429).header("Retry-After", e.retryAfterSeconds())
                     .entity(Templates.form(post, form, Map.of(), true)).build();
