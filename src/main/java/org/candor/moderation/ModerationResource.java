@@ -12,19 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
 
 import org.candor.account.AccountService;
 import org.candor.account.CurrentUser;
@@ -33,15 +29,14 @@ import org.candor.web.Flash;
 import org.candor.web.FormErrors;
 import org.candor.policy.ReasonCode;
 
-/** The moderation queue: its tabs, one item's page with every action, and the live event stream. Staff only. */
+/**
+ * One queue item's page with every action, the reply's preview and the conflict page (the queue itself is
+ * {@link QueueResource}'s). Staff only.
+ */
 @Path("/moderation")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.MODERATOR_NAME)
 public class ModerationResource {
-
-    /** Whether authors are e-mailed, and (for admins) how the outbox stands. */
-    public record Mail(boolean enabled, MailOutbox.State state) {
-    }
 
     /** What was typed into the action that failed, to show it again with the messages. */
     public record Typed(String action, ActionForm form, Map<String, String> errors) {
@@ -102,161 +97,47 @@ public class ModerationResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(QueueTab tab, QueueReads.Page page, Map<QueueTab, Long> counts,
-                List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget,
-                List<Incidents.Incident> incidents, QueueFilter filter, List<QueueReads.Canned> canned,
-                List<ReasonCode> reasons, List<String> subjects);
-
-        static native TemplateInstance queue$list(QueueTab tab, QueueReads.Page page, Map<QueueTab, Long> counts,
-                List<QueueTab> tabs, QueueFilter filter);
-
-        static native TemplateInstance item(QueueReads.Item item, List<QueueReads.Canned> canned,
-                List<QueueReads.Canned> offers, List<QueueReads.Staff> staff, List<ReasonCode> reasons,
+        static native TemplateInstance item(ItemReads.Item item, List<ItemReads.Canned> canned,
+                List<ItemReads.Canned> offers, List<ItemReads.Staff> staff, List<ReasonCode> reasons,
                 List<Complaint> complaints, Typed typed, String business, ModerationAction.Allowed allowed,
                 CaseFile file, Desk desk);
 
         static native TemplateInstance preview(String text, String error, String business, Signature signature);
 
-        static native TemplateInstance conflict(QueueReads.Row row, QueueReads.Event last, List<String> typed);
+        static native TemplateInstance conflict(QueueReads.Row row, ItemReads.Event last, List<String> typed);
     }
 
     private final ModerationService moderation;
     private final QueueReads reads;
-    private final QueueEvents events;
+    private final ItemReads items;
     private final CurrentUser user;
     private final FormErrors formErrors;
     private final Flash flash;
     private final ModerationConfig config;
     private final org.candor.review.ReviewReads reviews;
     private final AccountService accounts;
-    private final MailOutbox outbox;
     private final Appeals appeals;
     private final LegalNotices legalNotices;
     private final Reasons reasons;
-    private final org.candor.transparency.TransparencyIndex transparency;
 
-    private final Incidents incidents;
     private final org.candor.policy.PublicActor publicActor;
 
-    ModerationResource(ModerationService moderation, QueueReads reads, QueueEvents events, CurrentUser user,
-            FormErrors formErrors, Flash flash, ModerationConfig config, org.candor.review.ReviewReads reviews,
-            AccountService accounts, MailOutbox outbox, Appeals appeals, LegalNotices legalNotices, Reasons reasons,
-            org.candor.transparency.TransparencyIndex transparency, Incidents incidents,
-            org.candor.policy.PublicActor publicActor) {
+    ModerationResource(ModerationService moderation, QueueReads reads, ItemReads items, CurrentUser user, FormErrors formErrors,
+            Flash flash, ModerationConfig config, org.candor.review.ReviewReads reviews, AccountService accounts,
+            Appeals appeals, LegalNotices legalNotices, Reasons reasons, org.candor.policy.PublicActor publicActor) {
         this.publicActor = publicActor;
-        this.incidents = incidents;
-        this.transparency = transparency;
         this.appeals = appeals;
         this.legalNotices = legalNotices;
         this.reasons = reasons;
         this.accounts = accounts;
-        this.outbox = outbox;
         this.reviews = reviews;
         this.moderation = moderation;
         this.reads = reads;
-        this.events = events;
+        this.items = items;
         this.user = user;
         this.formErrors = formErrors;
         this.flash = flash;
         this.config = config;
-    }
-
-    @GET
-    public TemplateInstance queue(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
-        QueueTab t = QueueTab.parse(tab);
-        QueueFilter filter = narrowing.filter();
-        java.time.LocalDate today = java.time.LocalDate.now(transparency.zone());
-        var month = org.candor.transparency.TransparencyResource.View.of(null,
-                transparency.report(today.minusDays(29), today), null, null);
-        return Templates.queue(t, reads.tab(t, filter, user.accountId()), reads.counts(user.accountId()),
-                List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),
-                reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"),
-                incidents.ongoing(user.accountId()), filter, reads.canned(user.isAdmin()), List.of(ReasonCode.values()),
-                reads.subjectNames(user.accountId()));
-    }
-
-    /** The tab's list alone: what the page's script fetches when the queue changes. */
-    @GET
-    @Path("list")
-    public TemplateInstance list(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
-        QueueTab t = QueueTab.parse(tab);
-        QueueFilter filter = narrowing.filter();
-        return Templates.queue$list(t, reads.tab(t, filter, user.accountId()), reads.counts(user.accountId()),
-                List.of(QueueTab.values()), filter);
-    }
-
-    /** The queue's filter fields, as the page's form sends them. */
-    public static class Narrowing {
-        @QueryParam("subject")
-        String subject;
-        @QueryParam("rating")
-        String rating;
-        @QueryParam("rule")
-        String rule;
-        @QueryParam("age")
-        String age;
-        @QueryParam("q")
-        String words;
-        @QueryParam("after")
-        String after;
-
-        QueueFilter filter() {
-            return QueueFilter.of(subject, rating, rule, age, words, after);
-        }
-    }
-
-    /**
-     * One action on many items: publish the selected held posts under one reason, or answer the selected reviews with
-     * one canned response. Each item is its own action (its permission checked, its change made, its log entry
-     * written, in its own transaction); an item someone else changed meanwhile is left as it is, and the moderator is
-     * told how many were.
-     */
-    @POST
-    @Path("bulk")
-    public Response bulk(@RestForm("action") String action, @RestForm("items") List<String> items,
-            @RestForm("reason") String reason, @RestForm("canned") String canned, @RestForm("tab") String tab,
-            @RestForm("back") String back) {
-        QueueTab t = QueueTab.parse(tab);
-        URI queue = URI.create("/moderation?tab=" + t.slug() + (back != null && back.startsWith("&") && back.length() < 600
-                && !back.contains("\n") ? back : ""));
-        ReasonCode code = ReasonCode.parse(reason);
-        Long cannedId = canned != null && canned.matches("\\d{1,18}") ? Long.valueOf(canned) : null;
-        boolean publish = "publish".equals(action);
-        if (items == null || items.isEmpty()) {
-            return flash.redirect(queue, "flash_bulk_none");
-        }
-        if ((publish && code == null) || (!publish && ("reply".equals(action) ? cannedId == null : true))) {
-            return flash.redirect(queue, "flash_bulk_choose");
-        }
-        int left = 0;
-        for (String item : items.subList(0, Math.min(items.size(), QueueReads.TAB_SIZE))) {
-            if (!item.matches("\\d{1,18}:\\d{1,9}")) {
-                left++;
-                continue;
-            }
-            long id = Long.parseLong(item.substring(0, item.indexOf(':')));
-            int version = Integer.parseInt(item.substring(item.indexOf(':') + 1));
-            try {
-                if (publish) {
-                    moderation.publish(user.accountId(), id, version, code, null);
-                } else {
-                    moderation.reply(user.accountId(), id, version, null, cannedId, null, null);
-                }
-            } catch (ConflictException | InvalidActionException | NotFoundException | ForbiddenException e) {
-                left++;
-            }
-        }
-        return flash.redirect(queue, left == 0 ? "flash_bulk_done" : "flash_bulk_partial");
-    }
-
-    /** Ids of items as they change, on any instance. */
-    @GET
-    @Path("events")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
-    @Blocking
-    public Multi<String> events() {
-        return events.stream(accounts.scope(accounts.staff(user.accountId())));
     }
 
     @GET
@@ -365,9 +246,9 @@ public class ModerationResource {
     /** The conflict page, with what the moderator typed, so that nothing they wrote is lost. */
     private Response conflict(ConflictException e, Typed typed) {
         QueueReads.Row row = reads.row(e.itemId(), user.accountId()).orElseThrow(NotFoundException::new);
-        List<QueueReads.Event> history = reads.item(e.itemId(), user.accountId(), false).map(QueueReads.Item::history)
+        List<ItemReads.Event> history = items.item(e.itemId(), user.accountId(), false).map(ItemReads.Item::history)
                 .orElse(List.of());
-        QueueReads.Event last = history.isEmpty() ? null : history.get(history.size() - 1);
+        ItemReads.Event last = history.isEmpty() ? null : history.get(history.size() - 1);
         return Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(Templates.conflict(row, last, typed.written()))
                 .build();
     }
@@ -381,7 +262,7 @@ public class ModerationResource {
     }
 
     private TemplateInstance render(long id, Typed typed, String preview) {
-        QueueReads.Item item = reads.item(id, user.accountId(), user.isAdmin()).orElseThrow(NotFoundException::new);
+        ItemReads.Item item = items.item(id, user.accountId(), user.isAdmin()).orElseThrow(NotFoundException::new);
         var allowed = new ModerationAction.Allowed(ModerationAction.allowed(item.row().kind(), item.content().status(),
                 item.content().isComment(), item.row().open()));
         QueueReads.Row row = item.row();
@@ -389,8 +270,8 @@ public class ModerationResource {
         String open = !typed.action().isEmpty() ? typed.action() : firstAction(row, allowed);
         Desk desk = new Desk(open, heldByOther && !user.isAdmin(), reads.next(id, user.accountId()).orElse(null),
                 preview, signature());
-        return Templates.item(item, reads.canned(user.isAdmin()), reads.offers(user.isAdmin()),
-                user.isAdmin() ? reads.staff() : List.of(),
+        return Templates.item(item, items.canned(user.isAdmin()), items.offers(user.isAdmin()),
+                user.isAdmin() ? items.staff() : List.of(),
                 List.of(ReasonCode.values()), List.of(Complaint.values()), typed, config.businessName(), allowed,
                 caseFile(row), desk);
     }

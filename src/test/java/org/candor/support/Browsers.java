@@ -57,6 +57,15 @@ public final class Browsers implements AutoCloseable {
                 .setViewportSize(1200, 900).setLocale("en-GB"));
     }
 
+    /** A fresh browser profile carrying an existing session's cookies: that person, signed in. */
+    public BrowserContext context(Session session) {
+        BrowserContext context = context();
+        context.addCookies(session.cookies().entrySet().stream()
+                .map(c -> new com.microsoft.playwright.options.Cookie(c.getKey(), c.getValue()).setUrl(SignInBrowser.base()))
+                .toList());
+        return context;
+    }
+
     /** Signs in through the sign-in page and the local OIDC server's form, and returns to {@code back}. */
     public static void signIn(Page page, String user, String back) {
         page.navigate("/login?back=" + back);

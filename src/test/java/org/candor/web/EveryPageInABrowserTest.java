@@ -16,12 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.Cookie;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.candor.support.Browsers;
-import org.candor.support.SignInBrowser;
 
 /**
  * Every page of the authorization matrix, as each role that may see it, in headless Chromium at a phone's width
@@ -80,11 +78,7 @@ class EveryPageInABrowserTest {
         int pages = 0;
         // the other customer sees what the customer sees, less their own review's edit page
         for (int who : new int[] { 4, 3, 1, 0 }) {
-            try (BrowserContext context = browsers.context()) {
-                if (who > 0) {
-                    context.addCookies(f.sessions[who].cookies().entrySet().stream()
-                            .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(SignInBrowser.base())).toList());
-                }
+            try (BrowserContext context = who == 0 ? browsers.context() : browsers.context(f.sessions[who])) {
                 Page page = context.newPage();
                 for (Map.Entry<String, String> e : AuthorizationMatrixTest.EXPECTED.entrySet()) {
                     String route = e.getKey();
@@ -129,9 +123,7 @@ class EveryPageInABrowserTest {
     @Test
     void atAPhonesWidthTheHeaderCollapsesBehindAMenuThatNeedsNoScript() {
         org.candor.support.Session admin = org.candor.support.Session.admin();
-        try (BrowserContext context = browsers.context()) {
-            context.addCookies(admin.cookies().entrySet().stream()
-                    .map(c -> new Cookie(c.getKey(), c.getValue()).setUrl(SignInBrowser.base())).toList());
+        try (BrowserContext context = browsers.context(admin)) {
             Page page = context.newPage();
             page.setViewportSize(390, 800);
             page.navigate("/");
