@@ -21,7 +21,10 @@ import org.candor.publiclog.Merkle;
  * Fills a migrated, empty Candor database with a realistic board for benchmarks: one account per review, subjects
  * with a skewed (Zipf-like) share of the reviews, comments, official replies, annotations, hidden reviews with their
  * notices, and a public log whose entries and Merkle nodes are computed exactly as the application computes them
- * (the verifier checks it). Everything goes in with COPY. Usage: {@code java -cp <candor jars> bench/Seed.java
+ * (the verifier checks it); and the moderators' side of a busy board: staff accounts created long after the first
+ * customers (the newest reviews are answered by them), a backlog of open queue items in every tab the seed can fill
+ * (held, awaiting a reply, reported, flagged; some escalated) on the newest reviews, and the resolved items of every
+ * answered review. Statistics are taken after all of it. Everything goes in with COPY. Usage: {@code java -cp <candor jars> bench/Seed.java
  * <jdbc url> <reviews>}; see {@code bench/seed}.
  */
 public class Seed {
@@ -33,6 +36,11 @@ public class Seed {
         int logTarget = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         double extraNotes = Math.max(0, (double) logTarget / reviews - 0.37);
         int subjects = Math.max(10, reviews / 1000);
+        // the newest reviews each have one open queue item: 50,000 on the 1M board, a fifth of the reviews on small ones
+        int open = Math.min(50_000, reviews / 5);
+        // staff accounts made after every customer (ids above theirs): they answer the newest reviews
+        int recentStaff = 20;
+        long firstRecentStaff = reviews + 3L;
         Random random = new Random(42);
         Instant start = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         long t0 = System.nanoTime();
@@ -53,6 +61,10 @@ public class Seed {
             rows.append("1\tbench\tmoderator\tMo Bench\tMODERATOR\tMo\n2\tbench\tadmin\tAda Bench\tADMIN\t\\N\n");
             for (int a = 0; a < reviews; a++) {
                 rows.append(a + 3).append("\tbench\tc").append(a).append("\tCustomer ").append(a).append("\tCUSTOMER\t\\N\n");
+            }
+            for (int k = 0; k < recentStaff; k++) {
+                rows.append(firstRecentStaff + k).append("\tbench\tmod").append(k).append("\tModerator ").append(k)
+                        .append("\tMODERATOR\tM").append(k).append('\n');
             }
             copy(copy, "account (id, provider, provider_subject, display_name, role, staff_handle)", rows);
 
@@ -81,6 +93,9 @@ public class Seed {
             StringBuilder replies = new StringBuilder();
             StringBuilder annotations = new StringBuilder();
             StringBuilder changes = new StringBuilder();
+            StringBuilder items = new StringBuilder();
+            StringBuilder events = new StringBuilder();
+            long itemId = 0;
             List<LogEntry> log = new ArrayList<>();
             rows.setLength(0);
             int[] subjectOf = new int[reviews];
@@ -94,12 +109,16 @@ public class Seed {
                 int rating = 1 + (int) Math.min(4, Math.abs(random.nextGaussian() * 1.6 + 3.2) - 0.5);
                 rating = Math.max(1, Math.min(5, rating));
                 Instant at = start.plusSeconds(r * (400L * 86400 / Math.max(1, reviews)));
-                boolean hidden = random.nextInt(50) == 0;
+                // the newest reviews wait in the queue: r % 8 says for what (0-1 held, 2-5 a reply, 6 reported, 7 flagged)
+                boolean waiting = r >= reviews - open;
+                int why = r % 8;
+                boolean held = waiting && why <= 1;
+                boolean hidden = !waiting && random.nextInt(50) == 0;
                 String body = "Review " + r + ": " + TEXT[random.nextInt(TEXT.length)];
                 long id = r + 1;
                 rows.append(id).append('\t').append(s + 1).append('\t').append(r + 3).append('\t').append(rating)
                         .append("\tTitle ").append(r).append('\t').append(body).append('\t')
-                        .append(hidden ? "HIDDEN" : "PUBLISHED").append('\t').append(at).append('\t').append(at)
+                        .append(hidden ? "HIDDEN" : held ? "PENDING" : "PUBLISHED").append('\t').append(at).append('\t').append(at)
                         .append('\t').append(random.nextInt(30)).append('\n');
                 versions.append(id).append('\t').append(r + 3).append("\t1\t").append(rating).append("\tTitle ").append(r)
                         .append('\t').append(body).append('\t').append(at).append('\n');
@@ -107,30 +126,47 @@ public class Seed {
                 // every review received is on the log (#15): its stars and a commitment to its text
                 log.add(new LogEntry(log.size() + 1, at, LogKind.RECEIVED, slug, id, null, "customer", null, null, null,
                         1, null, null, null, rating, LogText.of("Title " + r + "\n" + body).commitment(), null));
-                if (random.nextInt(5) == 0) {
+                if (!held && random.nextInt(5) == 0) {
                     comments.append(id).append('\t').append(3 + random.nextInt(reviews)).append("\tA comment on review ")
                             .append(r).append("\tPUBLISHED\t").append(at.plusSeconds(3600)).append('\n');
                 }
                 Instant acted = at.plusSeconds(7200);
-                if (random.nextInt(10) < 3) {
+                // the newest tenth of the board is answered by the staff accounts made most recently
+                long staff = r >= reviews - reviews / 10 ? firstRecentStaff + r % recentStaff : 1;
+                String handle = staff == 1 ? "Mo" : "M" + (r % recentStaff);
+                boolean replied = !waiting && random.nextInt(10) < 3;
+                if (replied) {
                     String reply = "Thank you, Customer " + r + ". We have passed this on to the team.";
-                    replies.append(id).append("\t1\t").append(reply).append('\t').append(acted).append('\n');
-                    log.add(entry(log.size() + 1, acted, LogKind.OFFICIAL_REPLY, slug, id, null, null, reply, body));
+                    replies.append(id).append('\t').append(staff).append('\t').append(reply).append('\t').append(acted)
+                            .append('\n');
+                    log.add(entry(log.size() + 1, acted, LogKind.OFFICIAL_REPLY, slug, id, null, null, reply, body, handle));
+                    items.append(++itemId).append("\tREPLY\t").append(id).append("\tawaiting-reply\t\\N\tDONE\tf\t\\N\t")
+                            .append(at.plusSeconds(2 * 86400)).append('\t').append(at).append('\t').append(acted)
+                            .append('\t').append(staff).append("\tREPLY\t").append(s + 1).append('\n');
+                } else if (waiting && why != 0 && why != 1 && why != 6 && why != 7) {
+                    item(items, events, ++itemId, "REPLY", id, "awaiting-reply", null, at, r, s + 1);
                 }
-                int notes = (random.nextInt(20) == 0 ? 1 : 0) + (int) extraNotes
+                if (held) {
+                    item(items, events, ++itemId, "HELD", id, "word scam", "scam", at, r, s + 1);
+                } else if (waiting && why == 6) {
+                    item(items, events, ++itemId, "REPORT", id, "SPAM", null, at, r, s + 1);
+                } else if (waiting && why == 7) {
+                    item(items, events, ++itemId, "FLAG", id, "word refund", "refund", at, r, s + 1);
+                }
+                int notes = waiting ? 0 : (random.nextInt(20) == 0 ? 1 : 0) + (int) extraNotes
                         + (random.nextDouble() < extraNotes - (int) extraNotes ? 1 : 0);
                 for (int k = 0; k < notes; k++) {
                     String note = "We contacted this customer and refunded the order.";
                     annotations.append(id).append("\t1\t").append(note).append('\t').append(acted.plusSeconds(60 + k))
                             .append('\n');
                     log.add(entry(log.size() + 1, acted.plusSeconds(60 + k), LogKind.ANNOTATION, slug, id, null, null,
-                            note, body));
+                            note, body, "Mo"));
                 }
                 if (hidden) {
                     changes.append(id).append("\tHIDE\tABUSE\tInsults are not allowed.\t1\t").append(acted.plusSeconds(120))
                             .append('\n');
                     log.add(entry(log.size() + 1, acted.plusSeconds(120), LogKind.HIDE, slug, id, "ABUSE",
-                            "Insults are not allowed.", null, body));
+                            "Insults are not allowed.", null, body, "Mo"));
                 }
             }
             copy(copy, "review (id, subject_id, author_id, rating, title, body, status, created_at, updated_at, helpful_count)", rows);
@@ -139,6 +175,20 @@ public class Seed {
             copy(copy, "official_reply (review_id, author_id, body, created_at)", replies);
             copy(copy, "annotation (review_id, author_id, body, created_at)", annotations);
             copy(copy, "visibility_change (review_id, action, reason_code, reason_text, actor_id, created_at)", changes);
+            // each row ends with the item's subject, which queue_item carries from migration V21 on
+            boolean subjectColumn;
+            try (Statement st = c.createStatement()) {
+                subjectColumn = count(st, "select count(*) from information_schema.columns where table_name = 'queue_item' "
+                        + "and column_name = 'subject_id'") > 0;
+            }
+            if (!subjectColumn) {
+                String all = items.toString().replaceAll("\t[0-9]+\n", "\n");
+                items.setLength(0);
+                items.append(all);
+            }
+            copy(copy, "queue_item (id, kind, review_id, why, matched, status, escalated, claimed_by, due_at, created_at, "
+                    + "resolved_at, resolved_by, resolution" + (subjectColumn ? ", subject_id)" : ")"), items);
+            copy(copy, "queue_event (item_id, action, note)", events);
 
             // the public log: entries, then every perfect subtree's hash, as PublicLog.append stores them
             rows.setLength(0);
@@ -181,7 +231,7 @@ public class Seed {
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("update log_head set size = " + log.size() + " where id = 1");
                 // identities continue after the seeded ids; rating summaries as the application keeps them
-                for (String table : List.of("account", "subject", "review")) {
+                for (String table : List.of("account", "subject", "review", "queue_item")) {
                     st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
                 }
                 st.executeUpdate("""
@@ -203,8 +253,8 @@ public class Seed {
                 st.execute("vacuum (analyze)");
             }
         }
-        System.out.printf("seeded %d reviews over %d subjects, and %d public-log entries, in %.1f s%n", reviews,
-                subjects, logSize, (System.nanoTime() - t0) / 1e9);
+        System.out.printf("seeded %d reviews over %d subjects, %d open queue items, and %d public-log entries, in %.1f s%n",
+                reviews, subjects, open, logSize, (System.nanoTime() - t0) / 1e9);
     }
 
     private static final String[] TEXT = {
@@ -212,10 +262,23 @@ public class Seed {
             "Good value, though the instructions could be clearer.", "Excellent. Would buy again without thinking twice.",
             "Not what the pictures showed. Disappointed.", "Fine for the price. Nothing special." };
 
+    /**
+     * An open queue item on review {@code reviewId}, due two days after it came in (most of the backlog is overdue), one
+     * in 25 escalated; and the event that opened it.
+     */
+    private static void item(StringBuilder items, StringBuilder events, long id, String kind, long reviewId, String why,
+            String matched, Instant at, int r, int subject) {
+        items.append(id).append('\t').append(kind).append('\t').append(reviewId).append('\t').append(why).append('\t')
+                .append(matched == null ? "\\N" : matched).append("\tOPEN\t").append(r % 25 == 0 ? 't' : 'f')
+                .append("\t\\N\t").append(at.plusSeconds(2 * 86400)).append('\t').append(at).append("\t\\N\t\\N\t\\N\t")
+                .append(subject).append('\n');
+        events.append(id).append("\tCREATED\t").append(why).append('\n');
+    }
+
     private static LogEntry entry(long seq, Instant time, LogKind kind, String slug, long reviewId, String reason,
-            String reasonText, String body, String content) throws Exception {
+            String reasonText, String body, String content, String handle) throws Exception {
         // as PublicLog.append writes it: the leaf commits to the texts (salted), the texts go beside it in log_text
-        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", "Mo", reason, null, 1,
+        return new LogEntry(seq, time, kind, slug, reviewId, null, "moderator", handle, reason, null, 1,
                 LogText.of(reasonText), LogText.of(body), null, null, null, null);
     }
 

@@ -76,8 +76,13 @@ public class QueueReads {
      */
     public Page tab(QueueTab tab, QueueFilter filter, long me) {
         boolean done = tab == QueueTab.DONE;
-        StringBuilder where = new StringBuilder(" where ").append(tab.where).append(" and ").append(SCOPE);
+        StringBuilder where = new StringBuilder(" where ").append(tab.where);
         Map<String, Object> params = new java.util.HashMap<>();
+        String scope = scope(me);
+        if (scope != null) {
+            where.append(" and i.subject_id = any(cast(:scope as bigint[]))");
+            params.put("scope", scope);
+        }
         if (filter.subject() != null) {
             where.append(" and (s.slug = :subject or lower(s.name) = lower(:subject))");
             params.put("subject", filter.subject());
@@ -106,9 +111,12 @@ public class QueueReads {
             params.put("afterId", filter.after().id());
         }
         String order = done ? "i.resolved_at desc, i.id desc" : "i.due_at, i.id";
-        var query = em.createNativeQuery(ROW + where + " order by " + order + " limit " + (TAB_SIZE + 1), Tuple.class);
+        var query = em.createNativeQuery(ROW.formatted("true") + where + " order by " + order + " limit " + (TAB_SIZE + 1),
+                Tuple.class);
         bind(query, me);
-        query.setParameter("me", me);
+        if (tab == QueueTab.MINE) {
+            query.setParameter("me", me);
+        }
         params.forEach(query::setParameter);
         List<Row> rows = rows(query);
         if (rows.size() <= TAB_SIZE) {
@@ -118,8 +126,12 @@ public class QueueReads {
         return new Page(rows.subList(0, TAB_SIZE), new QueueFilter.Cursor(done ? last.resolvedAt() : last.dueAt(), last.id()));
     }
 
-    /** The names of the subjects this moderator moderates (at most 1,000, by name): the queue's subject picker. */
+    /**
+     * The names of the subjects this moderator moderates (at most 1,000, by name): the queue's subject picker.
+     * Remembered for a minute per moderator ({@code queue-subject-names}): a new subject reaches the picker that late.
+     */
     @SuppressWarnings("unchecked")
+    @io.quarkus.cache.CacheResult(cacheName = "queue-subject-names")
     public List<String> subjectNames(long me) {
         return ((List<Object>) em.createNativeQuery("""
                 select s.name from subject s, account m where m.id = ?1
@@ -132,29 +144,57 @@ public class QueueReads {
      * by a colleague), in the order of the queue.
      */
     public Optional<Long> next(long itemId, long me) {
-        var query = em.createNativeQuery("select i.id from queue_item i join review r on r.id = i.review_id "
-                + "where i.status = 'OPEN' and i.id <> :id and " + SCOPE
+        String scope = scope(me);
+        var query = em.createNativeQuery("select i.id from queue_item i where i.status = 'OPEN' and i.id <> :id"
+                + (scope == null ? "" : " and i.subject_id = any(cast(:scope as bigint[]))")
                 + " and (i.claimed_by is null or i.claimed_by = :me or not (" + Claims.LIVE + "))"
                 + " order by i.due_at, i.created_at, i.id limit 1").setParameter("id", itemId).setParameter("me", me);
+        if (scope != null) {
+            query.setParameter("scope", scope);
+        }
         claims.bind(query);
         return query.getResultList().stream().findFirst().map(n -> ((Number) n).longValue());
     }
 
-    /** How many open items each tab holds. */
-    public Map<QueueTab, Long> counts(long me) {
-        Map<QueueTab, Long> counts = new java.util.EnumMap<>(QueueTab.class);
-        for (QueueTab tab : QueueTab.values()) {
-            if (tab == QueueTab.DONE) {
-                continue;
-            }
-            var query = em.createNativeQuery("select count(*) from queue_item i join review r on r.id = i.review_id where "
-                    + tab.where + " and " + SCOPE).setParameter("me", me);
-            if (tab == QueueTab.MINE) {
-                claims.bind(query);
-            }
-            counts.put(tab, ((Number) query.getSingleResult()).longValue());
+    /** Tab counts stop here: beyond it a tab says "1000+", and counting costs the same however long the queue is. */
+    public static final int COUNT_CAP = 1000;
+
+    /**
+     * How many open items each tab holds, up to {@link #COUNT_CAP} ("1000+" beyond): one statement, each tab counted
+     * along its own index, in its order (so no plan reads the table instead), and never further than the cap.
+     */
+    public Map<QueueTab, String> counts(long me) {
+        String scope = scope(me);
+        List<QueueTab> tabs = java.util.Arrays.stream(QueueTab.values()).filter(t -> t != QueueTab.DONE).toList();
+        StringBuilder sql = new StringBuilder("select ");
+        for (QueueTab tab : tabs) {
+            sql.append(tab.ordinal() == 0 ? "" : ", ").append("(select count(*) from (select 1 from queue_item i where ")
+                    .append(tab.where).append(scope == null ? "" : " and i.subject_id = any(cast(:scope as bigint[]))")
+                    .append(" order by ").append(tab == QueueTab.MINE ? "i.due_at" : "i.due_at, i.id")
+                    .append(" limit ").append(COUNT_CAP + 1).append(") x) as ").append(tab.name());
+        }
+        var query = em.createNativeQuery(sql.toString(), Tuple.class).setParameter("me", me);
+        if (scope != null) {
+            query.setParameter("scope", scope);
+        }
+        claims.bind(query);
+        Tuple row = Sql.tuples(query).get(0);
+        Map<QueueTab, String> counts = new java.util.EnumMap<>(QueueTab.class);
+        for (QueueTab tab : tabs) {
+            long n = Sql.number(row, tab.name());
+            counts.put(tab, n > COUNT_CAP ? COUNT_CAP + "+" : Long.toString(n));
         }
         return counts;
+    }
+
+    /**
+     * The subjects {@code me} moderates, as a PostgreSQL array literal for {@code cast(:scope as bigint[])}; null when
+     * they moderate every subject. Read once per page, not once per item.
+     */
+    private String scope(long me) {
+        List<?> found = em.createNativeQuery("select cast(scope_subject_ids as text) from account where id = ?1")
+                .setParameter(1, me).getResultList();
+        return found.isEmpty() ? "{}" : (String) found.get(0);
     }
 
     /**
@@ -162,7 +202,7 @@ public class QueueReads {
      * about the item is read for them.
      */
     public Optional<Row> row(long itemId, long me) {
-        var query = em.createNativeQuery(ROW + " where i.id = :id", Tuple.class).setParameter("id", itemId)
+        var query = em.createNativeQuery(ROW.formatted(SCOPE) + " where i.id = :id", Tuple.class).setParameter("id", itemId)
                 .setParameter("me", me);
         bind(query, me);
         List<Tuple> found = Sql.tuples(query);
@@ -183,7 +223,12 @@ public class QueueReads {
         }
     }
 
-    /** Held posts and reviews awaiting a reply in the subjects {@code me} moderates, per rating band. */
+    /**
+     * Held posts and reviews awaiting a reply in the subjects {@code me} moderates, per rating band. It reads every such
+     * item, so it is remembered for ten seconds per moderator ({@code queue-bands} cache): the queue page's cost does
+     * not grow with the backlog on every view.
+     */
+    @io.quarkus.cache.CacheResult(cacheName = "queue-bands")
     public List<Band> bands(long me) {
         return Sql.tuples(em.createNativeQuery("""
                 select b.band as band, count(*) as waiting, min(i.created_at) as oldest
@@ -208,13 +253,13 @@ public class QueueReads {
                 case when %1$s then claimer.display_name end as claimed_by,
                 i.resolution as resolution, i.resolved_at as resolved_at, i.version as version, i.matched as matched,
                 i.appeal_id as appeal_id, i.legal_notice_id as legal_notice_id,
-                %2$s as in_scope
+                %%s as in_scope
             from queue_item i
             join review r on r.id = i.review_id
             join subject s on s.id = r.subject_id
             left join comment c on c.id = i.comment_id
             join account author on author.id = coalesce(c.author_id, r.author_id)
-            left join account claimer on claimer.id = i.claimed_by""".formatted(Claims.LIVE, SCOPE);
+            left join account claimer on claimer.id = i.claimed_by""".formatted(Claims.LIVE);
 
     private void bind(jakarta.persistence.Query query, long me) {
         claims.bind(query);

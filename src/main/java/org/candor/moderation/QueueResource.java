@@ -45,12 +45,12 @@ public class QueueResource {
 
     @CheckedTemplate(basePath = "ModerationResource")
     static class Templates {
-        static native TemplateInstance queue(QueueTab tab, QueueReads.Page page, Map<QueueTab, Long> counts,
+        static native TemplateInstance queue(QueueTab tab, QueueReads.Page page, Map<QueueTab, String> counts,
                 List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget,
                 List<Incidents.Incident> incidents, QueueFilter filter, List<ItemReads.Canned> canned,
                 List<ReasonCode> reasons, List<String> subjects);
 
-        static native TemplateInstance queue$list(QueueTab tab, QueueReads.Page page, Map<QueueTab, Long> counts,
+        static native TemplateInstance queue$list(QueueTab tab, QueueReads.Page page, Map<QueueTab, String> counts,
                 List<QueueTab> tabs, QueueFilter filter);
 
     }

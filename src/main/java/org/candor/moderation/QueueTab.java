@@ -2,11 +2,12 @@ package org.candor.moderation;
 
 /** The tabs of the queue. */
 public enum QueueTab {
-    HELD("i.status = 'OPEN' and i.kind = 'HELD'"),
-    REPLY("i.status = 'OPEN' and i.kind = 'REPLY'"),
-    REPORTED("i.status = 'OPEN' and i.kind in ('REPORT', 'FLAG')"),
-    NOTICES("i.status = 'OPEN' and i.kind = 'NOTICE'"),
-    APPEALS("i.status = 'OPEN' and i.kind = 'APPEAL'"),
+    // each open item's tab is a column (migration V21), so a tab is one index in the order it is listed
+    HELD("i.status = 'OPEN' and i.tab = 'HELD'"),
+    REPLY("i.status = 'OPEN' and i.tab = 'REPLY'"),
+    REPORTED("i.status = 'OPEN' and i.tab = 'REPORTED'"),
+    NOTICES("i.status = 'OPEN' and i.tab = 'NOTICES'"),
+    APPEALS("i.status = 'OPEN' and i.tab = 'APPEALS'"),
     ESCALATED("i.status = 'OPEN' and i.escalated"),
     MINE("i.status = 'OPEN' and i.claimed_by = :me and " + Claims.LIVE),
     DONE("i.status = 'DONE'");

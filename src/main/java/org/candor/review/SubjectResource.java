@@ -28,6 +28,7 @@ import org.candor.web.Flash;
 import org.candor.web.FormErrors;
 import org.candor.web.PageScope;
 import org.candor.web.PublicPage;
+import org.candor.web.SharedFragments;
 import org.candor.subject.SubjectSummary;
 import org.candor.subject.SubjectPage;
 import org.candor.subject.SubjectService;
@@ -41,10 +42,35 @@ public class SubjectResource {
     static class Templates {
         static native TemplateInstance home(List<SubjectSummary> subjects, List<StatementService.Statement> statements);
 
-        static native TemplateInstance show(SubjectPage subject, ReviewReads.Page page, ReviewSort sort,
-                boolean firstPage, ReviewForm form, boolean editing, Map<String, String> errors, Long retryAfter,
-                List<StatementService.Statement> statements, org.candor.transparency.ReplyLine replies, String jsonLd,
-                ReviewReads.Verified verified, ReviewReads.IncidentBanner banner);
+        static native TemplateInstance show(SubjectPage subject, View view, ReviewForm form, boolean editing,
+                Map<String, String> errors, Long retryAfter);
+
+        static native TemplateInstance summary(SubjectPage subject, List<StatementService.Statement> statements,
+                org.candor.transparency.ReplyLine replies, ReviewReads.Verified verified,
+                ReviewReads.IncidentBanner banner);
+
+        static native TemplateInstance reviews(SubjectPage subject, ReviewReads.Page page, ReviewSort sort,
+                boolean firstPage, ReviewReads.Verified verified);
+    }
+
+    /**
+     * What a subject's page shows that is not the reader's own: its summary and statements, the list of reviews, the
+     * structured data, whether posts there are checked first. Rendered as a visitor sees it, it is the same for every
+     * customer and kept ({@link SharedFragments}); staff, and a customer with a post of their own there that visitors
+     * do not see (waiting or hidden), get theirs rendered for them.
+     */
+    public record View(SubjectPage subject, String summary, String reviews, String jsonLd, boolean checkedFirst)
+            implements SharedFragments.Part {
+
+        @Override
+        public long subjectId() {
+            return subject.id();
+        }
+
+        @Override
+        public int weight() {
+            return 2 * (summary.length() + reviews.length() + (jsonLd == null ? 0 : jsonLd.length()));
+        }
     }
 
     private final SubjectService subjects;
@@ -60,10 +86,17 @@ public class SubjectResource {
 
     private final org.candor.transparency.TransparencyIndex transparency;
     private final StructuredData structured;
+    private final SharedFragments shared;
+    private final org.candor.policy.ModerationPolicy policy;
+    private final org.candor.web.Ui ui;
 
     SubjectResource(SubjectService subjects, ReviewReads reviews, ReviewPosting posting, CurrentViewer viewer, CurrentUser user,
             FormErrors formErrors, Flash flash, StatementService statements, PageScope scope, Drafts drafts,
-            org.candor.transparency.TransparencyIndex transparency, StructuredData structured) {
+            org.candor.transparency.TransparencyIndex transparency, StructuredData structured, SharedFragments shared,
+            org.candor.policy.ModerationPolicy policy, org.candor.web.Ui ui) {
+        this.shared = shared;
+        this.policy = policy;
+        this.ui = ui;
         this.transparency = transparency;
         this.structured = structured;
         this.drafts = drafts;
@@ -90,20 +123,44 @@ public class SubjectResource {
     @PublicPage(params = { "sort", "after", "only" })
     public TemplateInstance show(@PathParam("slug") String slug, @QueryParam("sort") String sort,
             @QueryParam("after") String after, @QueryParam("only") String only) {
-        SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
+        ReviewSort order = ReviewSort.parse(sort);
+        ReviewSort.Cursor cursor = ReviewSort.Cursor.parse(after);
+        boolean verifiedOnly = "verified".equals(only);
+        View view = view(slug, order, cursor, verifiedOnly);
+        if (view == null) {
+            throw new NotFoundException();
+        }
+        SubjectPage subject = view.subject();
         scope.subject(subject.id());
         ReviewForm form = null;
         boolean editing = false;
         if (user.signedIn()) {
-            var mine = reviews.mine(user.accountId(), subject.id());
-            editing = mine.isPresent();
+            ReviewReads.Own own = reviews.own(user.accountId(), subject.id());
+            editing = own.reviewed();
             form = drafts.take(page(slug))
                     .map(d -> new ReviewForm(d.getOrDefault("rating", ""), d.get("title"), d.get("body")))
-                    .orElseGet(() -> mine.map(r -> ReviewForm.of(r.rating, r.title, r.body))
-                            .orElse(ReviewForm.empty()));
+                    .orElseGet(() -> own.reviewed() ? ReviewForm.of(own.rating(), own.title(), own.body())
+                            : ReviewForm.empty());
+            if (own.unshared()) {
+                view = render(subject, order, cursor, verifiedOnly, viewer.get());
+            }
         }
-        return render(subject, ReviewSort.parse(sort), ReviewSort.Cursor.parse(after), form, editing, Map.of(), null,
-                "verified".equals(only));
+        return Templates.show(subject, view, form, editing, Map.of(), null);
+    }
+
+    /**
+     * The shared part of a subject's page, from {@link SharedFragments} unless the reader is staff (who see waiting
+     * posts and moderation buttons); null when there is no such subject.
+     */
+    private View view(String slug, ReviewSort sort, ReviewSort.Cursor after, boolean verifiedOnly) {
+        Viewer reader = viewer.get();
+        if (reader.staff()) {
+            return subjects.page(slug).map(s -> render(s, sort, after, verifiedOnly, reader)).orElse(null);
+        }
+        String key = ui.lang() + ' ' + slug + ' ' + sort.param() + ' ' + (after == null ? "" : after.format()) + ' '
+                + verifiedOnly;
+        return shared.get(key, () -> subjects.page(slug)
+                .map(s -> render(s, sort, after, verifiedOnly, Viewer.ANONYMOUS)).orElse(null));
     }
 
     /** Posts the signed-in customer's review of this subject, or edits it if they have reviewed it before. */
@@ -144,17 +201,20 @@ public class SubjectResource {
     private Response again(String slug, ReviewForm form, int status, Map<String, String> errors, Long retryAfter) {
         SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
         boolean editing = reviews.mine(user.accountId(), subject.id()).isPresent();
-        return Response.status(status)
-                .entity(render(subject, ReviewSort.NEWEST, null, form, editing, errors, retryAfter, false)).build();
+        View view = render(subject, ReviewSort.NEWEST, null, false, viewer.get());
+        return Response.status(status).entity(Templates.show(subject, view, form, editing, errors, retryAfter)).build();
     }
 
-    private TemplateInstance render(SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, ReviewForm form,
-            boolean editing, Map<String, String> errors, Long retryAfter, boolean verifiedOnly) {
-        ReviewReads.Page page = reviews.page(subject.id(), sort, after, viewer.get(), verifiedOnly);
+    /** The shared part of a subject's page as {@code reader} sees it. */
+    private View render(SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, boolean verifiedOnly,
+            Viewer reader) {
+        ReviewReads.Page page = reviews.page(subject.id(), sort, after, reader, verifiedOnly);
+        ReviewReads.Verified verified = verifiedOnly ? reviews.verified(subject.id()) : null;
+        String summary = Templates.summary(subject, statements.forSubject(subject.id()),
+                transparency.replyLine(subject.summary().slug()), verified, reviews.incidentBanner(subject.id())).render();
+        String list = Templates.reviews(subject, page, sort, after == null, verified).render();
         // the verified-only view is for readers, not search engines: its figures are not the subject's (noindex)
-        return Templates.show(subject, page, sort, after == null, form, editing, errors, retryAfter,
-                statements.forSubject(subject.id()), transparency.replyLine(subject.summary().slug()),
-                verifiedOnly ? null : structured.subject(subject.summary(), page.reviews()),
-                verifiedOnly ? reviews.verified(subject.id()) : null, reviews.incidentBanner(subject.id()));
+        return new View(subject, summary, list, verifiedOnly ? null : structured.subject(subject.summary(), page.reviews()),
+                policy.checkedFirst(subject.summary().slug()));
     }
 }

@@ -1,0 +1,70 @@
+package org.candor.web;
+
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
+/**
+ * The parts of a subject's page that are the same for every customer who reads it — its summary, statements and
+ * review list as a visitor sees them, rendered — kept in memory, so a signed-in page renders only what is theirs
+ * (the header, their review form). Stale exactly when {@link PublicPages}' pages of the same subject are: by the same
+ * NOTIFYs and ticks, so a part whose rendering started before a change is never served after it. Bounded in bytes
+ * ({@code candor.page-cache.max-bytes}, as much again as the page cache).
+ */
+@ApplicationScoped
+public class SharedFragments {
+
+    /** A part of one subject's page, rendered for everyone; {@code weight} roughly what it costs the heap, in bytes. */
+    public interface Part {
+        long subjectId();
+
+        int weight();
+    }
+
+    private record Kept(Part part, long renderedAt) {
+    }
+
+    private final Cache<String, Kept> kept;
+    private final PublicPages pages;
+
+    SharedFragments(PageCacheConfig config, PublicPages pages, MeterRegistry registry) {
+        this.pages = pages;
+        this.kept = Caffeine.newBuilder()
+                .maximumWeight(config.maxBytes())
+                .weigher((String key, Kept k) -> k.part().weight() + 2 * key.length() + 256)
+                .expireAfterWrite(config.expireAfterWrite())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, kept, "shared-fragments");
+    }
+
+    /**
+     * The part kept under {@code key} while nothing of its subject has changed since it was rendered; otherwise the one
+     * {@code render} makes now (null: there is none, nothing kept). The key must name everything the part depends on
+     * (language, subject, sort, page).
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends Part> T get(String key, Supplier<T> render) {
+        long tick = pages.now();
+        Kept found = kept.getIfPresent(key);
+        if (found != null && pages.unchangedSince(new PageScope.Subject(found.part().subjectId()), found.renderedAt())) {
+            return (T) found.part();
+        }
+        T made = render.get();
+        if (made != null && tick >= 0) {
+            kept.put(key, new Kept(made, tick));
+        }
+        return made;
+    }
+
+    /** How many parts were served from memory so far (for tests and operators; also in the metrics). */
+    public long hits() {
+        return kept.stats().hitCount();
+    }
+}

@@ -1,0 +1,84 @@
+package org.candor.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.candor.subject.Subject;
+import org.candor.support.Session;
+import org.candor.support.TestData;
+import org.candor.web.SharedFragments;
+
+/**
+ * A subject's page for signed-in customers is built from one shared part (summary and review list, as a visitor sees
+ * them) and their own part (header, review form): the shared part is served from memory to the next customer, and
+ * nothing of one customer's own part — their form with what they wrote, their session's CSRF token, their waiting
+ * post — ever reaches another.
+ */
+@QuarkusTest
+class SharedSubjectPageTest {
+
+    @Inject
+    SharedFragments shared;
+
+    @Test
+    void customersShareTheListAndKeepTheirOwnParts() {
+        Subject subject = TestData.subject("Shared page");
+        String page = "/subjects/" + subject.slug;
+        Session alice = Session.customer();
+        Session bob = Session.customer();
+        Session carol = Session.customer();
+        alice.form().formParam("rating", "4").formParam("title", "Alice's title")
+                .formParam("body", "Alice wrote these words herself.").post(page + "/reviews").then().statusCode(303);
+        // Carol's review waits for a moderator: only she (and staff) may see it
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        carol.form().formParam("rating", "2").formParam("body", "Carol is still waiting for a moderator.")
+                .post(page + "/reviews").then().statusCode(303);
+
+        String forAlice = alice.request().get(page).then().statusCode(200).extract().asString();
+        long hits = shared.hits();
+        String forBob = bob.request().get(page).then().statusCode(200).extract().asString();
+        assertEquals(hits + 1, shared.hits(), "Bob's page was built from the part Alice's rendering kept");
+        String again = alice.request().get(page).then().statusCode(200).extract().asString();
+        assertEquals(hits + 2, shared.hits(), "and Alice's second view too");
+        String forCarol = carol.request().get(page).then().statusCode(200).extract().asString();
+        String forVisitor = io.restassured.RestAssured.given().get(page).then().statusCode(200).extract().asString();
+
+        // the list is the same for everyone who has no waiting post there
+        assertEquals(list(forAlice), list(forBob));
+        assertEquals(list(forVisitor), list(forBob));
+        assertTrue(list(forBob).contains("Alice wrote these words herself."));
+        // Alice edits her review: her form holds her words; Bob's is empty
+        assertTrue(form(forAlice).contains("Alice&#39;s title") || form(forAlice).contains("Alice's title"), form(forAlice));
+        assertTrue(form(again).contains("Alice wrote these words herself."), form(again));
+        assertFalse(form(forBob).contains("Alice"), form(forBob));
+        // each page carries its reader's CSRF token, and only theirs
+        assertTrue(forAlice.contains(alice.cookies().get("csrf-token")));
+        assertTrue(forBob.contains(bob.cookies().get("csrf-token")));
+        assertFalse(forBob.contains(alice.cookies().get("csrf-token")));
+        assertFalse(forAlice.contains(bob.cookies().get("csrf-token")));
+        // Carol's waiting review is on her page only
+        assertTrue(list(forCarol).contains("Carol is still waiting for a moderator."), list(forCarol));
+        for (String other : new String[] { forAlice, forBob, again, forVisitor }) {
+            assertFalse(other.contains("Carol is still waiting"), "a waiting post reached another reader");
+        }
+    }
+
+    /** The review list of a subject page. */
+    private static String list(String html) {
+        int from = html.indexOf("<section class=\"reviews\"");
+        return html.substring(from, html.indexOf("</section>", from));
+    }
+
+    /** The review form of a subject page. */
+    private static String form(String html) {
+        int from = html.indexOf("id=\"write\"");
+        return html.substring(from, html.indexOf("</section>", from));
+    }
+}
