@@ -189,6 +189,12 @@ public class Seed {
             copy(copy, "queue_item (id, kind, review_id, why, matched, status, escalated, claimed_by, due_at, created_at, "
                     + "resolved_at, resolved_by, resolution" + (subjectColumn ? ", subject_id)" : ")"), items);
             copy(copy, "queue_event (item_id, action, note)", events);
+            if (subjectColumn) {
+                // and the review's stars (V21), which the insert trigger would have copied
+                try (Statement st = c.createStatement()) {
+                    st.executeUpdate("update queue_item i set rating = r.rating from review r where r.id = i.review_id");
+                }
+            }
 
             // the public log: entries, then every perfect subtree's hash, as PublicLog.append stores them
             rows.setLength(0);

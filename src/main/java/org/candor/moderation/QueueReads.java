@@ -225,19 +225,25 @@ public class QueueReads {
 
     /**
      * Held posts and reviews awaiting a reply in the subjects {@code me} moderates, per rating band. It reads every such
-     * item, so it is remembered for ten seconds per moderator ({@code queue-bands} cache): the queue page's cost does
-     * not grow with the backlog on every view.
+     * item (their stars are on the item: no join), so it is remembered for ten seconds per moderator
+     * ({@code queue-bands} cache): the queue page's cost does not grow with the backlog on every view.
      */
     @io.quarkus.cache.CacheResult(cacheName = "queue-bands")
     public List<Band> bands(long me) {
-        return Sql.tuples(em.createNativeQuery("""
+        String scope = scope(me);
+        var query = em.createNativeQuery("""
                 select b.band as band, count(*) as waiting, min(i.created_at) as oldest
-                from queue_item i join review r on r.id = i.review_id
-                cross join lateral (select case when i.comment_id is not null or r.rating = 3 then 'mid'
-                    when r.rating <= 2 then 'low' else 'high' end as band) b
-                where i.status = 'OPEN' and i.kind in ('HELD', 'REPLY') and\s""" + SCOPE + """
+                from queue_item i
+                cross join lateral (select case when i.comment_id is not null or i.rating = 3 then 'mid'
+                    when i.rating <= 2 then 'low' else 'high' end as band) b
+                where i.status = 'OPEN' and i.tab in ('HELD', 'REPLY')""" + (scope == null ? "" : """
+                 and i.subject_id = any(cast(:scope as bigint[]))""") + """
                  group by b.band order by min(case b.band when 'low' then 1 when 'mid' then 2 else 3 end)""",
-                Tuple.class).setParameter("me", me)).stream()
+                Tuple.class);
+        if (scope != null) {
+            query.setParameter("scope", scope);
+        }
+        return Sql.tuples(query).stream()
                 .map(t -> new Band(Sql.text(t, "band"), Sql.number(t, "waiting"), Sql.instant(t, "oldest"))).toList();
     }
 
