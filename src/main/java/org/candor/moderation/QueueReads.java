@@ -156,11 +156,15 @@ public class QueueReads {
         return query.getResultList().stream().findFirst().map(n -> ((Number) n).longValue());
     }
 
-    /** Tab counts stop here: beyond it a tab says "1000+", and counting costs the same however long the queue is. */
-    public static final int COUNT_CAP = 1000;
+    /**
+     * Tab counts stop here, at one page of a tab: beyond it a tab says "100+" (the rating bands above the tabs say how
+     * many wait in all), and counting costs the same however long the queue is: counting to 1,000 in five tabs was
+     * most of a queue view's cost at 50,000 open items (bench/profile).
+     */
+    public static final int COUNT_CAP = TAB_SIZE;
 
     /**
-     * How many open items each tab holds, up to {@link #COUNT_CAP} ("1000+" beyond): one statement, each tab counted
+     * How many open items each tab holds, up to {@link #COUNT_CAP} ("100+" beyond): one statement, each tab counted
      * along its own index, in its order (so no plan reads the table instead), and never further than the cap.
      */
     public Map<QueueTab, String> counts(long me) {
