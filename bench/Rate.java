@@ -39,8 +39,8 @@ public class Rate {
         for (int p = slugs.size() - 1; p >= 0; p--) {
             blockEnd[p] = p < slugs.size() - 1 && slugs.get(p + 1).equals(slugs.get(p)) ? blockEnd[p + 1] : p;
         }
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         int total = rate * seconds;
         long[] latency = new long[total];
         AtomicInteger unexpected = new AtomicInteger();
