@@ -128,8 +128,8 @@ class WordsNotCodesTest {
 
     private static void check(String where, String lang, String text, List<String> people, List<String> found) {
         text = text.replaceAll("https?://\\S+|\\S+@\\S+", " "); // web and e-mail addresses are not words
-        // a notice's reference (N- and eight letters or digits, all letters one time in a few hundred) is the sender's
-        // to quote back, not a code the reader is left to decode
+        // a notice's reference (N- and eight of 22 letters and 8 digits: all letters about one time in twelve) is
+        // the sender's to quote back, not a code the reader is left to decode
         text = text.replaceAll("\\bN-[A-Z0-9]{8}\\b", " ");
         for (String s : people) {
             text = text.replace(s, " ");
