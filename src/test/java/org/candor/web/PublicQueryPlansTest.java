@@ -119,8 +119,8 @@ class PublicQueryPlansTest {
         assertEquals(List.of(), scans);
     }
 
-    /** PostgreSQL's plan for the statement whatever its parameters, with sequential scans priced out. */
-    static String genericPlan(String sql) {
+    /** The statement with its JDBC parameters numbered as PostgreSQL's ($1, $2, ...), for EXPLAIN (GENERIC_PLAN). */
+    static String numbered(String sql) {
         StringBuilder numbered = new StringBuilder();
         Matcher m = Pattern.compile("\\?").matcher(sql);
         int n = 0;
@@ -128,6 +128,12 @@ class PublicQueryPlansTest {
             m.appendReplacement(numbered, "\\$" + (++n));
         }
         m.appendTail(numbered);
+        return numbered.toString();
+    }
+
+    /** PostgreSQL's plan for the statement whatever its parameters, with sequential scans priced out. */
+    static String genericPlan(String sql) {
+        String numbered = numbered(sql);
         // the simple query protocol, so the driver does not ask the server to bind $1.. itself
         String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
                 .getValue("quarkus.datasource.jdbc.url", String.class);

@@ -271,15 +271,8 @@ class SignedInQueryPlansTest {
 
     /** PostgreSQL's plan on the busy board for the statement whatever its parameters. */
     static String plan(String sql) {
-        StringBuilder numbered = new StringBuilder();
-        Matcher m = Pattern.compile("\\?").matcher(sql);
-        int n = 0;
-        while (m.find()) {
-            m.appendReplacement(numbered, "\\$" + (++n));
-        }
-        m.appendTail(numbered);
         try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
-                var rows = st.executeQuery("explain (generic_plan) " + numbered)) {
+                var rows = st.executeQuery("explain (generic_plan) " + PublicQueryPlansTest.numbered(sql))) {
             StringBuilder plan = new StringBuilder();
             while (rows.next()) {
                 plan.append(rows.getString(1)).append('\n');
