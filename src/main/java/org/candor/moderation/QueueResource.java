@@ -48,7 +48,7 @@ public class QueueResource {
         static native TemplateInstance queue(QueueTab tab, QueueReads.Page page, Map<QueueTab, String> counts,
                 List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget,
                 List<Incidents.Incident> incidents, QueueFilter filter, List<ItemReads.Canned> canned,
-                List<ReasonCode> reasons, List<String> subjects);
+                List<ReasonCode> reasons, QueueReads.SubjectOptions subjects);
 
         static native TemplateInstance queue$list(QueueTab tab, QueueReads.Page page, Map<QueueTab, String> counts,
                 List<QueueTab> tabs, QueueFilter filter);

@@ -69,6 +69,18 @@ class QueueDeskTest {
     }
 
     @Test
+    void theSubjectPickerEscapesNamesAndOffersOnlyTheModeratorsSubjects() {
+        Subject quoted = TestData.subject("Tom & Jerry's \"<b>Diner</b>\"");
+        TestData.subject("Someone else's desk");
+        Session mod = Session.moderatorOf(quoted);
+        String page = mod.request().get("/moderation").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<option value=\"Tom &amp; Jerry&#39;s &quot;&lt;b&gt;Diner&lt;/b&gt;&quot;\"></option>"),
+                "the name escaped once, as Qute would");
+        assertTrue(!page.contains("<b>Diner</b>"), "never raw");
+        assertTrue(!page.contains("Someone else&#39;s desk"), "a scoped moderator is offered their subjects only");
+    }
+
+    @Test
     void bulkActionsAreEachTheirOwnLoggedAction() {
         Subject subject = TestData.subject("Bulk desk");
         List<Long> reviews = new ArrayList<>();
