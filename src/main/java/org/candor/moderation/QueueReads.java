@@ -139,7 +139,7 @@ public class QueueReads {
      */
     @SuppressWarnings("unchecked")
     @io.quarkus.cache.CacheResult(cacheName = "queue-subject-names")
-    public SubjectOptions subjectNames(long me) {
+    public SubjectOptions subjectOptions(long me) {
         StringBuilder html = new StringBuilder();
         for (Object name : (List<Object>) em.createNativeQuery("""
                 select s.name from subject s, account m where m.id = ?1

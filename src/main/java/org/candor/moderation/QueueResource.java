@@ -92,7 +92,7 @@ public class QueueResource {
                 List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),
                 reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"),
                 incidents.ongoing(user.accountId()), filter, items.canned(user.isAdmin()), List.of(ReasonCode.values()),
-                reads.subjectNames(user.accountId()));
+                reads.subjectOptions(user.accountId()));
     }
 
     /** The tab's list alone: what the page's script fetches when the queue changes. */
