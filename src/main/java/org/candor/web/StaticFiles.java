@@ -42,11 +42,13 @@ import io.vertx.ext.web.RoutingContext;
  * a hop to a worker thread: the stylesheet came out ten times slower than the same bytes from memory. The files are
  * read once at start; each answer carries what the static handler sent (type, caching), an entity tag, and a 304 when
  * the browser names it. The route runs after Quarkus' filters, so the security headers of
- * {@code application.properties} are on every answer. A file bigger than {@link #MAX_FILE}, or of a kind not in
+ * {@code application.properties} are on every answer. Pages link them by {@link #url} ({@code inject:assets.url}),
+ * which names the content's version, so the day-long immutable caching never keeps an old stylesheet after a deploy. A file bigger than {@link #MAX_FILE}, or of a kind not in
  * {@link #TYPES}, is left to Quarkus, as is everything in dev mode (where files change as they are edited).
  */
 @ApplicationScoped
-class StaticFiles {
+@jakarta.inject.Named("assets")
+public class StaticFiles {
 
     private static final Logger LOG = Logger.getLogger(StaticFiles.class);
     private static final String ROOT = "META-INF/resources/";
@@ -70,11 +72,22 @@ class StaticFiles {
     record File(Buffer body, String length, String type, String etag, String lastModified) {
     }
 
+    private final boolean dev = LaunchMode.current() == LaunchMode.DEVELOPMENT;
+    private final Map<String, File> files = dev ? Map.of() : load(Thread.currentThread().getContextClassLoader());
+
+    /**
+     * The address a page links a static file by: its path with the content's version ({@code /css/candor.css?v=…});
+     * the path alone for a file not served from memory (and in dev mode, where files change as they are edited).
+     */
+    public String url(String path) {
+        File file = files.get(path);
+        return file == null ? path : path + "?v=" + file.etag().substring(1, 11);
+    }
+
     void register(@Observes Router router) {
-        if (LaunchMode.current() == LaunchMode.DEVELOPMENT) {
+        if (dev) {
             return; // in dev mode Quarkus serves src/main/resources as it is edited
         }
-        Map<String, File> files = load(Thread.currentThread().getContextClassLoader());
         LOG.debugf("serving %d static files from memory", files.size());
         router.route().order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(context -> {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -59,6 +60,19 @@ class StaticFilesTest {
             };
             assertEquals(expected, type, path);
         }
+    }
+
+    @Test
+    void pagesLinkEachFileByItsContentSoADeployNeverLeavesAnOldOneInABrowser() {
+        String etag = given().get("/css/candor.css").then().statusCode(200).extract().header("ETag");
+        String version = etag.substring(1, 11);
+        String page = given().get("/about").then().statusCode(200).extract().asString();
+        assertThat(page, containsString("href=\"/css/candor.css?v=" + version + "\""));
+        assertThat(page, matchesPattern("(?s).*href=\"/favicon.svg\\?v=[A-Za-z0-9_-]{10}\".*"));
+        given().when().get("/css/candor.css?v=" + version)
+                .then().statusCode(200)
+                .header("ETag", equalTo(etag))
+                .header("Cache-Control", StaticFiles.CACHE_CONTROL);
     }
 
     @Test
