@@ -103,7 +103,11 @@ public class StaticFiles {
     private static void send(RoutingContext context, File file) {
         HttpServerResponse response = context.response();
         MultiMap headers = response.headers();
-        headers.set(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
+        // an address naming another version (a page from an instance with other files, during a rolling deploy) gets
+        // these bytes, but not for a day under that name
+        String version = context.request().getParam("v");
+        headers.set(HttpHeaders.CACHE_CONTROL,
+                version == null || file.etag().startsWith(version, 1) && version.length() == 10 ? CACHE_CONTROL : "no-cache");
         headers.set(HttpHeaders.ETAG, file.etag());
         headers.set(HttpHeaders.LAST_MODIFIED, file.lastModified());
         if (file.etag().equals(context.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
