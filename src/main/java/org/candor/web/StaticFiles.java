@@ -43,8 +43,9 @@ import io.vertx.ext.web.RoutingContext;
  * read once at start; each answer carries what the static handler sent (type, caching), an entity tag, and a 304 when
  * the browser names it. The route runs after Quarkus' filters, so the security headers of
  * {@code application.properties} are on every answer. Pages link them by {@link #url} ({@code inject:assets.url}),
- * which names the content's version, so the day-long immutable caching never keeps an old stylesheet after a deploy. A file bigger than {@link #MAX_FILE}, or of a kind not in
- * {@link #TYPES}, is left to Quarkus, as is everything in dev mode (where files change as they are edited).
+ * which names the content's version, so the day-long immutable caching never keeps an old stylesheet after a deploy.
+ * A file bigger than {@link #MAX_FILE}, or of a kind not in {@link #TYPES}, is left to Quarkus, as is everything in
+ * dev mode (where files change as they are edited).
  */
 @ApplicationScoped
 @jakarta.inject.Named("assets")
