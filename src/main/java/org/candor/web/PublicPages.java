@@ -215,7 +215,8 @@ public class PublicPages {
         return caughtUp();
     }
 
-    private static String etag(byte[] body) {
+    /** A strong entity tag for these bytes (a page here, a static file in {@link StaticFiles}). */
+    static String etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";

@@ -8,12 +8,9 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -57,6 +54,8 @@ public class StaticFiles {
     static final int MAX_FILE = 256 * 1024;
     /** As Quarkus' static handler: a day, not revalidated. */
     static final String CACHE_CONTROL = "public, immutable, max-age=86400";
+    /** How many characters of the entity tag name a file's version in its address ({@code ?v=}). */
+    private static final int VERSION = 10;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     /** The kinds of file Candor ships, by extension, with the types Quarkus' static handler sent for them. */
@@ -70,7 +69,7 @@ public class StaticFiles {
             "woff2", "font/woff2");
 
     /** One file's answer, prepared once. */
-    record File(Buffer body, String length, String type, String etag, String lastModified) {
+    record File(Buffer body, String length, String type, String etag, String lastModified, String url) {
     }
 
     private final boolean dev = LaunchMode.current() == LaunchMode.DEVELOPMENT;
@@ -82,7 +81,7 @@ public class StaticFiles {
      */
     public String url(String path) {
         File file = files.get(path);
-        return file == null ? path : path + "?v=" + file.etag().substring(1, 11);
+        return file == null ? path : file.url();
     }
 
     void register(@Observes Router router) {
@@ -108,7 +107,8 @@ public class StaticFiles {
         // these bytes, but not for a day under that name
         String version = context.request().getParam("v");
         headers.set(HttpHeaders.CACHE_CONTROL,
-                version == null || file.etag().startsWith(version, 1) && version.length() == 10 ? CACHE_CONTROL : "no-cache");
+                version == null || version.length() == VERSION && file.etag().startsWith(version, 1) ? CACHE_CONTROL
+                        : "no-cache");
         headers.set(HttpHeaders.ETAG, file.etag());
         headers.set(HttpHeaders.LAST_MODIFIED, file.lastModified());
         if (file.etag().equals(context.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
@@ -174,15 +174,8 @@ public class StaticFiles {
         if (type == null) {
             return; // a kind of file Candor does not ship: Quarkus knows more types
         }
-        files.put(path, new File(Buffer.buffer(bytes), String.valueOf(bytes.length), type, etag(bytes), HTTP_DATE.format(modified)));
-    }
-
-    private static String etag(byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String etag = PublicPages.etag(bytes);
+        files.put(path, new File(Buffer.buffer(bytes), String.valueOf(bytes.length), type, etag,
+                HTTP_DATE.format(modified), path + "?v=" + etag.substring(1, 1 + VERSION)));
     }
 }
