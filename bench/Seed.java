@@ -23,8 +23,9 @@ import org.candor.publiclog.Merkle;
  * notices, and a public log whose entries and Merkle nodes are computed exactly as the application computes them
  * (the verifier checks it); and the moderators' side of a busy board: staff accounts created long after the first
  * customers (the newest reviews are answered by them), a backlog of open queue items in every tab the seed can fill
- * (held, awaiting a reply, reported, flagged; some escalated) on the newest reviews, and the resolved items of every
- * answered review. Statistics are taken after all of it. Everything goes in with COPY. Usage: {@code java -cp <candor jars> bench/Seed.java
+ * (held, awaiting a reply, reported, flagged, notices of illegal content, appeals against declined reports; some
+ * escalated) on the newest reviews, with the notices, reports and appeals they are about, and the resolved items of
+ * every answered review. Statistics are taken after all of it. Everything goes in with COPY. Usage: {@code java -cp <candor jars> bench/Seed.java
  * <jdbc url> <reviews>}; see {@code bench/seed}.
  */
 public class Seed {
@@ -95,7 +96,12 @@ public class Seed {
             StringBuilder changes = new StringBuilder();
             StringBuilder items = new StringBuilder();
             StringBuilder events = new StringBuilder();
+            StringBuilder notices = new StringBuilder();
+            StringBuilder reports = new StringBuilder();
+            StringBuilder appeals = new StringBuilder();
             long itemId = 0;
+            long noticeId = 0;
+            long reportId = 0;
             List<LogEntry> log = new ArrayList<>();
             rows.setLength(0);
             int[] subjectOf = new int[reviews];
@@ -109,7 +115,8 @@ public class Seed {
                 int rating = 1 + (int) Math.min(4, Math.abs(random.nextGaussian() * 1.6 + 3.2) - 0.5);
                 rating = Math.max(1, Math.min(5, rating));
                 Instant at = start.plusSeconds(r * (400L * 86400 / Math.max(1, reviews)));
-                // the newest reviews wait in the queue: r % 8 says for what (0-1 held, 2-5 a reply, 6 reported, 7 flagged)
+                // the newest reviews wait in the queue: r % 8 says for what (0-1 held, 2-5 a reply, 6 reported or a
+                // notice of illegal content, 7 flagged or an appeal against a declined report)
                 boolean waiting = r >= reviews - open;
                 int why = r % 8;
                 boolean held = waiting && why <= 1;
@@ -142,16 +149,36 @@ public class Seed {
                     log.add(entry(log.size() + 1, acted, LogKind.OFFICIAL_REPLY, slug, id, null, null, reply, body, handle));
                     items.append(++itemId).append("\tREPLY\t").append(id).append("\tawaiting-reply\t\\N\tDONE\tf\t\\N\t")
                             .append(at.plusSeconds(2 * 86400)).append('\t').append(at).append('\t').append(acted)
-                            .append('\t').append(staff).append("\tREPLY\t").append(s + 1).append('\n');
+                            .append('\t').append(staff).append("\tREPLY\t\\N\t\\N\t").append(s + 1).append('\n');
                 } else if (waiting && why != 0 && why != 1 && why != 6 && why != 7) {
-                    item(items, events, ++itemId, "REPLY", id, "awaiting-reply", null, at, r, s + 1);
+                    item(items, events, ++itemId, "REPLY", id, "awaiting-reply", null, at, r, s + 1, null, null);
                 }
+                boolean other = r % 16 >= 8;
                 if (held) {
-                    item(items, events, ++itemId, "HELD", id, "word scam", "scam", at, r, s + 1);
+                    item(items, events, ++itemId, "HELD", id, "word scam", "scam", at, r, s + 1, null, null);
+                } else if (waiting && why == 6 && other) {
+                    // a notice of illegal content from someone without an account
+                    notices.append(++noticeId).append("\tN-BENCH-").append(noticeId).append("\tkey-").append(noticeId)
+                            .append('\t').append(id).append("\t/subjects/").append(slug).append("/reviews/").append(id)
+                            .append("\tThis review repeats a defamatory claim about a named employee.\tDefamation Act\t")
+                            .append("Notifier ").append(noticeId).append("\tnotifier").append(noticeId)
+                            .append("@example.org\t\\\\x").append(String.format("%064x", noticeId)).append("\ten\t")
+                            .append(at.plusSeconds(600)).append('\n');
+                    item(items, events, ++itemId, "NOTICE", id, "notice", null, at, r, s + 1, null, noticeId);
                 } else if (waiting && why == 6) {
-                    item(items, events, ++itemId, "REPORT", id, "SPAM", null, at, r, s + 1);
+                    item(items, events, ++itemId, "REPORT", id, "SPAM", null, at, r, s + 1, null, null);
+                } else if (waiting && why == 7 && other) {
+                    // a customer reported the review, the report was declined, and they appealed
+                    long reporter = 3 + random.nextInt(reviews);
+                    reports.append(++reportId).append('\t').append(id).append('\t').append(reporter)
+                            .append("\tABUSE\tRESOLVED\tNO_ACTION\tNot abusive: a complaint about the product.\t1\t")
+                            .append(at.plusSeconds(1800)).append('\t').append(at.plusSeconds(600)).append('\n');
+                    appeals.append(reportId).append('\t').append(reportId).append('\t').append(reporter)
+                            .append("\t1\tIt insults a member of staff by name.\t").append(at.plusSeconds(3600))
+                            .append('\n');
+                    item(items, events, ++itemId, "APPEAL", id, "appeal", null, at, r, s + 1, reportId, null);
                 } else if (waiting && why == 7) {
-                    item(items, events, ++itemId, "FLAG", id, "word refund", "refund", at, r, s + 1);
+                    item(items, events, ++itemId, "FLAG", id, "word refund", "refund", at, r, s + 1, null, null);
                 }
                 int notes = waiting ? 0 : (random.nextInt(20) == 0 ? 1 : 0) + (int) extraNotes
                         + (random.nextDouble() < extraNotes - (int) extraNotes ? 1 : 0);
@@ -186,8 +213,14 @@ public class Seed {
                 items.setLength(0);
                 items.append(all);
             }
+            copy(copy, "legal_notice (id, reference, follow_key, review_id, location, explanation, law, notifier_name, "
+                    + "notifier_email, client_hash, language, created_at)", notices);
+            copy(copy, "report (id, review_id, reporter_id, reason, status, decision, decision_reason, decided_by, "
+                    + "decided_at, created_at)", reports);
+            copy(copy, "appeal (id, report_id, appellant_id, first_decider, explanation, created_at)", appeals);
             copy(copy, "queue_item (id, kind, review_id, why, matched, status, escalated, claimed_by, due_at, created_at, "
-                    + "resolved_at, resolved_by, resolution" + (subjectColumn ? ", subject_id)" : ")"), items);
+                    + "resolved_at, resolved_by, resolution, appeal_id, legal_notice_id"
+                    + (subjectColumn ? ", subject_id)" : ")"), items);
             copy(copy, "queue_event (item_id, action, note)", events);
             if (subjectColumn) {
                 // and the review's stars (V21), which the insert trigger would have copied
@@ -237,7 +270,7 @@ public class Seed {
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("update log_head set size = " + log.size() + " where id = 1");
                 // identities continue after the seeded ids; rating summaries as the application keeps them
-                for (String table : List.of("account", "subject", "review", "queue_item")) {
+                for (String table : List.of("account", "subject", "review", "queue_item", "legal_notice", "report", "appeal")) {
                     st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");
                 }
                 st.executeUpdate("""
@@ -270,14 +303,15 @@ public class Seed {
 
     /**
      * An open queue item on review {@code reviewId}, due two days after it came in (most of the backlog is overdue), one
-     * in 25 escalated; and the event that opened it.
+     * in 25 escalated, about an appeal or a notice when it is one; and the event that opened it.
      */
     private static void item(StringBuilder items, StringBuilder events, long id, String kind, long reviewId, String why,
-            String matched, Instant at, int r, int subject) {
+            String matched, Instant at, int r, int subject, Long appeal, Long notice) {
         items.append(id).append('\t').append(kind).append('\t').append(reviewId).append('\t').append(why).append('\t')
                 .append(matched == null ? "\\N" : matched).append("\tOPEN\t").append(r % 25 == 0 ? 't' : 'f')
                 .append("\t\\N\t").append(at.plusSeconds(2 * 86400)).append('\t').append(at).append("\t\\N\t\\N\t\\N\t")
-                .append(subject).append('\n');
+                .append(appeal == null ? "\\N" : appeal.toString()).append('\t')
+                .append(notice == null ? "\\N" : notice.toString()).append('\t').append(subject).append('\n');
         events.append(id).append("\tCREATED\t").append(why).append('\n');
     }
 

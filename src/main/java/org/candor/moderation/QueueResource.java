@@ -45,13 +45,16 @@ public class QueueResource {
 
     @CheckedTemplate(basePath = "ModerationResource")
     static class Templates {
-        static native TemplateInstance queue(QueueTab tab, QueueReads.Page page, Map<QueueTab, String> counts,
-                List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget,
+        static native TemplateInstance queue(QueueTab tab, QueueReads.Page page, List<QueueLines.Line> lines,
+                Map<QueueTab, String> counts, List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget,
                 List<Incidents.Incident> incidents, QueueFilter filter, List<ItemReads.Canned> canned,
                 List<ReasonCode> reasons, QueueReads.SubjectOptions subjects);
 
-        static native TemplateInstance queue$list(QueueTab tab, QueueReads.Page page, Map<QueueTab, String> counts,
-                List<QueueTab> tabs, QueueFilter filter);
+        static native TemplateInstance queue$list(QueueTab tab, QueueReads.Page page, List<QueueLines.Line> lines,
+                Map<QueueTab, String> counts, List<QueueTab> tabs, QueueFilter filter);
+
+        /** What a line shows that does not change with the clock ({@link QueueLines}). */
+        static native TemplateInstance queueLine(QueueReads.Row r, boolean bulk);
 
     }
 
@@ -65,10 +68,11 @@ public class QueueResource {
     private final MailOutbox outbox;
     private final org.candor.transparency.TransparencyIndex transparency;
     private final Incidents incidents;
+    private final QueueLines lines;
 
     QueueResource(ModerationService moderation, QueueReads reads, ItemReads items, QueueEvents events, CurrentUser user, Flash flash,
             AccountService accounts, MailOutbox outbox, org.candor.transparency.TransparencyIndex transparency,
-            Incidents incidents) {
+            Incidents incidents, QueueLines lines) {
         this.moderation = moderation;
         this.reads = reads;
         this.items = items;
@@ -79,6 +83,7 @@ public class QueueResource {
         this.outbox = outbox;
         this.transparency = transparency;
         this.incidents = incidents;
+        this.lines = lines;
     }
 
     @GET
@@ -88,7 +93,8 @@ public class QueueResource {
         java.time.LocalDate today = java.time.LocalDate.now(transparency.zone());
         var month = org.candor.transparency.TransparencyResource.View.of(null,
                 transparency.report(today.minusDays(29), today), null, null);
-        return Templates.queue(t, reads.tab(t, filter, user.accountId()), reads.counts(user.accountId()),
+        QueueReads.Page page = reads.tab(t, filter, user.accountId());
+        return Templates.queue(t, page, lines.of(t, page.rows()), reads.counts(user.accountId()),
                 List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),
                 reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"),
                 incidents.ongoing(user.accountId()), filter, items.canned(user.isAdmin()), List.of(ReasonCode.values()),
@@ -101,7 +107,8 @@ public class QueueResource {
     public TemplateInstance list(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
         QueueTab t = QueueTab.parse(tab);
         QueueFilter filter = narrowing.filter();
-        return Templates.queue$list(t, reads.tab(t, filter, user.accountId()), reads.counts(user.accountId()),
+        QueueReads.Page page = reads.tab(t, filter, user.accountId());
+        return Templates.queue$list(t, page, lines.of(t, page.rows()), reads.counts(user.accountId()),
                 List.of(QueueTab.values()), filter);
     }
 

@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
 
+import org.candor.account.Account;
 import org.candor.account.Role;
 import org.candor.subject.Subject;
 import org.candor.support.Session;
@@ -27,6 +30,9 @@ import org.candor.support.TestData;
 class QueueDeskTest {
 
     private static final Pattern ITEM = Pattern.compile("id=\"item-(\\d+)\"");
+    @Inject
+    QueueLines lines;
+
     private static final Pattern MORE = Pattern.compile("href=\"(/moderation\\?tab=reply[^\"]*after=[^\"]+)\"");
 
     @Test
@@ -78,6 +84,32 @@ class QueueDeskTest {
                 "the name escaped once, as Qute would");
         assertTrue(!page.contains("<b>Diner</b>"), "never raw");
         assertTrue(!page.contains("Someone else&#39;s desk"), "a scoped moderator is offered their subjects only");
+    }
+
+    @Test
+    void aLineIsRenderedOnceForWhatItShowsAndAgainWhenThatChanges() {
+        Subject subject = TestData.subject("Kept lines");
+        Account author = TestData.account("Line author", Role.CUSTOMER);
+        long review = TestData.publishedReview(subject, author, 2, "The strap frayed within a week.").id;
+        Session mod = Session.moderatorOf(subject);
+        String tab = "/moderation?tab=reply&subject=" + subject.slug;
+        mod.request().get(tab).then().statusCode(200).body(containsString("The strap frayed"))
+                .body(containsString("Line author")).body(containsString("name=\"items\""));
+        long hits = lines.hits();
+        mod.request().get(tab).then().statusCode(200).body(containsString("Line author"));
+        assertTrue(lines.hits() > hits, "the second view's line came from memory");
+        // a line shows what was read for this view: a renamed author is never shown under the old name
+        TestData.update("update account set display_name = ?1 where id = ?2", "Renamed author", author.id);
+        mod.request().get(tab).then().statusCode(200).body(containsString("Renamed author"))
+                .body(not(containsString("Line author")));
+        // each language its own; the bulk checkbox only on the tabs acted on in bulk
+        mod.request().cookie("candor_lang", "es").get(tab).then().statusCode(200)
+                .body(containsString("Esperando respuesta")).body(not(containsString("Awaiting reply")));
+        mod.request().get(tab).then().body(containsString("Awaiting reply"));
+        mod.request().get("/moderation?tab=escalated&subject=" + subject.slug).then().statusCode(200);
+        Steps.act(mod, Steps.item(review, "REPLY"), "escalate", "text", "Needs the shop's answer.").statusCode(303);
+        mod.request().get("/moderation?tab=escalated&subject=" + subject.slug).then().statusCode(200)
+                .body(containsString("The strap frayed")).body(not(containsString("name=\"items\"")));
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.candor.moderation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.qute.RawString;
+
+import org.candor.web.Ui;
+
+/**
+ * The queue's lines as moderators see them. What a line shows that does not change with the clock (its kind, subject,
+ * stars, author, excerpt, why it is there, the bulk checkbox) is rendered once per state of the line and language,
+ * and kept: the key is the line as just read from the database (every field the HTML shows), so a line whose item,
+ * post, subject or author changed is rendered again and nothing kept can show stale text. Only the time left and the
+ * age are rendered per view. Rendering 100 lines afresh was most of a queue view's CPU (bench/profile queue: Qute's
+ * expression resolution and message lookups). Bounded in bytes.
+ */
+@ApplicationScoped
+public class QueueLines {
+
+    /** One line: the row as read, and the part of its HTML that does not change with the clock. */
+    public record Line(QueueReads.Row row, RawString html) {
+    }
+
+    private record Key(QueueReads.Row row, String lang, boolean bulk) {
+    }
+
+    /** A few pages of every tab in each language: what the lines hold (texts, rendered HTML) is at most this. */
+    static final long MAX_BYTES = 8L << 20;
+
+    private final Cache<Key, RawString> kept;
+    private final Ui ui;
+
+    QueueLines(Ui ui, MeterRegistry registry) {
+        this.ui = ui;
+        this.kept = Caffeine.newBuilder()
+                .maximumWeight(MAX_BYTES)
+                .weigher((Key key, RawString html) -> 2 * (html.getValue().length() + length(key.row().text())
+                        + length(key.row().subjectName()) + length(key.row().authorName())) + 512)
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, kept, "queue-lines");
+    }
+
+    /** The lines of a page of {@code tab}, in its order. */
+    public List<Line> of(QueueTab tab, List<QueueReads.Row> rows) {
+        boolean bulk = tab == QueueTab.HELD || tab == QueueTab.REPLY;
+        String lang = ui.lang();
+        List<Line> lines = new ArrayList<>(rows.size());
+        for (QueueReads.Row row : rows) {
+            RawString html = kept.get(new Key(row, lang, bulk),
+                    k -> new RawString(QueueResource.Templates.queueLine(k.row(), k.bulk()).render()));
+            lines.add(new Line(row, html));
+        }
+        return lines;
+    }
+
+    /** How many lines were served from memory so far (for tests and operators; also in the metrics). */
+    long hits() {
+        return kept.stats().hitCount();
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+}
