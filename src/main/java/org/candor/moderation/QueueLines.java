@@ -11,7 +11,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.qute.RawString;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 
+import org.candor.web.Formats;
 import org.candor.web.Ui;
 
 /**
@@ -25,8 +28,23 @@ import org.candor.web.Ui;
 @ApplicationScoped
 public class QueueLines {
 
-    /** One line: the row as read, and the part of its HTML that does not change with the clock. */
-    public record Line(QueueReads.Row row, RawString html) {
+    /**
+     * One line: the row as read, the part of its HTML that does not change with the clock, and the words for the clock's
+     * part (from the language's bundle by a Java call: a {@code mod:} expression finds its message by name among
+     * hundreds, twice per line).
+     */
+    public record Line(QueueReads.Row row, RawString html, ModMsg words) {
+
+        /** "overdue by 3 h 5 min", or "2 h left". */
+        public String due() {
+            String span = Formats.span(row.timeLeft());
+            return row.overdue() ? words.queue_overdue(span) : words.queue_left(span);
+        }
+
+        /** "waiting 1 d 2 h". */
+        public String age() {
+            return words.queue_age(Formats.span(row.age()));
+        }
     }
 
     private record Key(QueueReads.Row row, String lang, boolean bulk) {
@@ -53,11 +71,12 @@ public class QueueLines {
     public List<Line> of(QueueTab tab, List<QueueReads.Row> rows) {
         boolean bulk = tab == QueueTab.HELD || tab == QueueTab.REPLY;
         String lang = ui.lang();
+        ModMsg words = MessageBundles.get(ModMsg.class, Localized.Literal.of(lang));
         List<Line> lines = new ArrayList<>(rows.size());
         for (QueueReads.Row row : rows) {
             RawString html = kept.get(new Key(row, lang, bulk),
                     k -> new RawString(QueueResource.Templates.queueLine(k.row(), k.bulk()).render()));
-            lines.add(new Line(row, html));
+            lines.add(new Line(row, html, words));
         }
         return lines;
     }

@@ -83,7 +83,7 @@ public class Formats {
     }
 
     /** A duration as people read it: "45 min", "3 h 20 min", "2 d 5 h" (sign ignored). */
-    static String span(java.time.Duration duration) {
+    public static String span(java.time.Duration duration) {
         long minutes = Math.abs(duration.toMinutes());
         if (minutes < 60) {
             return minutes + " min";
