@@ -32,12 +32,28 @@ public class Ui {
 
     private final String business;
 
-    Ui(HttpServerRequest request, Visitor user, CsrfTokenParameterProvider csrf,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.business-name") String business) {
+    Ui(HttpServerRequest request, Visitor user, CsrfTokenParameterProvider csrf, Business business) {
         this.request = request;
         this.user = user;
         this.csrf = csrf;
-        this.business = business;
+        this.business = business.name();
+    }
+
+    /**
+     * The business's name, read from the configuration once: injected into this request-scoped bean directly, it was
+     * looked up through every configuration source on each request (2.5 % of a queue view's CPU).
+     */
+    @jakarta.inject.Singleton
+    static class Business {
+        private final String name;
+
+        Business(@org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.business-name") String name) {
+            this.name = name;
+        }
+
+        String name() {
+            return name;
+        }
     }
 
     /** The form field that carries the CSRF token. */
