@@ -162,17 +162,20 @@ public class ModerationService {
                 .setParameter(1, a.content().reviewId()).setParameter(2, actorId).setParameter(3, text)
                 .setParameter(4, cannedId).setParameter(5, complaint == null || complaint.isBlank() ? null : complaint)
                 .getSingleResult()).longValue();
-        long entry = steps.logEntry(a, LogKind.OFFICIAL_REPLY, null, null, text);
         if (offer != null) {
             em.createNativeQuery("""
                     insert into offer_grant (offer_type_id, review_id, reply_id, granted_by) values (?1, ?2, ?3, ?4)""")
                     .setParameter(1, offerId).setParameter(2, a.content().reviewId()).setParameter(3, id)
                     .setParameter(4, actorId).executeUpdate();
+        }
+        steps.finish(a, "REPLY", null, true);
+        // the log last: every reply waits for the log head from its lock to the commit, so nothing else runs in between
+        long entry = steps.logEntry(a, LogKind.OFFICIAL_REPLY, null, null, text);
+        if (offer != null) {
             // the kind of offer is public, so every customer can see who got what; codes never are
             steps.logEntry(a, LogKind.OFFER_GRANTED, null, null, offer);
         }
         steps.tell(a, "REPLY", null, text, entry);
-        steps.finish(a, "REPLY", null, true);
         return id;
     }
 

@@ -101,6 +101,11 @@ class LogSequencing {
             pending.clear();
         }
 
+        /** A node already in the table, read with the head. */
+        void known(int level, long index, byte[] hash) {
+            written.put(level + "/" + index, hash);
+        }
+
         byte[] get(int level, long index) {
             byte[] hash = written.get(level + "/" + index);
             return hash != null ? hash : node(level, index);
@@ -154,56 +159,116 @@ class LogSequencing {
         return (byte[]) em.createNativeQuery("select hash from log_node where level = ?1 and idx = ?2")
                 .setParameter(1, (short) level).setParameter(2, index).getSingleResult();
     }
-    /** Inserts an entry, its texts, its leaf and every perfect subtree it completes. */
-    void insert(LogEntry entry, Long subjectId, Tree tree) {
-        byte[] leaf = entry.leafHash();
-        em.createNativeQuery("""
-                insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id, actor_role,
-                    actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash, rule,
-                    policy_version, rating, content_commitment)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)""")
-                .setParameter(1, entry.seq())
-                .setParameter(2, Timestamp.from(entry.time()))
-                .setParameter(3, entry.kind().name())
-                .setParameter(4, new TypedParameterValue<>(StandardBasicTypes.LONG, subjectId))
-                .setParameter(5, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.subject()))
-                .setParameter(6, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.reviewId()))
-                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.commentId()))
-                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.actorRole()))
-                .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.actorHandle()))
-                .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.reasonCode()))
-                .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY,
-                        entry.reason() == null ? null : entry.reason().commitment()))
-                .setParameter(12, new TypedParameterValue<>(StandardBasicTypes.BINARY,
-                        entry.content() == null ? null : entry.content().commitment()))
-                .setParameter(13, new TypedParameterValue<>(StandardBasicTypes.LONG, entry.erases()))
-                .setParameter(14, leaf)
-                .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, entry.rule()))
-                .setParameter(16, entry.policyVersion())
-                .setParameter(17, new TypedParameterValue<>(StandardBasicTypes.SHORT,
-                        entry.rating() == null ? null : entry.rating().shortValue()))
-                .setParameter(18, new TypedParameterValue<>(StandardBasicTypes.BINARY, entry.contentCommitment()))
-                .executeUpdate();
-        insertTexts(entry);
-        nodes(entry.seq() - 1, leaf, tree);
+    /** The log head as an append finds it, locked: its size, the policy in force, whether staged entries wait. */
+    record Head(long size, int policyVersion, boolean staged) {
     }
 
-    /** The entry's texts and salts, beside the log (one statement). */
-    private void insertTexts(LogEntry entry) {
-        if (entry.reason() == null && entry.content() == null) {
-            return;
+    /**
+     * Locks the log head for an append and reads, in the same statement, the nodes the next leaf completes a subtree
+     * with (the left siblings on its path: one per trailing one bit of the size), into {@code tree}.
+     */
+    Head lockForAppend(Tree tree) {
+        List<Tuple> rows = Sql.tuples(em.createNativeQuery("""
+                select h.size as size, (select coalesce(max(id), 0) from policy_version) as policy_version,
+                    exists (select 1 from log_staged where seq is null) as staged, n.level as level, n.idx as idx,
+                    n.hash as hash
+                from log_head h
+                left join lateral (
+                    select n.level, n.idx, n.hash
+                    from generate_series(0, 61) g
+                    join log_node n on n.level = g and n.idx = (h.size >> g) - 1
+                    where h.size & ((2::bigint << g) - 1) = (2::bigint << g) - 1) n on true
+                where h.id = 1 for update of h""", Tuple.class));
+        Tuple first = rows.get(0);
+        for (Tuple t : rows) {
+            if (t.get("hash") != null) {
+                tree.known(((Number) t.get("level")).intValue(), Sql.number(t, "idx"), (byte[]) t.get("hash"));
+            }
         }
-        boolean both = entry.reason() != null && entry.content() != null;
-        LogText first = entry.content() != null ? entry.content() : entry.reason();
-        var insert = em.createNativeQuery("insert into log_text (seq, field, salt, text) values (?1, ?2, ?3, ?4)"
-                + (both ? ", (?1, ?5, ?6, ?7)" : ""))
-                .setParameter(1, entry.seq()).setParameter(2, entry.content() != null ? "body" : "reasonText")
-                .setParameter(3, first.salt()).setParameter(4, first.text());
-        if (both) {
-            insert.setParameter(5, "reasonText").setParameter(6, entry.reason().salt())
-                    .setParameter(7, entry.reason().text());
+        return new Head(Sql.number(first, "size"), Sql.integer(first, "policy_version"), Sql.bool(first, "staged"));
+    }
+
+    /** The most nodes written in the append's own statement; more (an append that integrated a batch) go first. */
+    private static final int NODES_INLINE = 64;
+
+    /**
+     * Writes an entry in one statement: the entry, its texts and salts, the salt of its content commitment (if any),
+     * its leaf and every perfect subtree it completes (with whatever {@code tree} holds from integrating staged
+     * entries), and the head's new size.
+     */
+    void write(LogEntry entry, Long subjectId, byte[] contentSalt, Tree tree) {
+        nodes(entry.seq() - 1, entry.leafHash(), tree);
+        if (tree.pending.size() > NODES_INLINE) {
+            tree.flush();
         }
-        insert.executeUpdate();
+        List<LogText> texts = new ArrayList<>(2);
+        List<String> fields = new ArrayList<>(2);
+        if (entry.content() != null) {
+            texts.add(entry.content());
+            fields.add("body");
+        }
+        if (entry.reason() != null) {
+            texts.add(entry.reason());
+            fields.add("reasonText");
+        }
+        StringBuilder sql = new StringBuilder("""
+                with e as (insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id,
+                    actor_role, actor_handle, reason_code, reason_text_commitment, body_commitment, erases, leaf_hash, rule,
+                    policy_version, rating, content_commitment)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))""");
+        if (!texts.isEmpty()) {
+            sql.append(", t as (insert into log_text (seq, field, salt, text) values ")
+                    .append(String.join(", ", java.util.Collections.nCopies(texts.size(), "(?, ?, ?, ?)"))).append(')');
+        }
+        if (contentSalt != null) {
+            sql.append(", s as (insert into log_content_salt (seq, salt) values (?, ?))");
+        }
+        if (!tree.pending.isEmpty()) {
+            sql.append(", n as (insert into log_node (level, idx, hash) values ")
+                    .append(String.join(", ", java.util.Collections.nCopies(tree.pending.size(), "(?, ?, ?)"))).append(')');
+        }
+        sql.append(" update log_head set size = ? where id = 1");
+        em.unwrap(org.hibernate.Session.class).doWork(c -> {
+            try (var write = c.prepareStatement(sql.toString())) {
+                int i = 0;
+                write.setLong(++i, entry.seq());
+                write.setTimestamp(++i, Timestamp.from(entry.time()));
+                write.setString(++i, entry.kind().name());
+                write.setObject(++i, subjectId, java.sql.Types.BIGINT);
+                write.setString(++i, entry.subject());
+                write.setObject(++i, entry.reviewId(), java.sql.Types.BIGINT);
+                write.setObject(++i, entry.commentId(), java.sql.Types.BIGINT);
+                write.setString(++i, entry.actorRole());
+                write.setString(++i, entry.actorHandle());
+                write.setString(++i, entry.reasonCode());
+                write.setBytes(++i, entry.reason() == null ? null : entry.reason().commitment());
+                write.setBytes(++i, entry.content() == null ? null : entry.content().commitment());
+                write.setObject(++i, entry.erases(), java.sql.Types.BIGINT);
+                write.setBytes(++i, entry.leafHash());
+                write.setString(++i, entry.rule());
+                write.setInt(++i, entry.policyVersion());
+                write.setObject(++i, entry.rating() == null ? null : entry.rating().shortValue(), java.sql.Types.SMALLINT);
+                write.setBytes(++i, entry.contentCommitment());
+                for (int k = 0; k < texts.size(); k++) {
+                    write.setLong(++i, entry.seq());
+                    write.setString(++i, fields.get(k));
+                    write.setBytes(++i, texts.get(k).salt());
+                    write.setString(++i, texts.get(k).text());
+                }
+                if (contentSalt != null) {
+                    write.setLong(++i, entry.seq());
+                    write.setBytes(++i, contentSalt);
+                }
+                for (Node n : tree.pending) {
+                    write.setShort(++i, n.level());
+                    write.setLong(++i, n.index());
+                    write.setBytes(++i, n.hash());
+                }
+                write.setLong(++i, entry.seq());
+                write.executeUpdate();
+            }
+        });
+        tree.pending.clear();
     }
 
     /** Stages a post's entry without the log head ({@link PublicLog#stage}). */

@@ -76,29 +76,30 @@ public class PublicLog {
      */
     @Transactional(TxType.MANDATORY)
     public LogEntry append(Draft d) {
+        return append(d, null);
+    }
+
+    /**
+     * Appends a post received (its salt, which opens {@code contentCommitment}, kept beside the log, never served).
+     * Appends serialise on the log head from the lock to the commit, so an append is two statements: the lock, which
+     * also reads the tree nodes the new leaf completes, and one write of the entry, its texts, its salt, its nodes and
+     * the new size. Callers append last in their transactions, so that nothing else waits in that window.
+     */
+    @Transactional(TxType.MANDATORY)
+    public LogEntry append(Draft d, byte[] contentSalt) {
         fit(d.reasonText());
         fit(d.body());
         fit(d.actorHandle());
-        Tuple head = lockHead(false);
-        int policyVersion = Sql.integer(head, "policy_version");
         LogSequencing.Tree tree = sequencing.tree();
+        LogSequencing.Head head = sequencing.lockForAppend(tree);
         // what posting staged and committed is sequenced first: the log's order follows the commits
-        long size = sequencing.integrate(Sql.number(head, "size"), policyVersion, tree, STAGED_PER_APPEND);
+        long size = head.staged() ? sequencing.integrate(head.size(), head.policyVersion(), tree, STAGED_PER_APPEND)
+                : head.size();
         LogEntry entry = new LogEntry(size + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS), d.kind(), d.subjectSlug(),
-                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.rule(), policyVersion,
-                LogText.of(d.reasonText()), LogText.of(d.body()), d.erases(), d.rating(), d.contentCommitment(), null);
-        sequencing.insert(entry, d.subjectId(), tree);
-        tree.flush();
-        em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, entry.seq()).executeUpdate();
-        return entry;
-    }
-
-    /** Appends a post received (its salt, which opens {@code contentCommitment}, kept beside the log, never served). */
-    @Transactional(TxType.MANDATORY)
-    public LogEntry append(Draft d, byte[] contentSalt) {
-        LogEntry entry = append(d);
-        em.createNativeQuery("insert into log_content_salt (seq, salt) values (?1, ?2)").setParameter(1, entry.seq())
-                .setParameter(2, contentSalt).executeUpdate();
+                d.reviewId(), d.commentId(), d.actorRole(), d.actorHandle(), d.reasonCode(), d.rule(),
+                head.policyVersion(), LogText.of(d.reasonText()), LogText.of(d.body()), d.erases(), d.rating(),
+                d.contentCommitment(), null);
+        sequencing.write(entry, d.subjectId(), contentSalt, tree);
         return entry;
     }
 
