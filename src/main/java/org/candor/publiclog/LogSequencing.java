@@ -164,28 +164,51 @@ class LogSequencing {
     }
 
     /**
-     * Locks the log head for an append and reads, in the same statement, the nodes the next leaf completes a subtree
-     * with (the left siblings on its path: one per trailing one bit of the size), into {@code tree}.
+     * Locks the log head (or returns null when {@code skipIfBusy} and another transaction holds it), and puts the
+     * roots of the tree's perfect subtrees kept with it in {@code tree}: an append then reads no node.
      */
-    Head lockForAppend(Tree tree) {
+    Head lock(Tree tree, boolean skipIfBusy) {
         List<Tuple> rows = Sql.tuples(em.createNativeQuery("""
                 select h.size as size, (select coalesce(max(id), 0) from policy_version) as policy_version,
-                    exists (select 1 from log_staged where seq is null) as staged, n.level as level, n.idx as idx,
-                    n.hash as hash
-                from log_head h
-                left join lateral (
-                    select n.level, n.idx, n.hash
-                    from generate_series(0, 61) g
-                    join log_node n on n.level = g and n.idx = (h.size >> g) - 1
-                    where h.size & ((2::bigint << g) - 1) = (2::bigint << g) - 1) n on true
-                where h.id = 1 for update of h""", Tuple.class));
-        Tuple first = rows.get(0);
-        for (Tuple t : rows) {
-            if (t.get("hash") != null) {
-                tree.known(((Number) t.get("level")).intValue(), Sql.number(t, "idx"), (byte[]) t.get("hash"));
+                    exists (select 1 from log_staged where seq is null) as staged, h.frontier_size as frontier_size,
+                    h.frontier as frontier
+                from log_head h where h.id = 1 for update""" + (skipIfBusy ? " skip locked" : ""), Tuple.class));
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Tuple head = rows.get(0);
+        long size = Sql.number(head, "size");
+        byte[] frontier = (byte[]) head.get("frontier");
+        if (head.get("frontier_size") != null && Sql.number(head, "frontier_size") == size && frontier != null
+                && frontier.length == Long.bitCount(size) * Merkle.HASH_SIZE) {
+            int at = 0;
+            for (int level = 63; level >= 0; level--) {
+                if ((size >>> level & 1) == 1) {
+                    tree.known(level, (size >>> level) - 1, java.util.Arrays.copyOfRange(frontier, at, at + Merkle.HASH_SIZE));
+                    at += Merkle.HASH_SIZE;
+                }
             }
         }
-        return new Head(Sql.number(first, "size"), Sql.integer(first, "policy_version"), Sql.bool(first, "staged"));
+        return new Head(size, Sql.integer(head, "policy_version"), Sql.bool(head, "staged"));
+    }
+
+    /** The roots of the perfect subtrees of a tree of {@code size} leaves, as the head keeps them. */
+    static byte[] frontier(long size, Tree tree) {
+        byte[] out = new byte[Long.bitCount(size) * Merkle.HASH_SIZE];
+        int at = 0;
+        for (int level = 63; level >= 0; level--) {
+            if ((size >>> level & 1) == 1) {
+                System.arraycopy(tree.get(level, (size >>> level) - 1), 0, out, at, Merkle.HASH_SIZE);
+                at += Merkle.HASH_SIZE;
+            }
+        }
+        return out;
+    }
+
+    /** The head's new size and the roots that go with it; after the tree's nodes are written. Head locked. */
+    void advance(long size, Tree tree) {
+        em.createNativeQuery("update log_head set size = ?1, frontier_size = ?1, frontier = ?2 where id = 1")
+                .setParameter(1, size).setParameter(2, frontier(size, tree)).executeUpdate();
     }
 
     /** The most nodes written in the append's own statement; more (an append that integrated a batch) go first. */
@@ -227,7 +250,8 @@ class LogSequencing {
             sql.append(", n as (insert into log_node (level, idx, hash) values ")
                     .append(String.join(", ", java.util.Collections.nCopies(tree.pending.size(), "(?, ?, ?)"))).append(')');
         }
-        sql.append(" update log_head set size = ? where id = 1");
+        sql.append(" update log_head set size = ?, frontier_size = ?, frontier = ? where id = 1");
+        byte[] frontier = frontier(entry.seq(), tree);
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (var write = c.prepareStatement(sql.toString())) {
                 int i = 0;
@@ -265,6 +289,8 @@ class LogSequencing {
                     write.setBytes(++i, n.hash());
                 }
                 write.setLong(++i, entry.seq());
+                write.setLong(++i, entry.seq());
+                write.setBytes(++i, frontier);
                 write.executeUpdate();
             }
         });

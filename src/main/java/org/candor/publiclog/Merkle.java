@@ -15,6 +15,9 @@ import java.util.List;
  */
 public final class Merkle {
 
+    /** Bytes in a hash (SHA-256). */
+    public static final int HASH_SIZE = 32;
+
     /** Where the hashes of perfect subtrees come from. */
     @FunctionalInterface
     public interface Nodes {

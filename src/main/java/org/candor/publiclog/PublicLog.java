@@ -82,8 +82,8 @@ public class PublicLog {
     /**
      * Appends a post received (its salt, which opens {@code contentCommitment}, kept beside the log, never served).
      * Appends serialise on the log head from the lock to the commit, so an append is two statements: the lock, which
-     * also reads the tree nodes the new leaf completes, and one write of the entry, its texts, its salt, its nodes and
-     * the new size. Callers append last in their transactions, so that nothing else waits in that window.
+     * also reads the roots the new leaf is hashed with (kept in the head), and one write of the entry, its texts, its
+     * salt, its nodes, the new size and its roots. Callers append last in their transactions, so that nothing else waits in that window.
      */
     @Transactional(TxType.MANDATORY)
     public LogEntry append(Draft d, byte[] contentSalt) {
@@ -91,7 +91,7 @@ public class PublicLog {
         fit(d.body());
         fit(d.actorHandle());
         LogSequencing.Tree tree = sequencing.tree();
-        LogSequencing.Head head = sequencing.lockForAppend(tree);
+        LogSequencing.Head head = sequencing.lock(tree, false);
         // what posting staged and committed is sequenced first: the log's order follows the commits
         long size = head.staged() ? sequencing.integrate(head.size(), head.policyVersion(), tree, STAGED_PER_APPEND)
                 : head.size();
@@ -122,18 +122,17 @@ public class PublicLog {
      */
     @Transactional
     public int integrateStaged(int limit) {
-        Tuple head = lockHead(true);
+        LogSequencing.Tree tree = sequencing.tree();
+        LogSequencing.Head head = sequencing.lock(tree, true);
         if (head == null) {
             return 0;
         }
-        long size = Sql.number(head, "size");
-        LogSequencing.Tree tree = sequencing.tree();
-        long after = sequencing.integrate(size, Sql.integer(head, "policy_version"), tree, limit);
-        tree.flush();
-        if (after > size) {
-            em.createNativeQuery("update log_head set size = ?1 where id = 1").setParameter(1, after).executeUpdate();
+        long after = sequencing.integrate(head.size(), head.policyVersion(), tree, limit);
+        if (after > head.size()) {
+            tree.flush();
+            sequencing.advance(after, tree);
         }
-        return (int) (after - size);
+        return (int) (after - head.size());
     }
 
     /**
@@ -142,14 +141,7 @@ public class PublicLog {
      */
     @Transactional(TxType.MANDATORY)
     public void holdHead() {
-        lockHead(false);
-    }
-
-    private Tuple lockHead(boolean skipIfBusy) {
-        List<Tuple> head = Sql.tuples(em.createNativeQuery("""
-                select h.size as size, (select coalesce(max(id), 0) from policy_version) as policy_version
-                from log_head h where h.id = 1 for update""" + (skipIfBusy ? " skip locked" : ""), Tuple.class));
-        return head.isEmpty() ? null : head.get(0);
+        em.createNativeQuery("select 1 from log_head where id = 1 for update").getResultList();
     }
 
     /**
