@@ -83,9 +83,11 @@ class ActionSteps {
         if (item == null) {
             throw new NotFoundException();
         }
-        PostContent seen = posts.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new);
-        if (!accounts.moderates(actor, seen.subjectId())) {
-            throw new ForbiddenException("this moderator does not moderate " + seen.subjectSlug());
+        // the item carries its review's subject (an item made in this transaction not yet: the review says)
+        Long subject = item.subjectId != null ? item.subjectId
+                : posts.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new).subjectId();
+        if (!accounts.moderates(actor, subject)) {
+            throw new ForbiddenException("this moderator does not moderate subject " + subject);
         }
         em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
         if (item.version != version) {

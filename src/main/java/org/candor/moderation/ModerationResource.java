@@ -173,7 +173,7 @@ public class ModerationResource {
         if (action == ModerationAction.REASSIGN && !user.isAdmin()) {
             throw new ForbiddenException();
         }
-        reads.row(id, user.accountId()).orElseThrow(NotFoundException::new);
+        // who may act on the item is checked by the action (ActionSteps.begin) and, for a form sent back, by the page
         Map<String, String> errors = formErrors.of(form, action.group);
         if (!errors.isEmpty()) {
             return invalid(id, actionName, form, errors);

@@ -51,6 +51,10 @@ public class QueueItem {
     @Column(nullable = false, updatable = false)
     public String why;
 
+    /** The subject of the review (filled in by the database from the review: {@code queue_item_subject}). */
+    @Column(name = "subject_id", nullable = false, insertable = false, updatable = false)
+    public Long subjectId;
+
     /** The words the rule in {@link #why} matched, if a word rule put the item here. */
     @Column(updatable = false)
     public String matched;

@@ -126,20 +126,17 @@ public class QueueReads {
         return new Page(rows.subList(0, TAB_SIZE), new QueueFilter.Cursor(done ? last.resolvedAt() : last.dueAt(), last.id()));
     }
 
-    /** The queue's subject picker: its options, escaped once when read, not once per name and view. */
-    public record SubjectOptions(io.quarkus.qute.RawString html) {
-    }
-
     private static final io.quarkus.qute.Escaper HTML = io.quarkus.qute.Escaper.builder().add('&', "&amp;")
             .add('<', "&lt;").add('>', "&gt;").add('"', "&quot;").add('\'', "&#39;").build();
 
     /**
-     * The names of the subjects this moderator moderates (at most 1,000, by name) as the picker's options. Remembered
-     * for a minute per moderator ({@code queue-subject-names}): a new subject reaches the picker that late.
+     * The names of the subjects this moderator moderates (at most 1,000, by name) as the queue's subject picker's
+     * options, escaped once when read. Remembered for a minute per moderator ({@code queue-subject-names}): a new
+     * subject reaches the picker that late.
      */
     @SuppressWarnings("unchecked")
     @io.quarkus.cache.CacheResult(cacheName = "queue-subject-names")
-    public SubjectOptions subjectOptions(long me) {
+    public String subjectOptions(long me) {
         StringBuilder html = new StringBuilder();
         for (Object name : (List<Object>) em.createNativeQuery("""
                 select s.name from subject s, account m where m.id = ?1
@@ -147,7 +144,7 @@ public class QueueReads {
                 .setParameter(1, me).getResultList()) {
             html.append("<option value=\"").append(HTML.escape(String.valueOf(name))).append("\"></option>");
         }
-        return new SubjectOptions(new io.quarkus.qute.RawString(html.toString()));
+        return html.toString();
     }
 
     /**

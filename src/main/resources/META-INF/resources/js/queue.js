@@ -1,7 +1,26 @@
-// The live moderation queue: when any instance announces a changed item, re-read this tab's list.
-// Progressive enhancement only: without this script the page works by reloading.
+// The moderation queue's script. The live queue: when any instance announces a changed item, re-read this tab's list;
+// the subject picker's names, fetched when first wanted. Progressive enhancement only: without it the page works by
+// reloading, and the subject field takes a typed name or address.
 (function () {
   "use strict";
+  // the subject picker's names, fetched when the field is first used (the browser keeps them a minute)
+  var subject = document.getElementById("f-subject");
+  var names = document.getElementById("f-subjects");
+  if (subject && names && names.dataset.src && window.fetch) {
+    subject.addEventListener("focus", function () {
+      fetch(names.dataset.src, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        .then(function (response) {
+          return response.ok ? response.text() : "";
+        })
+        .then(function (html) {
+          names.innerHTML = html;
+        })
+        .catch(function () {
+          // the field still takes a typed name or address
+        });
+    }, { once: true });
+  }
+
   var queue = document.getElementById("queue");
   if (!queue || !window.EventSource || !window.fetch) {
     return;

@@ -76,6 +76,10 @@ class BrowserJourneysTest {
             assertThat(mod.locator("#queue")).containsText("The lid squeaks");
             assertEquals(Boolean.TRUE, mod.evaluate("() => window.__stillTheSamePage === true"));
             Browsers.screenshot(mod, "2-moderator-queue-live");
+            // the subject picker's names arrive when the field is first used
+            assertThat(mod.locator("#f-subjects option")).hasCount(0);
+            mod.locator("#f-subject").focus();
+            assertThat(mod.locator("#f-subjects option[value='Journey kettle']")).hasCount(1);
 
             // the moderator takes it, publishes it and replies with a canned response
             mod.locator("#queue a:has-text('The lid squeaks')").click();

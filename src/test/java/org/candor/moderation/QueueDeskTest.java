@@ -64,7 +64,11 @@ class QueueDeskTest {
         mod.request().queryParam("q", "zipper JAMMED").get("/moderation?tab=reply").then().statusCode(200)
                 .body(containsString("The zipper jammed")).body(not(containsString("Fine bag.")));
         // the subject picker offers names; a name or an address narrows the tab
-        mod.request().get("/moderation?tab=reply").then().body(containsString("<option value=\"Paged desk\">"));
+        mod.request().get("/moderation/subjects").then().statusCode(200).header("Cache-Control", "private, max-age=60")
+                .body(containsString("<option value=\"Paged desk\">"));
+        // fetched by the page's script when the field is used, not sent with every view
+        mod.request().get("/moderation?tab=reply").then().body(containsString("data-src=\"/moderation/subjects\""))
+                .body(not(containsString("<option value=\"Paged desk\">")));
         assertEquals(100, ids(mod.request().queryParam("subject", "paged DESK").get("/moderation?tab=reply").then().extract().asString()).size());
         mod.request().queryParam("subject", "Nothing like it").get("/moderation?tab=reply").then().statusCode(200)
                 .body(containsString("Nothing on this tab matches"));
@@ -79,11 +83,12 @@ class QueueDeskTest {
         Subject quoted = TestData.subject("Tom & Jerry's \"<b>Diner</b>\"");
         TestData.subject("Someone else's desk");
         Session mod = Session.moderatorOf(quoted);
-        String page = mod.request().get("/moderation").then().statusCode(200).extract().asString();
+        String page = mod.request().get("/moderation/subjects").then().statusCode(200).extract().asString();
         assertTrue(page.contains("<option value=\"Tom &amp; Jerry&#39;s &quot;&lt;b&gt;Diner&lt;/b&gt;&quot;\"></option>"),
                 "the name escaped once, as Qute would");
         assertTrue(!page.contains("<b>Diner</b>"), "never raw");
         assertTrue(!page.contains("Someone else&#39;s desk"), "a scoped moderator is offered their subjects only");
+        Session.customer().request().get("/moderation/subjects").then().statusCode(403);
     }
 
     @Test

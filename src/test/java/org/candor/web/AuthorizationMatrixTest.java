@@ -106,6 +106,7 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/log/proof/consistency", "AAAAA"),
             Map.entry("GET /moderation", "LFFAA"),
             Map.entry("GET /moderation/list", "LFFAA"),
+            Map.entry("GET /moderation/subjects", "LFFAA"),
             Map.entry("GET /moderation/items/{id}", "LFFAA"),
             Map.entry("GET /moderation/reviews/{id}", "LFFAA"),
             Map.entry("POST /moderation/open", "LFFAA"),
