@@ -266,9 +266,24 @@ class ActionSteps {
     }
 
     void tell(Acting a, String action, ReasonCode reason, String message, Long logSeq, ReasonsStatement statement) {
-        notices.tell(new AuthorNotices.Notice(a.content.authorId(), a.content.reviewId(), a.content.commentId(),
+        notices.tell(notice(a, action, reason, message, logSeq, statement));
+    }
+
+    /**
+     * Tells the author before the action's log entry is written (its timeline line now); the e-mail, which links to
+     * the entry's receipt, goes when the returned step is given the entry's number.
+     */
+    java.util.function.LongConsumer tellBeforeLogged(Acting a, String action, ReasonCode reason, String message) {
+        AuthorNotices.Notice notice = notice(a, action, reason, message, null, null);
+        long id = notices.record(notice);
+        return seq -> notices.mail(id, notice.logged(seq));
+    }
+
+    private static AuthorNotices.Notice notice(Acting a, String action, ReasonCode reason, String message, Long logSeq,
+            ReasonsStatement statement) {
+        return new AuthorNotices.Notice(a.content.authorId(), a.content.reviewId(), a.content.commentId(),
                 a.content.subjectSlug(), a.content.subjectName(), action, reason, blankToNull(message), logSeq,
-                statement));
+                statement);
     }
 
     /**

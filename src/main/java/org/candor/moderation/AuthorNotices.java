@@ -38,6 +38,12 @@ public class AuthorNotices {
             this(authorId, reviewId, commentId, subjectSlug, subjectName, action, reason, message, logSeq, null);
         }
 
+        /** The same notice, naming the action's public-log entry. */
+        Notice logged(long seq) {
+            return new Notice(authorId, reviewId, commentId, subjectSlug, subjectName, action, reason, message, seq,
+                    statement);
+        }
+
         /** The message key that says what happened ({@code mod:notice_*}). */
         public String textKey() {
             return "notice_" + action;
@@ -67,7 +73,13 @@ public class AuthorNotices {
 
     @Transactional(TxType.MANDATORY)
     public void tell(Notice n) {
-        long noticeId = ((Number) em.createNativeQuery("""
+        mail(record(n), n);
+    }
+
+    /** The author's timeline line alone, for an action whose log entry is written after it ({@link #mail} then). */
+    @Transactional(TxType.MANDATORY)
+    long record(Notice n) {
+        return ((Number) em.createNativeQuery("""
                 insert into author_notice (account_id, review_id, comment_id, action, reason_code, message, statement_id)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id""")
                 .setParameter(1, n.authorId()).setParameter(2, n.reviewId()).setParameter(3, n.commentId())
@@ -76,6 +88,11 @@ public class AuthorNotices {
                 .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.LONG,
                         n.statement() == null ? null : n.statement().id()))
                 .getSingleResult()).longValue();
+    }
+
+    /** The e-mail about a recorded notice, into the outbox, when authors are e-mailed and this one has an address. */
+    @Transactional(TxType.MANDATORY)
+    void mail(long noticeId, Notice n) {
         if (!outbox.enabled()) {
             return;
         }
