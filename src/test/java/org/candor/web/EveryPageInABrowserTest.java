@@ -32,7 +32,7 @@ class EveryPageInABrowserTest {
     /** Routes that are not pages: feeds, files, proofs, streams, redirects to another site. */
     static final List<String> NOT_PAGES = List.of("/api/", "/log/tile/", "/log/texts/", "/log/checkpoint",
             "/log/entries/", ".atom", ".json", ".csv", ".xml", ".txt", "/events", "/count", "/lang/", "/login/google",
-            "/logout", "/dev/", "/login/{provider}", "/me/data", "/moderation/list");
+            "/logout", "/dev/", "/login/{provider}", "/me/data", "/moderation/list", "/moderation/subjects");
 
     private static final String[] ROLES = { "anonymous", "customer", "other customer", "moderator", "admin" };
 
