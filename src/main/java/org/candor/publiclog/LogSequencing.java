@@ -184,7 +184,8 @@ class LogSequencing {
             int at = 0;
             for (int level = 63; level >= 0; level--) {
                 if ((size >>> level & 1) == 1) {
-                    tree.known(level, (size >>> level) - 1, java.util.Arrays.copyOfRange(frontier, at, at + Merkle.HASH_SIZE));
+                    tree.known(level, (size >>> level) - 1,
+                            java.util.Arrays.copyOfRange(frontier, at, at + Merkle.HASH_SIZE));
                     at += Merkle.HASH_SIZE;
                 }
             }
@@ -248,7 +249,8 @@ class LogSequencing {
         }
         if (!tree.pending.isEmpty()) {
             sql.append(", n as (insert into log_node (level, idx, hash) values ")
-                    .append(String.join(", ", java.util.Collections.nCopies(tree.pending.size(), "(?, ?, ?)"))).append(')');
+                    .append(String.join(", ", java.util.Collections.nCopies(tree.pending.size(), "(?, ?, ?)")))
+                    .append(')');
         }
         sql.append(" update log_head set size = ?, frontier_size = ?, frontier = ? where id = 1");
         byte[] frontier = frontier(entry.seq(), tree);
@@ -271,7 +273,8 @@ class LogSequencing {
                 write.setBytes(++i, entry.leafHash());
                 write.setString(++i, entry.rule());
                 write.setInt(++i, entry.policyVersion());
-                write.setObject(++i, entry.rating() == null ? null : entry.rating().shortValue(), java.sql.Types.SMALLINT);
+                write.setObject(++i, entry.rating() == null ? null : entry.rating().shortValue(),
+                        java.sql.Types.SMALLINT);
                 write.setBytes(++i, entry.contentCommitment());
                 for (int k = 0; k < texts.size(); k++) {
                     write.setLong(++i, entry.seq());

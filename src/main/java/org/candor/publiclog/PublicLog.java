@@ -83,7 +83,8 @@ public class PublicLog {
      * Appends a post received (its salt, which opens {@code contentCommitment}, kept beside the log, never served).
      * Appends serialise on the log head from the lock to the commit, so an append is two statements: the lock, which
      * also reads the roots the new leaf is hashed with (kept in the head), and one write of the entry, its texts, its
-     * salt, its nodes, the new size and its roots. Callers append last in their transactions, so that nothing else waits in that window.
+     * salt, its nodes, the new size and its roots. Callers append last in their transactions, so that nothing else
+     * waits in that window.
      */
     @Transactional(TxType.MANDATORY)
     public LogEntry append(Draft d, byte[] contentSalt) {
