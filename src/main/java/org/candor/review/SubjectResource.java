@@ -26,6 +26,8 @@ import org.candor.policy.StatementService;
 import org.candor.web.Drafts;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
+import org.candor.web.Fragment;
+import org.candor.web.HtmlBytes;
 import org.candor.web.PageScope;
 import org.candor.web.PublicPage;
 import org.candor.web.SharedFragments;
@@ -59,7 +61,7 @@ public class SubjectResource {
      * customer and kept ({@link SharedFragments}); staff, and a customer with a post of their own there that visitors
      * do not see (waiting or hidden), get theirs rendered for them.
      */
-    public record View(SubjectPage subject, String summary, String reviews, String jsonLd, boolean checkedFirst)
+    public record View(SubjectPage subject, Fragment summary, Fragment reviews, Fragment jsonLd, boolean checkedFirst)
             implements SharedFragments.Part {
 
         @Override
@@ -69,7 +71,7 @@ public class SubjectResource {
 
         @Override
         public int weight() {
-            return 2 * (summary.length() + reviews.length() + (jsonLd == null ? 0 : jsonLd.length()));
+            return summary.size() + reviews.size() + (jsonLd == null ? 0 : jsonLd.size());
         }
     }
 
@@ -121,7 +123,7 @@ public class SubjectResource {
     @GET
     @Path("subjects/{slug}")
     @PublicPage(params = { "sort", "after", "only" })
-    public TemplateInstance show(@PathParam("slug") String slug, @QueryParam("sort") String sort,
+    public Response show(@PathParam("slug") String slug, @QueryParam("sort") String sort,
             @QueryParam("after") String after, @QueryParam("only") String only) {
         ReviewSort order = ReviewSort.parse(sort);
         ReviewSort.Cursor cursor = ReviewSort.Cursor.parse(after);
@@ -145,7 +147,7 @@ public class SubjectResource {
                 view = render(subject, order, cursor, verifiedOnly, viewer.get());
             }
         }
-        return Templates.show(subject, view, form, editing, Map.of(), null);
+        return HtmlBytes.page(Templates.show(subject, view, form, editing, Map.of(), null));
     }
 
     /**
@@ -202,7 +204,7 @@ public class SubjectResource {
         SubjectPage subject = subjects.page(slug).orElseThrow(NotFoundException::new);
         boolean editing = reviews.mine(user.accountId(), subject.id()).isPresent();
         View view = render(subject, ReviewSort.NEWEST, null, false, viewer.get());
-        return Response.status(status).entity(Templates.show(subject, view, form, editing, errors, retryAfter)).build();
+        return HtmlBytes.page(Response.status(status), Templates.show(subject, view, form, editing, errors, retryAfter));
     }
 
     /** The shared part of a subject's page as {@code reader} sees it. */
@@ -214,7 +216,8 @@ public class SubjectResource {
                 transparency.replyLine(subject.summary().slug()), verified, reviews.incidentBanner(subject.id())).render();
         String list = Templates.reviews(subject, page, sort, after == null, verified).render();
         // the verified-only view is for readers, not search engines: its figures are not the subject's (noindex)
-        return new View(subject, summary, list, verifiedOnly ? null : structured.subject(subject.summary(), page.reviews()),
+        String jsonLd = verifiedOnly ? null : structured.subject(subject.summary(), page.reviews());
+        return new View(subject, Fragment.of(summary), Fragment.of(list), jsonLd == null ? null : Fragment.of(jsonLd),
                 policy.checkedFirst(subject.summary().slug()));
     }
 }

@@ -1,22 +1,41 @@
 package org.candor.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import io.netty.buffer.Unpooled;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Sends rendered pages as UTF-8 bytes encoded by the JDK. Left as a String, the page is encoded character by character
  * on its way out, which showed as the largest single cost of an HTML page in the benchmark profiles
  * (docs/benchmarks.md). Runs after every other response filter (lowest priority), so the page is final.
+ * <p>
+ * A resource that answers with {@link #page} has its template encoded as it renders, piece by piece, into one buffer,
+ * and the parts kept for many requests ({@link Fragment}) put in as the bytes they were kept as. Rendered to a String
+ * first (as Quarkus REST does with a template it is handed), a page with one character beyond Latin-1 is held as
+ * UTF-16, two bytes a character, copied as the builder grows and again into the String, then encoded through a
+ * buffer of three bytes a character: 390 KB allocated for a signed-in subject page (#19).
  */
-class HtmlBytes {
+public class HtmlBytes {
 
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+    private static final ThreadLocal<Sink> ENCODING = new ThreadLocal<>();
+    /** The size of each template's last page: the next starts in a buffer of about that size, not grown to it. */
+    private static final Map<String, Integer> SIZES = new ConcurrentHashMap<>();
 
     @ServerResponseFilter(priority = 1)
     void encode(ContainerResponseContext response) {
@@ -26,14 +45,97 @@ class HtmlBytes {
         }
     }
 
+    /** The page as the bytes sent, with its UTF-8 content type (for a resource that answers with the page itself). */
+    public static Response page(TemplateInstance page) {
+        return page(Response.ok(), page);
+    }
+
+    /** The page as the bytes sent, in {@code response} (its status set). */
+    public static Response page(Response.ResponseBuilder response, TemplateInstance page) {
+        Sink sink = render(page);
+        // handed to Vert.x as they are: a byte[] would be copied twice more (to its length, then into a Buffer)
+        return response.entity(Buffer.buffer(Unpooled.wrappedBuffer(sink.bytes, 0, sink.size))).type(HTML).build();
+    }
+
     /** A page as the bytes sent: rendered if it is a template, encoded if it is text, as is if already bytes; else null. */
     static byte[] utf8(Object page) {
         if (page instanceof byte[] bytes) {
             return bytes;
         }
-        String html = page instanceof TemplateInstance template ? template.render()
-                : page instanceof String text ? text : null;
-        return html == null ? null : html.getBytes(StandardCharsets.UTF_8);
+        if (page instanceof Buffer buffer) {
+            return buffer.getBytes();
+        }
+        if (page instanceof TemplateInstance template) {
+            return render(template).bytes();
+        }
+        return page instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    private static Sink render(TemplateInstance page) {
+        String template = page.getTemplate().getId();
+        Sink sink = new Sink(SIZES.getOrDefault(template, 16 * 1024 - 1024) + 1024);
+        ENCODING.set(sink);
+        try {
+            page.consume(sink).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        } finally {
+            ENCODING.remove();
+        }
+        SIZES.put(template, sink.size);
+        return sink;
+    }
+
+    /**
+     * The marker that stands for {@code part} in the page this thread is encoding, or null when it encodes none (then
+     * the part is written as text). Qute resolves a page's values and hands over its pieces on the thread that renders
+     * it when, as here, no value is computed asynchronously.
+     */
+    static String defer(Fragment part) {
+        Sink sink = ENCODING.get();
+        return sink == null ? null : sink.defer(part);
+    }
+
+    /** The page's bytes as its pieces arrive, a kept part's marker replaced by the part. */
+    private static final class Sink implements Consumer<String> {
+
+        /** Starts and ends a marker; never in a page otherwise (text with control characters is refused). */
+        private static final char MARK = '\u0000';
+
+        private final List<Fragment> parts = new ArrayList<>(4);
+        private byte[] bytes;
+        private int size;
+
+        Sink(int capacity) {
+            bytes = new byte[capacity];
+        }
+
+        String defer(Fragment part) {
+            parts.add(part);
+            return MARK + Integer.toString(parts.size() - 1) + MARK;
+        }
+
+        @Override
+        public void accept(String piece) {
+            int n = piece.length();
+            if (n > 2 && piece.charAt(0) == MARK && piece.charAt(n - 1) == MARK) {
+                append(parts.get(Integer.parseInt(piece, 1, n - 1, 10)).utf8());
+            } else {
+                append(piece.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        private void append(byte[] piece) {
+            if (size + piece.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, size + piece.length));
+            }
+            System.arraycopy(piece, 0, bytes, size, piece.length);
+            size += piece.length;
+        }
+
+        byte[] bytes() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        }
     }
 
     private static boolean isHtml(MediaType type) {

@@ -70,6 +70,29 @@ class SharedSubjectPageTest {
         }
     }
 
+    @Test
+    void theKeptPartsAndTheReadersOwnAreOneUtf8Page() {
+        // the list is kept as UTF-8 bytes and put into each page as is (HtmlBytes, Fragment); the reader's own part is
+        // encoded around it: characters of every width, on both sides, arrive whole and declared as UTF-8
+        Subject subject = TestData.subject("Café Ñandú ☕");
+        String page = "/subjects/" + subject.slug;
+        Session dana = Session.customer();
+        String words = "Crème brûlée, 東京の味, a rocket 🚀 and a snowman ☃ — all of it.";
+        dana.form().formParam("rating", "5").formParam("title", "Süß 😀").formParam("body", words)
+                .post(page + "/reviews").then().statusCode(303);
+        Session erin = Session.customer();
+        for (Session reader : new Session[] { dana, erin, dana }) {
+            io.restassured.response.Response answer = reader.request().get(page);
+            assertEquals(200, answer.statusCode());
+            assertEquals("text/html;charset=UTF-8", answer.contentType().replace(" ", ""));
+            String html = answer.asString();
+            assertTrue(list(html).contains(words), list(html));
+            assertTrue(html.contains("<title>Café Ñandú ☕ · Candor</title>"), html);
+            assertFalse(html.indexOf('\u0000') >= 0, "a marker of a kept part was left in the page");
+        }
+        assertTrue(form(dana.request().get(page).asString()).contains("Süß 😀"), "Dana's own form, beside the kept list");
+    }
+
     /** The review list of a subject page. */
     private static String list(String html) {
         int from = html.indexOf("<section class=\"reviews\"");
