@@ -27,6 +27,7 @@ import org.candor.account.CurrentUser;
 import org.candor.account.Role;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
+import org.candor.web.HtmlBytes;
 import org.candor.policy.ReasonCode;
 
 /**
@@ -142,8 +143,8 @@ public class ModerationResource {
 
     @GET
     @Path("items/{id}")
-    public TemplateInstance item(@PathParam("id") long id) {
-        return render(id, Typed.NONE);
+    public Response item(@PathParam("id") long id) {
+        return HtmlBytes.page(render(id, Typed.NONE));
     }
 
     /** A review by its id alone (from staff views that do not know its subject): its permalink. */

@@ -10,11 +10,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.quarkus.qute.RawString;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 import org.candor.web.Formats;
+import org.candor.web.Fragment;
 import org.candor.web.Ui;
 
 /**
@@ -23,7 +23,7 @@ import org.candor.web.Ui;
  * and kept: the key is the line as just read from the database (every field the HTML shows), so a line whose item,
  * post, subject or author changed is rendered again and nothing kept can show stale text. Only the time left and the
  * age are rendered per view. Rendering 100 lines afresh was most of a queue view's CPU (bench/profile queue: Qute's
- * expression resolution and message lookups). Bounded in bytes.
+ * expression resolution and message lookups). Kept as the UTF-8 bytes sent ({@link Fragment}). Bounded in bytes.
  */
 @ApplicationScoped
 public class QueueLines {
@@ -33,7 +33,7 @@ public class QueueLines {
      * part (from the language's bundle by a Java call: a {@code mod:} expression finds its message by name among
      * hundreds, twice per line).
      */
-    public record Line(QueueReads.Row row, RawString html, ModMsg words) {
+    public record Line(QueueReads.Row row, Fragment html, ModMsg words) {
 
         /** "overdue by 3 h 5 min", or "2 h left". */
         public String due() {
@@ -53,14 +53,14 @@ public class QueueLines {
     /** A few pages of every tab in each language: what the lines hold (texts, rendered HTML) is at most this. */
     static final long MAX_BYTES = 8L << 20;
 
-    private final Cache<Key, RawString> kept;
+    private final Cache<Key, Fragment> kept;
     private final Ui ui;
 
     QueueLines(Ui ui, MeterRegistry registry) {
         this.ui = ui;
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(MAX_BYTES)
-                .weigher((Key key, RawString html) -> 2 * (html.getValue().length() + length(key.row().text())
+                .weigher((Key key, Fragment html) -> html.size() + 2 * (length(key.row().text())
                         + length(key.row().subjectName()) + length(key.row().authorName())) + 512)
                 .recordStats()
                 .build();
@@ -74,8 +74,8 @@ public class QueueLines {
         ModMsg words = MessageBundles.get(ModMsg.class, Localized.Literal.of(lang));
         List<Line> lines = new ArrayList<>(rows.size());
         for (QueueReads.Row row : rows) {
-            RawString html = kept.get(new Key(row, lang, bulk),
-                    k -> new RawString(QueueResource.Templates.queueLine(k.row(), k.bulk()).render()));
+            Fragment html = kept.get(new Key(row, lang, bulk),
+                    k -> Fragment.of(QueueResource.Templates.queueLine(k.row(), k.bulk()).render()));
             lines.add(new Line(row, html, words));
         }
         return lines;

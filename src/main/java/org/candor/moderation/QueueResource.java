@@ -29,6 +29,7 @@ import org.candor.account.CurrentUser;
 import org.candor.account.Role;
 import org.candor.policy.ReasonCode;
 import org.candor.web.Flash;
+import org.candor.web.HtmlBytes;
 
 /**
  * The moderation queue: its tabs, narrowed and paged ({@link QueueFilter}), acted on in bulk, and the live event
@@ -87,17 +88,17 @@ public class QueueResource {
     }
 
     @GET
-    public TemplateInstance queue(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
+    public Response queue(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
         QueueTab t = QueueTab.parse(tab);
         QueueFilter filter = narrowing.filter();
         java.time.LocalDate today = java.time.LocalDate.now(transparency.zone());
         var month = org.candor.transparency.TransparencyResource.View.of(null,
                 transparency.report(today.minusDays(29), today), null, null);
         QueueReads.Page page = reads.tab(t, filter, user.accountId());
-        return Templates.queue(t, page, lines.of(t, page.rows()), reads.counts(user.accountId()),
+        return HtmlBytes.page(Templates.queue(t, page, lines.of(t, page.rows()), reads.counts(user.accountId()),
                 List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),
                 reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"),
-                incidents.ongoing(user.accountId()), filter, items.canned(user.isAdmin()), List.of(ReasonCode.values()));
+                incidents.ongoing(user.accountId()), filter, items.canned(user.isAdmin()), List.of(ReasonCode.values())));
     }
 
     /**
@@ -115,12 +116,12 @@ public class QueueResource {
     /** The tab's list alone: what the page's script fetches when the queue changes. */
     @GET
     @Path("list")
-    public TemplateInstance list(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
+    public Response list(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
         QueueTab t = QueueTab.parse(tab);
         QueueFilter filter = narrowing.filter();
         QueueReads.Page page = reads.tab(t, filter, user.accountId());
-        return Templates.queue$list(t, page, lines.of(t, page.rows()), reads.counts(user.accountId()),
-                List.of(QueueTab.values()), filter);
+        return HtmlBytes.page(Templates.queue$list(t, page, lines.of(t, page.rows()), reads.counts(user.accountId()),
+                List.of(QueueTab.values()), filter));
     }
 
     /** The queue's filter fields, as the page's form sends them. */
