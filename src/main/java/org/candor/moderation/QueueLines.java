@@ -2,6 +2,9 @@ package org.candor.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,21 +32,51 @@ import org.candor.web.Ui;
 public class QueueLines {
 
     /**
-     * One line: the row as read, the part of its HTML that does not change with the clock, and the words for the clock's
-     * part (from the language's bundle by a Java call: a {@code mod:} expression finds its message by name among
-     * hundreds, twice per line).
+     * One line: the row as read, the part of its HTML that does not change with the clock, and the words for the
+     * clock's part (from the language's bundle by a Java call: a {@code mod:} expression finds its message by name
+     * among hundreds, twice per line).
      */
-    public record Line(QueueReads.Row row, Fragment html, ModMsg words) {
+    public record Line(QueueReads.Row row, Fragment html, Clock clock) {
 
         /** "overdue by 3 h 5 min", or "2 h left". */
         public String due() {
             String span = Formats.span(row.timeLeft());
-            return row.overdue() ? words.queue_overdue(span) : words.queue_left(span);
+            return row.overdue() ? clock.words("o", span, clock.words::queue_overdue)
+                    : clock.words("l", span, clock.words::queue_left);
         }
 
         /** "waiting 1 d 2 h". */
         public String age() {
-            return words.queue_age(Formats.span(row.age()));
+            return clock.words("a", Formats.span(row.age()), clock.words::queue_age);
+        }
+    }
+
+    /**
+     * The clock's words in one language, each made once: a message of a bundle is a small template rendered per call,
+     * and a queue page made 200 of them (a sixth of what a view allocated, bench/profile queue), from a few thousand
+     * possible spans.
+     */
+    static final class Clock {
+
+        private static final int MOST = 10_000;
+        private final ModMsg words;
+        private final Map<String, String> made = new ConcurrentHashMap<>();
+
+        Clock(ModMsg words) {
+            this.words = words;
+        }
+
+        String words(String kind, String span, UnaryOperator<String> message) {
+            String key = kind + span;
+            String found = made.get(key);
+            if (found == null) {
+                if (made.size() >= MOST) {
+                    made.clear();
+                }
+                found = message.apply(span);
+                made.put(key, found);
+            }
+            return found;
         }
     }
 
@@ -54,6 +87,7 @@ public class QueueLines {
     static final long MAX_BYTES = 8L << 20;
 
     private final Cache<Key, Fragment> kept;
+    private final Map<String, Clock> clocks = new ConcurrentHashMap<>();
     private final Ui ui;
 
     QueueLines(Ui ui, MeterRegistry registry) {
@@ -71,12 +105,13 @@ public class QueueLines {
     public List<Line> of(QueueTab tab, List<QueueReads.Row> rows) {
         boolean bulk = tab == QueueTab.HELD || tab == QueueTab.REPLY;
         String lang = ui.lang();
-        ModMsg words = MessageBundles.get(ModMsg.class, Localized.Literal.of(lang));
+        Clock clock = clocks.computeIfAbsent(lang,
+                l -> new Clock(MessageBundles.get(ModMsg.class, Localized.Literal.of(l))));
         List<Line> lines = new ArrayList<>(rows.size());
         for (QueueReads.Row row : rows) {
             Fragment html = kept.get(new Key(row, lang, bulk),
                     k -> Fragment.of(QueueResource.Templates.queueLine(k.row(), k.bulk()).render()));
-            lines.add(new Line(row, html, words));
+            lines.add(new Line(row, html, clock));
         }
         return lines;
     }

@@ -40,7 +40,8 @@ class RestAuthFailures {
             return;
         }
         filters.register(context -> {
-            if (context.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER) instanceof HttpSecurityRecorder.DefaultAuthFailureHandler) {
+            Object handler = context.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER);
+            if (handler instanceof HttpSecurityRecorder.DefaultAuthFailureHandler) {
                 context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, rest);
             }
             context.next();
