@@ -48,7 +48,7 @@ public final class Sql {
                 index = new HashMap<>(2 * aliases.length);
                 List<TupleElement<?>> named = new ArrayList<>(aliases.length);
                 for (int i = 0; i < aliases.length; i++) {
-                    index.putIfAbsent(aliases[i].toLowerCase(Locale.ROOT), i);
+                    index.put(aliases[i].toLowerCase(Locale.ROOT), i); // as Hibernate's: the last of a name wins
                     named.add(new Element(aliases[i], values[i] == null ? Object.class : values[i].getClass()));
                 }
                 elements = List.copyOf(named);

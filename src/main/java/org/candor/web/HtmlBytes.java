@@ -117,11 +117,25 @@ public class HtmlBytes {
 
         @Override
         public void accept(String piece) {
-            int n = piece.length();
-            if (n > 2 && piece.charAt(0) == MARK && piece.charAt(n - 1) == MARK) {
-                append(parts.get(Integer.parseInt(piece, 1, n - 1, 10)).utf8());
-            } else {
+            int mark = piece.indexOf(MARK);
+            if (mark < 0) {
                 append(piece.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            // a piece is usually one marker alone; one inside a longer piece (a part written into a template that
+            // was rendered to text while this page rendered) is replaced all the same
+            int from = 0;
+            while (mark >= 0) {
+                int end = piece.indexOf(MARK, mark + 1);
+                if (mark > from) {
+                    append(piece.substring(from, mark).getBytes(StandardCharsets.UTF_8));
+                }
+                append(parts.get(Integer.parseInt(piece, mark + 1, end, 10)).utf8());
+                from = end + 1;
+                mark = piece.indexOf(MARK, from);
+            }
+            if (from < piece.length()) {
+                append(piece.substring(from).getBytes(StandardCharsets.UTF_8));
             }
         }
 
