@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import org.candor.web.PageScope;
+import org.candor.web.PublicPage;
+
 /**
  * {@code /transparency}: the board's numbers for a month, a quarter or a chosen range — what arrived and what became of
  * it, decisions by rules and by people, reports, notices and appeals, how fast and how often the business answers, the
@@ -175,19 +178,27 @@ public class TransparencyResource {
     }
 
     private final TransparencyIndex index;
+    private final PageScope scope;
     private final String base;
 
-    TransparencyResource(TransparencyIndex index,
+    TransparencyResource(TransparencyIndex index, PageScope scope,
             @org.eclipse.microprofile.config.inject.ConfigProperty(name = "candor.moderation.public-url") String base) {
         this.index = index;
+        this.scope = scope;
         this.base = base;
     }
 
+    /**
+     * The report as a page, kept for anonymous readers until the log grows ({@link PublicPage}): its charts make it a
+     * large page to render (19 ms of CPU), and 64 readers rendering it at once held 100 MB of the heap (#19).
+     */
     @GET
     @Path("transparency")
     @Produces(MediaType.TEXT_HTML)
+    @PublicPage(params = { "period", "from", "to", "subject" })
     public Response page(@QueryParam("period") String period, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("subject") String subject) {
+        scope.log();
         String subjectName = subjectName(subject);
         Period chosen;
         String error = null;

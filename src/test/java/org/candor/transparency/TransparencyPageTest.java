@@ -63,6 +63,23 @@ class TransparencyPageTest {
     }
 
     @Test
+    void theReportIsServedFromMemoryUntilTheLogGrows() {
+        String page = "/transparency?period=" + TODAY.substring(0, 7);
+        String first = given().get(page).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", first).get(page).then().statusCode(304);
+        String received = "received.reviews";
+        long before = received(received);
+        Steps.post(Session.customer(), TestData.subject("Recounted"), 3, "A post that moves the report.");
+        Steps.sequenced();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(2)).until(
+                () -> !first.equals(given().get(page).then().statusCode(200).extract().header("ETag")));
+        assertEquals(before + 1, received(received));
+        // a reader who names a period that is not one gets the form again with a message, never a kept page
+        given().get("/transparency?period=2026-13").then().statusCode(400);
+        given().get("/transparency?period=2026-13").then().statusCode(400);
+    }
+
+    @Test
     void thePageWorksWithoutJavaScriptInBothLanguagesWithDownloads() {
         Steps.post(Session.customer(), TestData.subject("Charted"), 5, "A review for the chart.");
         Steps.sequenced();
