@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -74,13 +75,18 @@ public class HtmlBytes {
     private static Sink render(TemplateInstance page) {
         String template = page.getTemplate().getId();
         Sink sink = new Sink(SIZES.getOrDefault(template, 16 * 1024 - 1024) + 1024);
+        Sink outer = ENCODING.get();
         ENCODING.set(sink);
         try {
             page.consume(sink).toCompletableFuture().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } finally {
-            ENCODING.remove();
+            if (outer == null) {
+                ENCODING.remove();
+            } else {
+                ENCODING.set(outer);
+            }
         }
         SIZES.put(template, sink.size);
         return sink;
@@ -99,10 +105,14 @@ public class HtmlBytes {
     /** The page's bytes as its pieces arrive, a kept part's marker replaced by the part. */
     private static final class Sink implements Consumer<String> {
 
-        /** Starts and ends a marker; never in a page otherwise (text with control characters is refused). */
+        /**
+         * Starts and ends a marker. A page may hold a NUL of its own (a refused form shows what was typed, as typed):
+         * a marker also names this page's nonce, which nobody outside sees, so no text can pass for one.
+         */
         private static final char MARK = '\u0000';
 
         private final List<Fragment> parts = new ArrayList<>(4);
+        private final String nonce = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + ':';
         private byte[] bytes;
         private int size;
 
@@ -112,7 +122,7 @@ public class HtmlBytes {
 
         String defer(Fragment part) {
             parts.add(part);
-            return MARK + Integer.toString(parts.size() - 1) + MARK;
+            return MARK + nonce + (parts.size() - 1) + MARK;
         }
 
         @Override
@@ -127,15 +137,31 @@ public class HtmlBytes {
             int from = 0;
             while (mark >= 0) {
                 int end = piece.indexOf(MARK, mark + 1);
+                Fragment part = end < 0 ? null : part(piece, mark + 1, end);
+                if (part == null) {
+                    break; // not a marker of this page: the rest goes as the text it is
+                }
                 if (mark > from) {
                     append(piece.substring(from, mark).getBytes(StandardCharsets.UTF_8));
                 }
-                append(parts.get(Integer.parseInt(piece, mark + 1, end, 10)).utf8());
+                append(part.utf8());
                 from = end + 1;
                 mark = piece.indexOf(MARK, from);
             }
             if (from < piece.length()) {
                 append(piece.substring(from).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        private Fragment part(String piece, int from, int to) {
+            if (!piece.startsWith(nonce, from)) {
+                return null;
+            }
+            try {
+                int i = Integer.parseInt(piece, from + nonce.length(), to, 10);
+                return i >= 0 && i < parts.size() ? parts.get(i) : null;
+            } catch (NumberFormatException | IndexOutOfBoundsException e) {
+                return null;
             }
         }
 

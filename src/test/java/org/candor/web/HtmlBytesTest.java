@@ -50,6 +50,15 @@ class HtmlBytesTest {
     }
 
     @Test
+    void aNulInTextThatIsNoMarkerIsWrittenAsItIs() {
+        // what a refused form shows is what was typed, a NUL included; text shaped like a marker stays text
+        Template page = engine.parse("{a}|{f.raw}|{b}");
+        byte[] encoded = HtmlBytes.utf8(
+                page.data("a", "x\u0000y").data("f", Fragment.of("kept")).data("b", "\u00000\u0000"));
+        assertEquals("x\u0000y|kept|\u00000\u0000", new String(encoded, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aPageGrowsPastItsFirstBuffer() {
         String big = "é".repeat(40_000);
         Template page = engine.parse("{#for i in items}{i}{/for}{f.raw}");
