@@ -126,9 +126,6 @@ public class QueueReads {
         return new Page(rows.subList(0, TAB_SIZE), new QueueFilter.Cursor(done ? last.resolvedAt() : last.dueAt(), last.id()));
     }
 
-    private static final io.quarkus.qute.Escaper HTML = io.quarkus.qute.Escaper.builder().add('&', "&amp;")
-            .add('<', "&lt;").add('>', "&gt;").add('"', "&quot;").add('\'', "&#39;").build();
-
     /**
      * The names of the subjects this moderator moderates (at most 1,000, by name) as the queue's subject picker's
      * options, escaped once when read. Remembered for a minute per moderator ({@code queue-subject-names}): a new
@@ -142,7 +139,7 @@ public class QueueReads {
                 select s.name from subject s, account m where m.id = ?1
                     and coalesce(s.id = any(m.scope_subject_ids), true) order by s.name limit 1000""")
                 .setParameter(1, me).getResultList()) {
-            html.append("<option value=\"").append(HTML.escape(String.valueOf(name))).append("\"></option>");
+            html.append("<option value=\"").append(org.candor.web.Fragment.escape(String.valueOf(name))).append("\"></option>");
         }
         return html.toString();
     }

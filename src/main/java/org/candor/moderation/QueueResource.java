@@ -29,6 +29,7 @@ import org.candor.account.CurrentUser;
 import org.candor.account.Role;
 import org.candor.policy.ReasonCode;
 import org.candor.web.Flash;
+import org.candor.web.Fragment;
 import org.candor.web.HtmlBytes;
 
 /**
@@ -46,16 +47,18 @@ public class QueueResource {
 
     @CheckedTemplate(basePath = "ModerationResource")
     static class Templates {
-        static native TemplateInstance queue(QueueTab tab, QueueReads.Page page, List<QueueLines.Line> lines,
+        static native TemplateInstance queue(QueueTab tab, QueueReads.Page page, Fragment lines,
                 Map<QueueTab, String> counts, List<QueueTab> tabs, Mail mail, List<QueueReads.Band> bands, String withinTarget,
                 List<Incidents.Incident> incidents, QueueFilter filter, List<ItemReads.Canned> canned,
                 List<ReasonCode> reasons);
 
-        static native TemplateInstance queue$list(QueueTab tab, QueueReads.Page page, List<QueueLines.Line> lines,
+        static native TemplateInstance queue$list(QueueTab tab, QueueReads.Page page, Fragment lines,
                 Map<QueueTab, String> counts, List<QueueTab> tabs, QueueFilter filter);
 
-        /** What a line shows that does not change with the clock ({@link QueueLines}). */
-        static native TemplateInstance queueLine(QueueReads.Row r, boolean bulk);
+        /** What a line shows before the clock's part, and after it ({@link QueueLines}). */
+        static native TemplateInstance queueLine$head(QueueReads.Row r, boolean bulk);
+
+        static native TemplateInstance queueLine$tail(QueueReads.Row r);
 
     }
 

@@ -144,7 +144,9 @@ public class HtmlBytes {
                 if (mark > from) {
                     append(piece.substring(from, mark).getBytes(StandardCharsets.UTF_8));
                 }
-                append(part.utf8());
+                for (byte[] bytes : part.pieces()) {
+                    append(bytes);
+                }
                 from = end + 1;
                 mark = piece.indexOf(MARK, from);
             }

@@ -118,6 +118,45 @@ class QueueDeskTest {
     }
 
     @Test
+    void aKeptLineShowsTheClockOfThisViewAndWhatChangedSinceItWasKept() {
+        Subject subject = TestData.subject("Clocked desk");
+        long late = TestData.publishedReview(subject, TestData.account("Late author", Role.CUSTOMER), 1,
+                "Still no refund after a month.").id;
+        long fresh = TestData.publishedReview(subject, TestData.account("Fresh author", Role.CUSTOMER), 4,
+                "Good, if a little slow.").id;
+        long lateItem = Steps.item(late, "REPLY");
+        long freshItem = Steps.item(fresh, "REPLY");
+        TestData.update("update queue_item set created_at = now() - interval '2 days 3 hours',"
+                + " due_at = now() - interval '5 hours 10 minutes' where id = ?1", lateItem);
+        TestData.update("update queue_item set due_at = now() + interval '2 hours 30 minutes' where id = ?1", freshItem);
+        Session mod = Session.moderatorOf(subject);
+        String tab = "/moderation?tab=reply&subject=" + subject.slug;
+        for (int view = 0; view < 2; view++) { // the second view's lines come from memory: the same markup
+            String page = mod.request().get(tab).then().statusCode(200).extract().asString();
+            assertTrue(Pattern.compile("<li class=\"queue-item overdue\" id=\"item-" + lateItem + "\" data-version=\"\\d+\">"
+                    + "[^\u0000]*?<strong class=\"due\">overdue by 5 h 1\\d min</strong> · waiting 2 d 3 h\\s*</p>\\s*</li>")
+                    .matcher(page).find(), page);
+            assertTrue(Pattern.compile("<li class=\"queue-item\" id=\"item-" + freshItem + "\" data-version=\"\\d+\">"
+                    + "[^\u0000]*?<span class=\"due\">2 h [23]\\d min left</span> · waiting \\d+ min\\s*</p>\\s*</li>")
+                    .matcher(page).find(), page);
+        }
+        // the clock moves on: the same kept line, the new time
+        TestData.update("update queue_item set due_at = now() + interval '40 minutes' where id = ?1", freshItem);
+        mod.request().get(tab).then().statusCode(200).body(containsString("<span class=\"due\">39 min left</span>"));
+        // a colleague takes the late one: the line is rendered again, and says so
+        Account claimer = TestData.account("Desk colleague", Role.MODERATOR);
+        TestData.update("update queue_item set claimed_by = ?1, claimed_at = now() where id = ?2", claimer.id, lateItem);
+        String taken = mod.request().get(tab).then().statusCode(200).extract().asString();
+        assertTrue(Pattern.compile("waiting 2 d 3 h\\s+· taken by Desk colleague\\s*</p>").matcher(taken).find(), taken);
+        // answered, it is done: no clock, how it ended
+        Steps.act(mod, freshItem, "reply", "body", "Thank you, we are speeding up.").statusCode(303);
+        String done = mod.request().get("/moderation?tab=done&subject=" + subject.slug).then().statusCode(200)
+                .extract().asString();
+        assertTrue(Pattern.compile("<li class=\"queue-item\" id=\"item-" + freshItem + "\"[^\u0000]*?Done: [^<]+\\s*</p>\\s*</li>")
+                .matcher(done).find(), done);
+    }
+
+    @Test
     void bulkActionsAreEachTheirOwnLoggedAction() {
         Subject subject = TestData.subject("Bulk desk");
         List<Long> reviews = new ArrayList<>();
