@@ -13,6 +13,7 @@ import jakarta.persistence.Tuple;
 import io.quarkus.security.ForbiddenException;
 
 import org.candor.Sql;
+import org.candor.web.Fragment;
 
 /** What moderators read: the queue's tabs and one item with everything needed to decide. Projections only. */
 @ApplicationScoped
@@ -139,7 +140,7 @@ public class QueueReads {
                 select s.name from subject s, account m where m.id = ?1
                     and coalesce(s.id = any(m.scope_subject_ids), true) order by s.name limit 1000""")
                 .setParameter(1, me).getResultList()) {
-            html.append("<option value=\"").append(org.candor.web.Fragment.escape(String.valueOf(name))).append("\"></option>");
+            html.append("<option value=\"").append(Fragment.escape(String.valueOf(name))).append("\"></option>");
         }
         return html.toString();
     }

@@ -40,11 +40,6 @@ public final class Fragment {
         return HTML.escape(text);
     }
 
-    /** Text as a part of a page, escaped as Qute escapes a value it writes. */
-    public static Fragment text(String text) {
-        return of(escape(text));
-    }
-
     /** These parts, one after another, as one part. */
     public static Fragment join(List<Fragment> parts) {
         List<byte[]> pieces = new ArrayList<>(parts.size());
