@@ -52,9 +52,9 @@ public class QueueLines {
         }
 
         /** "overdue by 3 h 5 min · " (emphasised), or "2 h left · ". */
-        Fragment due(QueueReads.Row row) {
+        Fragment due(QueueReads.Row row, boolean overdue) {
             String span = Formats.span(row.timeLeft());
-            return row.overdue()
+            return overdue
                     ? made("o" + span, () -> "<strong class=\"due\">" + Fragment.escape(words.queue_overdue(span)) + "</strong> · ")
                     : made("l" + span, () -> "<span class=\"due\">" + Fragment.escape(words.queue_left(span)) + "</span> · ");
         }
@@ -114,10 +114,11 @@ public class QueueLines {
             Kept line = kept.get(new Key(row, lang, bulk), k -> new Kept(
                     Fragment.of(QueueResource.Templates.queueLine$head(k.row(), k.bulk()).render()),
                     Fragment.of(QueueResource.Templates.queueLine$tail(k.row()).render())));
-            parts.add(row.overdue() ? START_OVERDUE : START);
+            boolean overdue = row.overdue(); // once: the line's class and its words agree at the very minute it falls due
+            parts.add(overdue ? START_OVERDUE : START);
             parts.add(line.head());
             if (row.open()) {
-                parts.add(clock.due(row));
+                parts.add(clock.due(row, overdue));
                 parts.add(clock.age(row));
             }
             parts.add(line.tail());

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
+import org.candor.web.Fragment;
+
 /**
  * How customers' text is shown: plain text only. Paragraphs are kept, web addresses become links that pass no
  * reputation ({@code rel="nofollow ugc noopener"}), and everything else is escaped.
@@ -50,27 +52,11 @@ public final class PlainText {
                 trim--;
             }
             url = url.substring(0, trim);
-            html.append(escape(line.substring(last, m.start())));
-            html.append("<a href=\"").append(escape(url)).append("\" rel=\"nofollow ugc noopener\">")
-                    .append(escape(url)).append("</a>");
+            html.append(Fragment.escape(line.substring(last, m.start())));
+            html.append("<a href=\"").append(Fragment.escape(url)).append("\" rel=\"nofollow ugc noopener\">")
+                    .append(Fragment.escape(url)).append("</a>");
             last = m.start() + url.length();
         }
-        html.append(escape(line.substring(last)));
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        html.append(Fragment.escape(line.substring(last)));
     }
 }
