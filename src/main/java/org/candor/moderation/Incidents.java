@@ -109,9 +109,10 @@ public class Incidents {
     }
 
     private long open(UnusualActivity.Signals s) {
-        // the head before the subject, as the sequencer takes them; and the subject "for no key update", which does not
-        // wait for a post being written there (its review row holds a key-share lock on the subject until it commits,
-        // and a held post then waits for the head this holds: a deadlock with "for update", seen in bench/run)
+        // the head before the subject, as the sequencer takes them (its entries reference the subject); and the subject
+        // "for no key update", which does not wait for a post being written there (its review row holds a key-share
+        // lock on the subject until it commits; with "for update", and held posts appending under the head as they
+        // did, bench/run saw deadlocks)
         log.holdHead();
         Tuple subject = Sql.tuples(em.createNativeQuery(
                 "select slug as slug, moderation_mode as mode from subject where id = ?1 for no key update", Tuple.class)

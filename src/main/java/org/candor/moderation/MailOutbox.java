@@ -77,10 +77,14 @@ public class MailOutbox {
     @Transactional
     public int sendDue() {
         List<Tuple> due = Sql.tuples(em.createNativeQuery("""
-                select id as id, to_address as to_address, subject as subject, body as body, attempts as attempts,
-                    log_seq as log_seq
-                from mail_outbox where status = 'PENDING' and next_attempt_at <= now()
-                order by next_attempt_at, id limit ?1 for update skip locked""", Tuple.class).setParameter(1, BATCH));
+                select m.id as id, m.to_address as to_address, m.subject as subject, m.body as body,
+                    m.attempts as attempts, coalesce(m.log_seq, s.log_seq) as log_seq
+                from mail_outbox m left join author_notice n on n.id = m.notice_id
+                left join reasons_statement s on s.id = n.statement_id
+                where m.status = 'PENDING' and m.next_attempt_at <= now()
+                  -- a hold's statement is on the log within a second of the post (staged): its receipt waits for it
+                  and not exists (select 1 from log_staged g where g.statement_id = s.id and g.seq is null)
+                order by m.next_attempt_at, m.id limit ?1 for update of m skip locked""", Tuple.class).setParameter(1, BATCH));
         for (Tuple mail : due) {
             long id = Sql.number(mail, "id");
             int attempts = Sql.integer(mail, "attempts") + 1;

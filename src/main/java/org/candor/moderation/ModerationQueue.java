@@ -83,13 +83,14 @@ public class ModerationQueue {
             return;
         }
         PostContent content = posts.content(reviewId, commentId).orElseThrow();
-        // on the log as received and held (the log's head is taken for the statement anyway)
+        // on the log as received and held, then the hold's statement: both staged, as a published post's entry is, so
+        // posting never waits for the log's head (the statement's log number is filled in when they are sequenced)
         LogText received = LogText.of(content.title() == null ? content.body() : content.title() + "\n" + content.body());
-        log.append(new PublicLog.Draft(LogKind.RECEIVED_HELD, content.subjectId(), content.subjectSlug(), reviewId,
+        log.stage(new PublicLog.Draft(LogKind.RECEIVED_HELD, content.subjectId(), content.subjectSlug(), reviewId,
                 commentId, "customer", null, null, null, null, null, ModerationPolicy.publicRule(rule),
                 content.isComment() ? null : content.rating(), received.commitment()), received.salt());
         Detection detection = Reasons.byRule(rule) ? Detection.WORD_RULE : Detection.PRE_MODERATION;
-        ReasonsStatement statement = reasons.impose(content, new Reasons.Decision(Restriction.HOLD,
+        ReasonsStatement statement = reasons.imposeStaged(content, new Reasons.Decision(Restriction.HOLD,
                 Reasons.holdFacts(rule), false, null, null, detection, Automation.AUTOMATED, null,
                 Reasons.ruleName(rule, detection)));
         notices.tell(new AuthorNotices.Notice(content.authorId(), reviewId, commentId, content.subjectSlug(),

@@ -84,6 +84,38 @@ public class Reasons {
      */
     @Transactional(TxType.MANDATORY)
     public ReasonsStatement impose(PostContent content, Decision d) {
+        ReasonsStatement s = record(content, d);
+        long seq = log.append(entry(content, d, s)).seq();
+        em.createNativeQuery("update reasons_statement set log_seq = ?1 where id = ?2")
+                .setParameter(1, seq).setParameter(2, s.id()).executeUpdate();
+        return new ReasonsStatement(s.id(), s.reviewId(), s.commentId(), s.restriction(), s.since(), s.until(),
+                s.endedBy(), s.facts(), s.factsPublic(), s.ground(), s.reason(), s.rule(), s.legalGround(), s.rulesVersion(),
+                s.detection(), s.automation(), s.appealUntil(), seq, s.contentDate());
+    }
+
+    /**
+     * Records the statement of a hold the policy imposed as a post arrived, and stages its public part for the log
+     * (posting does not wait for the log's head): its {@code logSeq} is filled in when the sequencer numbers the entry,
+     * within about a second. Must run in the posting transaction.
+     */
+    @Transactional(TxType.MANDATORY)
+    public ReasonsStatement imposeStaged(PostContent content, Decision d) {
+        ReasonsStatement s = record(content, d);
+        log.stageStatement(entry(content, d, s), s.id());
+        return s;
+    }
+
+    /** The statement's public part, as its log entry. */
+    private PublicLog.Draft entry(PostContent content, Decision d, ReasonsStatement s) {
+        return new PublicLog.Draft(LogKind.STATEMENT_OF_REASONS, content.subjectId(), content.subjectSlug(),
+                content.reviewId(), content.commentId(),
+                d.decider() == null ? RULE_ROLE : PublicActor.role(d.decider().role),
+                d.decider() == null ? null : publicActor.handle(d.decider()), d.reason() == null ? null : d.reason().name(),
+                null, s.publicJson(), null, d.rule());
+    }
+
+    /** Writes a statement (without its log number). */
+    private ReasonsStatement record(PostContent content, Decision d) {
         Instant now = Instant.now();
         Tuple row = (Tuple) em.createNativeQuery("""
                 insert into reasons_statement (review_id, comment_id, account_id, restriction, visibility, starts_at, facts,
@@ -111,18 +143,7 @@ public class Reasons {
                 .setParameter(16, Timestamp.from(content.createdAt()))
                 .setParameter(17, new TypedParameterValue<>(StandardBasicTypes.STRING, d.rule()))
                 .getSingleResult();
-        ReasonsStatement s = ReasonsStatement.of(row);
-        long seq = log.append(new PublicLog.Draft(LogKind.STATEMENT_OF_REASONS, content.subjectId(), content.subjectSlug(),
-                content.reviewId(), content.commentId(),
-                d.decider() == null ? RULE_ROLE : PublicActor.role(d.decider().role),
-                d.decider() == null ? null : publicActor.handle(d.decider()), d.reason() == null ? null : d.reason().name(),
-                null, s.publicJson(), null,
-                d.rule())).seq();
-        em.createNativeQuery("update reasons_statement set log_seq = ?1 where id = ?2")
-                .setParameter(1, seq).setParameter(2, s.id()).executeUpdate();
-        return new ReasonsStatement(s.id(), s.reviewId(), s.commentId(), s.restriction(), s.since(), s.until(),
-                s.endedBy(), s.facts(), s.factsPublic(), s.ground(), s.reason(), s.rule(), s.legalGround(), s.rulesVersion(),
-                s.detection(), s.automation(), s.appealUntil(), seq, s.contentDate());
+        return ReasonsStatement.of(row);
     }
 
     /** Ends the restrictions of these kinds still in force on the post; returns how many ended. */

@@ -43,7 +43,8 @@ class LogSequencing {
                 select id as id, kind as kind, subject_id as subject_id, subject_slug as subject_slug,
                     review_id as review_id, comment_id as comment_id, actor_role as actor_role, rule as rule,
                     rating as rating, reason_code as reason_code, content_commitment as content_commitment,
-                    content_salt as content_salt, date_trunc('milliseconds', created_at) as created_at
+                    content_salt as content_salt, body as body, body_salt as body_salt,
+                    date_trunc('milliseconds', created_at) as created_at
                 from log_staged where seq is null order by id limit ?1""", Tuple.class).setParameter(1, limit));
         if (staged.isEmpty()) {
             return size;
@@ -53,10 +54,13 @@ class LogSequencing {
         List<Long> subjects = new ArrayList<>(staged.size());
         for (Tuple t : staged) {
             size++;
+            String body = Sql.text(t, "body");
+            byte[] bodySalt = (byte[]) t.get("body_salt");
             LogEntry entry = new LogEntry(size, Sql.instant(t, "created_at"), LogKind.valueOf(Sql.text(t, "kind")),
                     Sql.text(t, "subject_slug"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"),
                     Sql.text(t, "actor_role"), null, Sql.text(t, "reason_code"), Sql.text(t, "rule"), policyVersion,
-                    null, null, null, t.get("rating") == null ? null : Sql.integer(t, "rating"),
+                    null, body == null ? null : new LogText(body, bodySalt, LogText.commit(bodySalt, body)), null,
+                    t.get("rating") == null ? null : Sql.integer(t, "rating"),
                     (byte[]) t.get("content_commitment"), null);
             entries.add(entry);
             subjects.add(Sql.number(t, "subject_id"));
@@ -65,9 +69,13 @@ class LogSequencing {
                     .append(size).append(')');
         }
         insertBatch(entries, subjects);
+        // the salts of the entries' commitments, the texts of statements, and the statements' log numbers
         em.createNativeQuery("with v(id, seq) as (values " + sequenced + "), "
-                + "s as (update log_staged s set seq = v.seq from v where s.id = v.id returning s.seq, s.content_salt) "
-                + "insert into log_content_salt (seq, salt) select seq, content_salt from s where content_salt is not null")
+                + "s as (update log_staged s set seq = v.seq from v where s.id = v.id "
+                + "returning s.seq, s.content_salt, s.body, s.body_salt, s.statement_id), "
+                + "c as (insert into log_content_salt (seq, salt) select seq, content_salt from s where content_salt is not null), "
+                + "t as (insert into log_text (seq, field, salt, text) select seq, 'body', body_salt, body from s where body is not null) "
+                + "update reasons_statement r set log_seq = s.seq from s where r.id = s.statement_id")
                 .executeUpdate();
         return size;
     }
@@ -125,13 +133,13 @@ class LogSequencing {
         }
     }
 
-    /** Inserts staged entries (no texts) in one batch. */
+    /** Inserts staged entries (their bodies' texts are written by the caller) in one batch. */
     private void insertBatch(List<LogEntry> entries, List<Long> subjects) {
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (var insert = c.prepareStatement("""
                     insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id,
-                        actor_role, reason_code, leaf_hash, rule, policy_version, rating, content_commitment)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        actor_role, reason_code, leaf_hash, rule, policy_version, rating, content_commitment, body_commitment)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 0; i < entries.size(); i++) {
                     LogEntry e = entries.get(i);
                     insert.setLong(1, e.seq());
@@ -148,6 +156,7 @@ class LogSequencing {
                     insert.setObject(12, e.policyVersion(), java.sql.Types.INTEGER);
                     insert.setObject(13, e.rating() == null ? null : e.rating().shortValue(), java.sql.Types.SMALLINT);
                     insert.setBytes(14, e.contentCommitment());
+                    insert.setBytes(15, e.content() == null ? null : e.content().commitment());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -300,12 +309,16 @@ class LogSequencing {
         tree.pending.clear();
     }
 
-    /** Stages a post's entry without the log head ({@link PublicLog#stage}). */
-    void stage(PublicLog.Draft d, byte[] salt) {
+    /**
+     * Stages an entry without the log head ({@link PublicLog#stage}): its body (if any) with a fresh salt, and the
+     * statement of reasons (if any) whose log number the sequencer fills in.
+     */
+    void stage(PublicLog.Draft d, byte[] salt, Long statementId) {
+        LogText body = LogText.of(d.body());
         em.createNativeQuery("""
                 insert into log_staged (kind, subject_id, subject_slug, review_id, comment_id, actor_role, rule, rating,
-                    reason_code, content_commitment, content_salt)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)""")
+                    reason_code, content_commitment, content_salt, body, body_salt, statement_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
                 .setParameter(1, d.kind().name())
                 .setParameter(2, new TypedParameterValue<>(StandardBasicTypes.LONG, d.subjectId()))
                 .setParameter(3, d.subjectSlug())
@@ -318,6 +331,9 @@ class LogSequencing {
                 .setParameter(9, new TypedParameterValue<>(StandardBasicTypes.STRING, d.reasonCode()))
                 .setParameter(10, new TypedParameterValue<>(StandardBasicTypes.BINARY, d.contentCommitment()))
                 .setParameter(11, new TypedParameterValue<>(StandardBasicTypes.BINARY, salt))
+                .setParameter(12, new TypedParameterValue<>(StandardBasicTypes.STRING, body == null ? null : body.text()))
+                .setParameter(13, new TypedParameterValue<>(StandardBasicTypes.BINARY, body == null ? null : body.salt()))
+                .setParameter(14, new TypedParameterValue<>(StandardBasicTypes.LONG, statementId))
                 .executeUpdate();
     }
 }

@@ -114,7 +114,18 @@ public class PublicLog {
      */
     @Transactional(TxType.MANDATORY)
     public void stage(Draft d, byte[] salt) {
-        sequencing.stage(d, salt);
+        fit(d.body());
+        sequencing.stage(d, salt, null);
+    }
+
+    /**
+     * Stages a statement of reasons an automated hold imposed (its public part in {@code d.body()}), in the posting
+     * transaction: the sequencer fills in the statement's {@code log_seq} when it gives the entry its number.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void stageStatement(Draft d, long statementId) {
+        fit(d.body());
+        sequencing.stage(d, null, statementId);
     }
 
     /**

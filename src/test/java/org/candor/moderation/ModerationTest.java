@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,9 @@ class ModerationTest {
 
     @Inject
     MockMailbox mailbox;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     // ---------------------------------------------------------------------------------------------------------------
     // Held posts
@@ -120,6 +126,53 @@ class ModerationTest {
         given().when().get("/subjects/" + subject.slug).then().body(not(containsString("555-0100")));
     }
 
+    @Test
+    void aHeldPostDoesNotWaitForTheLogHeadAndItsStatementIsNumberedWhenSequenced() throws Exception {
+        Subject subject = TestData.subject("Held while busy");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Session author = Session.customer();
+        String email = giveEmail(author);
+        long reviewId;
+        // another transaction holds the log head, as a moderator's action or the sequencer does: posting a post the
+        // policy holds does not wait for it (its entries are staged, as a published post's are)
+        try (Connection other = DriverManager.getConnection(jdbcUrl)) {
+            other.setAutoCommit(false);
+            try (Statement st = other.createStatement()) {
+                // let go after 10 s should posting wait for it after all, so that the test fails rather than hangs
+                st.execute("set idle_in_transaction_session_timeout = '10s'");
+                st.execute("select 1 from log_head where id = 1 for update");
+            }
+            long started = System.nanoTime();
+            reviewId = Steps.post(author, subject, 2, "The handle came loose in a week.");
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "posting waited for the log head");
+            assertEquals(List.of("RECEIVED_HELD", "STATEMENT_OF_REASONS"), TestData.sqlList(
+                    "select kind from log_staged where review_id = ?1 and seq is null order by id", reviewId));
+            assertNull(TestData.sql("select log_seq from reasons_statement where review_id = ?1", reviewId));
+            // the author's e-mail waits until its statement has a number, so that it carries the receipt
+            Awaitility.await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertTrue(mailbox.getMailsSentTo(email) == null || mailbox.getMailsSentTo(email).isEmpty());
+            other.rollback();
+        }
+        Steps.sequenced();
+
+        long seq = ((Number) TestData.sql("select log_seq from reasons_statement where review_id = ?1", reviewId))
+                .longValue();
+        org.candor.publiclog.LogEntry statement = publicLog.entry(seq).orElseThrow();
+        assertEquals("STATEMENT_OF_REASONS", statement.kind().name());
+        assertTrue(statement.content().opens() && statement.content().text().contains("\"restriction\":\"HOLD\"")
+                && statement.content().text().contains("\"automation\":\"AUTOMATED\""), statement.content().text());
+        long received = ((Number) TestData.sql(
+                "select seq from log_entry where review_id = ?1 and kind = 'RECEIVED_HELD'", reviewId)).longValue();
+        assertTrue(received < seq, received + " then " + seq);
+        Mail mail = mailTo(email);
+        assertTrue(mail.getSubject().contains("Your post is waiting for a moderator"), mail.getSubject());
+        assertEquals(1, mail.getAttachments().size());
+        assertEquals("candor-entry-" + seq + ".tlog-proof", mail.getAttachments().get(0).getName());
+        org.candor.publiclog.Verifier.Result proved = proved(mail.getAttachments().get(0));
+        assertTrue(proved.ok() && proved.message().contains("STATEMENT_OF_REASONS"), proved.message());
+        author.request().when().get("/me").then().statusCode(200).body(containsString("#entry-" + seq));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Replies and annotations
 
@@ -157,15 +210,7 @@ class ModerationTest {
         assertEquals(1, mail.getAttachments().size());
         io.quarkus.mailer.Attachment attachment = mail.getAttachments().get(0);
         assertEquals("candor-entry-" + seq + ".tlog-proof", attachment.getName());
-        java.util.List<Byte> bytes = io.smallrye.mutiny.Multi.createFrom().publisher(attachment.getData())
-                .collect().asList().await().atMost(Duration.ofSeconds(5));
-        byte[] receipt = new byte[bytes.size()];
-        for (int i = 0; i < receipt.length; i++) {
-            receipt[i] = bytes.get(i);
-        }
-        org.candor.publiclog.Verifier.Result proved = org.candor.publiclog.Verifier.checkReceipt(
-                new String(receipt, java.nio.charset.StandardCharsets.UTF_8),
-                org.candor.publiclog.SignedNote.verifierKey(publicLog.verifierKey()));
+        org.candor.publiclog.Verifier.Result proved = proved(attachment);
         assertTrue(proved.ok() && proved.message().contains(expected), proved.message());
         assertEquals("DONE", TestData.sql("select status from queue_item where id = ?1", item));
     }
@@ -624,6 +669,18 @@ class ModerationTest {
     private Mail mailTo(String address) {
         List<Mail> mails = mailsTo(address, 1);
         return mails.get(mails.size() - 1);
+    }
+
+    /** What the stand-alone verifier says of an e-mail's receipt. */
+    private org.candor.publiclog.Verifier.Result proved(io.quarkus.mailer.Attachment attachment) throws Exception {
+        java.util.List<Byte> bytes = io.smallrye.mutiny.Multi.createFrom().publisher(attachment.getData())
+                .collect().asList().await().atMost(Duration.ofSeconds(5));
+        byte[] receipt = new byte[bytes.size()];
+        for (int i = 0; i < receipt.length; i++) {
+            receipt[i] = bytes.get(i);
+        }
+        return org.candor.publiclog.Verifier.checkReceipt(new String(receipt, java.nio.charset.StandardCharsets.UTF_8),
+                org.candor.publiclog.SignedNote.verifierKey(publicLog.verifierKey()));
     }
 
     /** The leaf of a log entry as it is hashed and served in entry bundles. */
