@@ -161,6 +161,8 @@ class ModerationTest {
         assertEquals("STATEMENT_OF_REASONS", statement.kind().name());
         assertTrue(statement.content().opens() && statement.content().text().contains("\"restriction\":\"HOLD\"")
                 && statement.content().text().contains("\"automation\":\"AUTOMATED\""), statement.content().text());
+        assertEquals(0L, ((Number) TestData.sql("select count(*) from log_staged where review_id = ?1 and body is not null",
+                reviewId)).longValue(), "the statement's text is moved to log_text, not copied");
         long received = ((Number) TestData.sql(
                 "select seq from log_entry where review_id = ?1 and kind = 'RECEIVED_HELD'", reviewId)).longValue();
         assertTrue(received < seq, received + " then " + seq);
