@@ -4,3 +4,6 @@
 alter table log_staged add column body text;
 alter table log_staged add column body_salt bytea check (length(body_salt) = 32);
 alter table log_staged add column statement_id bigint references reasons_statement (id);
+-- the statements waiting for their number, and the staged entries of statements, found by index every second
+create index log_staged_statement on log_staged (statement_id) where statement_id is not null;
+create index reasons_statement_unnumbered on reasons_statement (id) where log_seq is null;

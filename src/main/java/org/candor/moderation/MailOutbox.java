@@ -78,7 +78,8 @@ public class MailOutbox {
     public int sendDue() {
         List<Tuple> due = Sql.tuples(em.createNativeQuery("""
                 select m.id as id, m.to_address as to_address, m.subject as subject, m.body as body,
-                    m.attempts as attempts, coalesce(m.log_seq, s.log_seq) as log_seq
+                    m.attempts as attempts, coalesce(m.log_seq, s.log_seq,
+                        (select g.seq from log_staged g where g.statement_id = s.id)) as log_seq
                 from mail_outbox m left join author_notice n on n.id = m.notice_id
                 left join reasons_statement s on s.id = n.statement_id
                 where m.status = 'PENDING' and m.next_attempt_at <= now()

@@ -69,15 +69,15 @@ class LogSequencing {
                     .append(size).append(')');
         }
         insertBatch(entries, subjects);
-        // the salts of the entries' commitments; the texts of statements, moved (an erasure then finds one copy, in
-        // log_text); and the statements' log numbers
+        // the salts of the entries' commitments; and the texts of statements, moved (an erasure then finds one copy, in
+        // log_text). The statements' own rows are not touched here, under the head: a moderator ending a statement
+        // holds its row and then waits for the head (PublicLog.numberStatements fills their numbers in afterwards)
         em.createNativeQuery("with v(id, seq) as (values " + sequenced + "), "
                 + "b as (select g.id, g.body, g.body_salt from log_staged g join v on v.id = g.id where g.body is not null), "
                 + "s as (update log_staged s set seq = v.seq, body = null, body_salt = null from v where s.id = v.id "
-                + "returning s.id, s.seq, s.content_salt, s.statement_id), "
-                + "c as (insert into log_content_salt (seq, salt) select seq, content_salt from s where content_salt is not null), "
-                + "t as (insert into log_text (seq, field, salt, text) select s.seq, 'body', b.body_salt, b.body from s join b on b.id = s.id) "
-                + "update reasons_statement r set log_seq = s.seq from s where r.id = s.statement_id")
+                + "returning s.id, s.seq, s.content_salt), "
+                + "c as (insert into log_content_salt (seq, salt) select seq, content_salt from s where content_salt is not null) "
+                + "insert into log_text (seq, field, salt, text) select s.seq, 'body', b.body_salt, b.body from s join b on b.id = s.id")
                 .executeUpdate();
         return size;
     }

@@ -120,7 +120,7 @@ public class PublicLog {
 
     /**
      * Stages a statement of reasons an automated hold imposed (its public part in {@code d.body()}), in the posting
-     * transaction: the sequencer fills in the statement's {@code log_seq} when it gives the entry its number.
+     * transaction: once the entry has its number, {@link #numberStatements} fills in the statement's {@code log_seq}.
      */
     @Transactional(TxType.MANDATORY)
     public void stageStatement(Draft d, long statementId) {
@@ -145,6 +145,21 @@ public class PublicLog {
             sequencing.advance(after, tree);
         }
         return (int) (after - head.size());
+    }
+
+    /**
+     * Fills in the log numbers of staged statements of reasons that have been sequenced; returns how many. Its own
+     * transaction, without the head, skipping a statement a moderator's action holds (it is filled in the next time):
+     * so neither waits for the other.
+     */
+    @Transactional
+    public int numberStatements() {
+        return em.createNativeQuery("""
+                update reasons_statement r set log_seq = n.seq
+                from (select s.id, g.seq from reasons_statement s join log_staged g on g.statement_id = s.id
+                      where s.log_seq is null and g.seq is not null
+                      for update of s skip locked) n
+                where r.id = n.id""").executeUpdate();
     }
 
     /**

@@ -7,7 +7,8 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Gives staged entries (what posting put on the log without waiting for its head) their sequence numbers and tree
  * nodes, every {@code candor.log.sequence-interval} (1 s), on whichever instance finds the head free. A customer's
- * post is committed, and they see it, before it is sequenced; it is on the log within about a second.
+ * post is committed, and they see it, before it is sequenced; it is on the log within about a second. Then the
+ * statements of reasons among them get their log numbers.
  */
 @ApplicationScoped
 public class Sequencer {
@@ -25,6 +26,7 @@ public class Sequencer {
         while (log.integrateStaged(BATCH) == BATCH) {
             Thread.onSpinWait();
         }
+        log.numberStatements();
     }
 
     static final int BATCH = 2000;

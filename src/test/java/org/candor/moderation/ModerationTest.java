@@ -175,6 +175,43 @@ class ModerationTest {
         author.request().when().get("/me").then().statusCode(200).body(containsString("#entry-" + seq));
     }
 
+    @Test
+    void sequencingDoesNotWaitForAStatementAModeratorHoldsAndNumbersItOnceLetGo() throws Exception {
+        Subject subject = TestData.subject("Held and being decided");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        long statement;
+        // a moderator's action holds the statement's row (ending it) and will want the log head next: the sequencer,
+        // which holds the head, must not wait for that row, or each would wait for the other
+        try (Connection head = DriverManager.getConnection(jdbcUrl);
+                Connection moderator = DriverManager.getConnection(jdbcUrl)) {
+            // the head held while posting, so that nothing numbers the statement before the moderator holds it
+            head.setAutoCommit(false);
+            moderator.setAutoCommit(false);
+            try (Statement st = head.createStatement()) {
+                st.execute("set idle_in_transaction_session_timeout = '10s'");
+                st.execute("select 1 from log_head where id = 1 for update");
+            }
+            long reviewId = Steps.post(Session.customer(), subject, 4, "Sturdy, but the hinge squeaks.");
+            statement = ((Number) TestData.sql("select id from reasons_statement where review_id = ?1", reviewId))
+                    .longValue();
+            try (Statement st = moderator.createStatement()) {
+                st.execute("set idle_in_transaction_session_timeout = '10s'");
+                st.execute("select 1 from reasons_statement where id = " + statement + " for update");
+            }
+            head.rollback();
+            long started = System.nanoTime();
+            publicLog.integrateStaged(100_000);
+            assertEquals(0, publicLog.numberStatements());
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "sequencing waited for the row");
+            assertNotNull(TestData.sql("select seq from log_staged where statement_id = ?1", statement));
+            assertNull(TestData.sql("select log_seq from reasons_statement where id = ?1", statement));
+            moderator.rollback();
+        }
+        Steps.sequenced();
+        assertEquals(TestData.sql("select seq from log_staged where statement_id = ?1", statement),
+                TestData.sql("select log_seq from reasons_statement where id = ?1", statement));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Replies and annotations
 

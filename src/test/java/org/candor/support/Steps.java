@@ -52,12 +52,16 @@ public final class Steps {
         return request.when().post("/moderation/items/" + item + "/" + action).then();
     }
 
-    /** Sequences what posting staged (the sequencer would within a second), so the log is as the test left it. */
+    /**
+     * Sequences what posting staged and numbers its statements of reasons (the sequencer would within a second), so
+     * the log is as the test left it.
+     */
     public static void sequenced() {
         var log = io.quarkus.arc.Arc.container().instance(org.candor.publiclog.PublicLog.class).get();
         for (int attempt = 0; attempt < 200; attempt++) {
             log.integrateStaged(100_000);
             if (((Number) TestData.sql("select count(*) from log_staged where seq is null")).longValue() == 0) {
+                log.numberStatements();
                 return;
             }
             try {
