@@ -78,13 +78,13 @@ public class MailOutbox {
     public int sendDue() {
         List<Tuple> due = Sql.tuples(em.createNativeQuery("""
                 select m.id as id, m.to_address as to_address, m.subject as subject, m.body as body,
-                    m.attempts as attempts, coalesce(m.log_seq, s.log_seq,
-                        (select g.seq from log_staged g where g.statement_id = s.id)) as log_seq
+                    m.attempts as attempts, coalesce(m.log_seq, s.log_seq, g.seq) as log_seq
                 from mail_outbox m left join author_notice n on n.id = m.notice_id
                 left join reasons_statement s on s.id = n.statement_id
+                left join log_staged g on g.statement_id = s.id
                 where m.status = 'PENDING' and m.next_attempt_at <= now()
                   -- a hold's statement is on the log within a second of the post (staged): its receipt waits for it
-                  and not exists (select 1 from log_staged g where g.statement_id = s.id and g.seq is null)
+                  and (g.id is null or g.seq is not null)
                 order by m.next_attempt_at, m.id limit ?1 for update of m skip locked""", Tuple.class).setParameter(1, BATCH));
         for (Tuple mail : due) {
             long id = Sql.number(mail, "id");

@@ -18,6 +18,7 @@ import org.hibernate.type.StandardBasicTypes;
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.Settings;
 import org.candor.publiclog.LogKind;
+import org.candor.publiclog.LogStaging;
 import org.candor.publiclog.LogText;
 import org.candor.publiclog.PublicLog;
 import org.candor.review.ModeratedPosts;
@@ -43,14 +44,14 @@ public class ModerationQueue {
     private final Reasons reasons;
     private final ModeratedPosts posts;
     private final AuthorNotices notices;
-    private final PublicLog log;
+    private final LogStaging staging;
 
     private final Alerts alerts;
 
     ModerationQueue(EntityManager em, ModerationPolicy policy, Reasons reasons, ModeratedPosts posts,
-            AuthorNotices notices, PublicLog log, Alerts alerts) {
+            AuthorNotices notices, LogStaging staging, Alerts alerts) {
         this.alerts = alerts;
-        this.log = log;
+        this.staging = staging;
         this.em = em;
         this.policy = policy;
         this.reasons = reasons;
@@ -86,7 +87,7 @@ public class ModerationQueue {
         // on the log as received and held, then the hold's statement: both staged, as a published post's entry is, so
         // posting never waits for the log's head (the statement's log number is filled in when they are sequenced)
         LogText received = LogText.of(content.title() == null ? content.body() : content.title() + "\n" + content.body());
-        log.stage(new PublicLog.Draft(LogKind.RECEIVED_HELD, content.subjectId(), content.subjectSlug(), reviewId,
+        staging.stage(new PublicLog.Draft(LogKind.RECEIVED_HELD, content.subjectId(), content.subjectSlug(), reviewId,
                 commentId, "customer", null, null, null, null, null, ModerationPolicy.publicRule(rule),
                 content.isComment() ? null : content.rating(), received.commitment()), received.salt());
         Detection detection = Reasons.byRule(rule) ? Detection.WORD_RULE : Detection.PRE_MODERATION;

@@ -23,6 +23,7 @@ import org.candor.policy.ModerationPolicy;
 import org.candor.policy.PublicActor;
 import org.candor.policy.ReasonCode;
 import org.candor.publiclog.LogKind;
+import org.candor.publiclog.LogStaging;
 import org.candor.publiclog.PublicLog;
 import org.candor.review.PostContent;
 import org.candor.review.ReasonsStatement;
@@ -44,12 +45,14 @@ public class Reasons {
 
     private final EntityManager em;
     private final PublicLog log;
+    private final LogStaging staging;
     private final PublicActor publicActor;
     private final ModerationConfig config;
 
-    Reasons(EntityManager em, PublicLog log, PublicActor publicActor, ModerationConfig config) {
+    Reasons(EntityManager em, PublicLog log, LogStaging staging, PublicActor publicActor, ModerationConfig config) {
         this.em = em;
         this.log = log;
+        this.staging = staging;
         this.publicActor = publicActor;
         this.config = config;
     }
@@ -101,7 +104,7 @@ public class Reasons {
     @Transactional(TxType.MANDATORY)
     public ReasonsStatement imposeStaged(PostContent content, Decision d) {
         ReasonsStatement s = record(content, d);
-        log.stageStatement(entry(content, d, s), s.id());
+        staging.stageStatement(entry(content, d, s), s.id());
         return s;
     }
 

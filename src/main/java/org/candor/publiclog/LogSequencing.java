@@ -71,7 +71,7 @@ class LogSequencing {
         insertBatch(entries, subjects);
         // the salts of the entries' commitments; and the texts of statements, moved (an erasure then finds one copy, in
         // log_text). The statements' own rows are not touched here, under the head: a moderator ending a statement
-        // holds its row and then waits for the head (PublicLog.numberStatements fills their numbers in afterwards)
+        // holds its row and then waits for the head (LogStaging.numberStatements fills their numbers in afterwards)
         em.createNativeQuery("with v(id, seq) as (values " + sequenced + "), "
                 + "b as (select g.id, g.body, g.body_salt from log_staged g join v on v.id = g.id where g.body is not null), "
                 + "s as (update log_staged s set seq = v.seq, body = null, body_salt = null from v where s.id = v.id "
@@ -312,7 +312,7 @@ class LogSequencing {
     }
 
     /**
-     * Stages an entry without the log head ({@link PublicLog#stage}): its body (if any) with a fresh salt, and the
+     * Stages an entry without the log head ({@link LogStaging#stage}): its body (if any) with a fresh salt, and the
      * statement of reasons (if any) whose log number the sequencer fills in.
      */
     void stage(PublicLog.Draft d, byte[] salt, Long statementId) {

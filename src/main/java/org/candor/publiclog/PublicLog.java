@@ -108,61 +108,6 @@ public class PublicLog {
     static final int STAGED_PER_APPEND = 1000;
 
     /**
-     * Stages what a post puts on the log, in the posting transaction, without waiting for the log head: the sequencer
-     * gives it its number within a second ({@link Sequencer}). {@code salt} opens {@code contentCommitment}; it is kept
-     * beside the log, never served.
-     */
-    @Transactional(TxType.MANDATORY)
-    public void stage(Draft d, byte[] salt) {
-        fit(d.body());
-        sequencing.stage(d, salt, null);
-    }
-
-    /**
-     * Stages a statement of reasons an automated hold imposed (its public part in {@code d.body()}), in the posting
-     * transaction: once the entry has its number, {@link #numberStatements} fills in the statement's {@code log_seq}.
-     */
-    @Transactional(TxType.MANDATORY)
-    public void stageStatement(Draft d, long statementId) {
-        fit(d.body());
-        sequencing.stage(d, null, statementId);
-    }
-
-    /**
-     * Sequences staged entries when the log head is free (another instance sequencing, or an action appending, holds
-     * it: they integrate the staged entries themselves); returns how many were integrated.
-     */
-    @Transactional
-    public int integrateStaged(int limit) {
-        LogSequencing.Tree tree = sequencing.tree();
-        LogSequencing.Head head = sequencing.lock(tree, true);
-        if (head == null) {
-            return 0;
-        }
-        long after = sequencing.integrate(head.size(), head.policyVersion(), tree, limit);
-        if (after > head.size()) {
-            tree.flush();
-            sequencing.advance(after, tree);
-        }
-        return (int) (after - head.size());
-    }
-
-    /**
-     * Fills in the log numbers of staged statements of reasons that have been sequenced; returns how many. Its own
-     * transaction, without the head, skipping a statement a moderator's action holds (it is filled in the next time):
-     * so neither waits for the other.
-     */
-    @Transactional
-    public int numberStatements() {
-        return em.createNativeQuery("""
-                update reasons_statement r set log_seq = n.seq
-                from (select s.id, g.seq from reasons_statement s join log_staged g on g.statement_id = s.id
-                      where s.log_seq is null and g.seq is not null
-                      for update of s skip locked) n
-                where r.id = n.id""").executeUpdate();
-    }
-
-    /**
      * Takes the log head now, for a transaction that will append after locking rows the sequencer may need (a
      * subject's): everyone then locks the head first, and none waits for the other in a circle.
      */
@@ -184,7 +129,8 @@ public class PublicLog {
         return stone;
     }
 
-    private static void fit(String text) {
+    /** Refuses a text the log may not carry (see {@link #append}). */
+    static void fit(String text) {
         if (text == null) {
             return;
         }

@@ -13,20 +13,20 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class Sequencer {
 
-    private final PublicLog log;
+    private final LogStaging staging;
 
-    Sequencer(PublicLog log) {
-        this.log = log;
+    Sequencer(LogStaging staging) {
+        this.staging = staging;
     }
 
     @Scheduled(every = "${candor.log.sequence-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sequence() {
         // a full batch means more are waiting: go on until the queue is empty
-        while (log.integrateStaged(BATCH) == BATCH) {
+        while (staging.integrate(BATCH) == BATCH) {
             Thread.onSpinWait();
         }
-        log.numberStatements();
+        staging.numberStatements();
     }
 
     static final int BATCH = 2000;

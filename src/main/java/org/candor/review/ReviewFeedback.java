@@ -15,10 +15,10 @@ public class ReviewFeedback {
     private final EntityManager em;
     private final ReviewReads reads;
     private final Event<PostEvent> events;
-    private final org.candor.publiclog.PublicLog log;
+    private final org.candor.publiclog.LogStaging staging;
 
-    ReviewFeedback(EntityManager em, ReviewReads reads, Event<PostEvent> events, org.candor.publiclog.PublicLog log) {
-        this.log = log;
+    ReviewFeedback(EntityManager em, ReviewReads reads, Event<PostEvent> events, org.candor.publiclog.LogStaging staging) {
+        this.staging = staging;
         this.em = em;
         this.reads = reads;
         this.events = events;
@@ -72,7 +72,7 @@ public class ReviewFeedback {
         em.persist(report);
         em.flush();
         // on the log, so reports received can be counted (never who sent them)
-        log.stage(new org.candor.publiclog.PublicLog.Draft(org.candor.publiclog.LogKind.REPORT_RECEIVED,
+        staging.stage(new org.candor.publiclog.PublicLog.Draft(org.candor.publiclog.LogKind.REPORT_RECEIVED,
                 review.subject.id, review.subject.slug, reviewId, commentId, "customer", null, reason.name(), null, null,
                 null, null), null);
         events.fire(new PostEvent.Reported(reviewId, commentId, report.id, reason.name(),

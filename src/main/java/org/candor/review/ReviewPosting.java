@@ -23,6 +23,7 @@ import org.candor.subject.RatingSummary;
 import org.candor.subject.SubjectService;
 import org.candor.policy.WordRules;
 import org.candor.publiclog.LogKind;
+import org.candor.publiclog.LogStaging;
 import org.candor.publiclog.LogText;
 import org.candor.publiclog.PublicLog;
 
@@ -49,11 +50,11 @@ public class ReviewPosting {
     private final ModerationPolicy policy;
     private final ReviewReads reads;
     private final Event<PostEvent> events;
-    private final PublicLog log;
+    private final LogStaging staging;
 
     ReviewPosting(EntityManager em, SubjectService subjects, ModerationPolicy policy, ReviewReads reads,
-            Event<PostEvent> events, PublicLog log) {
-        this.log = log;
+            Event<PostEvent> events, LogStaging staging) {
+        this.staging = staging;
         this.em = em;
         this.subjects = subjects;
         this.policy = policy;
@@ -244,7 +245,7 @@ public class ReviewPosting {
         em.flush();
         if (verdict.published()) {
             LogText content = LogText.of(comment.body);
-            log.stage(new PublicLog.Draft(LogKind.RECEIVED, review.subject.id, review.subject.slug, review.id,
+            staging.stage(new PublicLog.Draft(LogKind.RECEIVED, review.subject.id, review.subject.slug, review.id,
                     comment.id, "customer", null, null, null, null, null, ModerationPolicy.publicRule(verdict.rule()),
                     null, content.commitment()), content.salt());
         }

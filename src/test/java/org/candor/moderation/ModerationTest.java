@@ -41,6 +41,9 @@ class ModerationTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    org.candor.publiclog.LogStaging staging;
+
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -200,8 +203,8 @@ class ModerationTest {
             }
             head.rollback();
             long started = System.nanoTime();
-            publicLog.integrateStaged(100_000);
-            assertEquals(0, publicLog.numberStatements());
+            staging.integrate(100_000);
+            assertEquals(0, staging.numberStatements());
             assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "sequencing waited for the row");
             assertNotNull(TestData.sql("select seq from log_staged where statement_id = ?1", statement));
             assertNull(TestData.sql("select log_seq from reasons_statement where id = ?1", statement));

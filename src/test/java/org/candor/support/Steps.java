@@ -57,9 +57,9 @@ public final class Steps {
      * the log is as the test left it.
      */
     public static void sequenced() {
-        var log = io.quarkus.arc.Arc.container().instance(org.candor.publiclog.PublicLog.class).get();
+        var log = io.quarkus.arc.Arc.container().instance(org.candor.publiclog.LogStaging.class).get();
         for (int attempt = 0; attempt < 200; attempt++) {
-            log.integrateStaged(100_000);
+            log.integrate(100_000);
             if (((Number) TestData.sql("select count(*) from log_staged where seq is null")).longValue() == 0) {
                 log.numberStatements();
                 return;
