@@ -96,16 +96,29 @@ class EmailSignInTest {
         List<Long> unknownTimes = new ArrayList<>();
         String knownAnswer = null;
         String unknownAnswer = null;
+        // four rounds (the known address may ask five times an hour), which of the two goes first alternating, so that
+        // neither is always the one a warm-up or a pause falls on
         for (int i = 0; i < 4; i++) {
             String unknown = TestData.unique("nobody") + "@shop.example";
             var knownForm = anonymousForm().formParam("email", known);
             var unknownForm = anonymousForm().formParam("email", unknown);
-            long t0 = System.nanoTime();
-            var a = knownForm.post("/login/email");
-            knownTimes.add(System.nanoTime() - t0);
-            long t1 = System.nanoTime();
-            var b = unknownForm.post("/login/email");
-            unknownTimes.add(System.nanoTime() - t1);
+            io.restassured.response.Response a;
+            io.restassured.response.Response b;
+            if (i % 2 == 0) {
+                long t0 = System.nanoTime();
+                a = knownForm.post("/login/email");
+                knownTimes.add(System.nanoTime() - t0);
+                long t1 = System.nanoTime();
+                b = unknownForm.post("/login/email");
+                unknownTimes.add(System.nanoTime() - t1);
+            } else {
+                long t1 = System.nanoTime();
+                b = unknownForm.post("/login/email");
+                unknownTimes.add(System.nanoTime() - t1);
+                long t0 = System.nanoTime();
+                a = knownForm.post("/login/email");
+                knownTimes.add(System.nanoTime() - t0);
+            }
             assertEquals(a.statusCode(), b.statusCode());
             knownAnswer = a.statusCode() + " " + a.header("Location");
             unknownAnswer = b.statusCode() + " " + b.header("Location");
