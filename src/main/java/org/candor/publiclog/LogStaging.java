@@ -63,14 +63,26 @@ public class LogStaging {
      * Fills in the log numbers of staged statements of reasons that have been sequenced; returns how many. Its own
      * transaction, without the head, skipping a statement a moderator's action holds (it is filled in the next time):
      * so neither waits for the other.
+     * <p>
+     * Planned afresh on every run, never kept as a server-side prepared statement: both tables start empty, and a plan
+     * kept from then (a nested loop reading both whole, for every pair) stays until PostgreSQL next analyses them. With
+     * autovacuum off, the benchmark's sequencer spent 15 s to minutes on one run of it, numbering nothing else meanwhile
+     * and sequencing nothing (docs/benchmarks.md).
      */
     @Transactional
     public int numberStatements() {
-        return em.createNativeQuery("""
-                update reasons_statement r set log_seq = n.seq
-                from (select s.id, g.seq from reasons_statement s join log_staged g on g.statement_id = s.id
-                      where s.log_seq is null and g.seq is not null
-                      for update of s skip locked) n
-                where r.id = n.id""").executeUpdate();
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> {
+            try (var update = c.prepareStatement(NUMBER_STATEMENTS)) {
+                update.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+                return update.executeUpdate();
+            }
+        });
     }
+
+    static final String NUMBER_STATEMENTS = """
+            update reasons_statement r set log_seq = n.seq
+            from (select s.id, g.seq from reasons_statement s join log_staged g on g.statement_id = s.id
+                  where s.log_seq is null and g.seq is not null
+                  for update of s skip locked) n
+            where r.id = n.id""";
 }
