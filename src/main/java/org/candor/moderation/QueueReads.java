@@ -76,10 +76,23 @@ public class QueueReads {
      * first; pages follow one another by the last item shown (keyset), whatever comes and goes meanwhile.
      */
     public Page tab(QueueTab tab, QueueFilter filter, long me) {
+        return tab(tab, filter, me, scope(me));
+    }
+
+    /** A page of a tab and how many items each tab holds, as {@link #tab} and {@link #counts} say. */
+    public record View(Page page, Map<QueueTab, String> counts) {
+    }
+
+    /** A queue view's page and tab counts, the moderator's subjects read once for both. */
+    public View view(QueueTab tab, QueueFilter filter, long me) {
+        String scope = scope(me);
+        return new View(tab(tab, filter, me, scope), counts(me, scope));
+    }
+
+    private Page tab(QueueTab tab, QueueFilter filter, long me, String scope) {
         boolean done = tab == QueueTab.DONE;
         StringBuilder where = new StringBuilder(" where ").append(tab.where);
         Map<String, Object> params = new java.util.HashMap<>();
-        String scope = scope(me);
         if (scope != null) {
             where.append(" and i.subject_id = any(cast(:scope as bigint[]))");
             params.put("scope", scope);
@@ -174,7 +187,10 @@ public class QueueReads {
      * along its own index, in its order (so no plan reads the table instead), and never further than the cap.
      */
     public Map<QueueTab, String> counts(long me) {
-        String scope = scope(me);
+        return counts(me, scope(me));
+    }
+
+    private Map<QueueTab, String> counts(long me, String scope) {
         List<QueueTab> tabs = java.util.Arrays.stream(QueueTab.values()).filter(t -> t != QueueTab.DONE).toList();
         StringBuilder sql = new StringBuilder("select ");
         for (QueueTab tab : tabs) {

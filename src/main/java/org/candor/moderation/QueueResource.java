@@ -97,11 +97,14 @@ public class QueueResource {
         java.time.LocalDate today = java.time.LocalDate.now(transparency.zone());
         var month = org.candor.transparency.TransparencyResource.View.of(null,
                 transparency.report(today.minusDays(29), today), null, null);
-        QueueReads.Page page = reads.tab(t, filter, user.accountId());
-        return HtmlBytes.page(Templates.queue(t, page, lines.of(t, page.rows()), reads.counts(user.accountId()),
+        QueueReads.View view = reads.view(t, filter, user.accountId());
+        QueueReads.Page page = view.page();
+        // the canned replies are offered on the reply tab only (its bulk form)
+        List<ItemReads.Canned> canned = t == QueueTab.REPLY ? items.canned(user.isAdmin()) : List.of();
+        return HtmlBytes.page(Templates.queue(t, page, lines.of(t, page.rows()), view.counts(),
                 List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),
                 reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"),
-                incidents.ongoing(user.accountId()), filter, items.canned(user.isAdmin()), List.of(ReasonCode.values())));
+                incidents.ongoing(user.accountId()), filter, canned, List.of(ReasonCode.values())));
     }
 
     /**
@@ -122,8 +125,8 @@ public class QueueResource {
     public Response list(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
         QueueTab t = QueueTab.parse(tab);
         QueueFilter filter = narrowing.filter();
-        QueueReads.Page page = reads.tab(t, filter, user.accountId());
-        return HtmlBytes.page(Templates.queue$list(t, page, lines.of(t, page.rows()), reads.counts(user.accountId()),
+        QueueReads.View view = reads.view(t, filter, user.accountId());
+        return HtmlBytes.page(Templates.queue$list(t, view.page(), lines.of(t, view.page().rows()), view.counts(),
                 List.of(QueueTab.values()), filter));
     }
 
