@@ -272,12 +272,14 @@ public class Seed {
                 // every post the app takes is staged first (log_staged, kept once sequenced): a board that has been
                 // running holds a staged row for each; an empty table here left plans made for an empty one (a
                 // nested loop reading it whole per row) that no autovacuum replaces on these machines
-                if (count(st, "select count(*) from pg_class where relname = 'log_staged'") > 0) st.executeUpdate("""
-                        insert into log_staged (kind, subject_id, subject_slug, review_id, actor_role, rating,
-                            content_commitment, created_at, seq)
-                        select kind, subject_id, subject_slug, review_id, actor_role, rating, content_commitment,
-                            created_at, seq
-                        from log_entry where kind = 'RECEIVED' order by seq""");
+                if (count(st, "select count(*) from pg_class where relname = 'log_staged'") > 0) {
+                    st.executeUpdate("""
+                            insert into log_staged (kind, subject_id, subject_slug, review_id, actor_role, rating,
+                                content_commitment, created_at, seq)
+                            select kind, subject_id, subject_slug, review_id, actor_role, rating, content_commitment,
+                                created_at, seq
+                            from log_entry where kind = 'RECEIVED' order by seq""");
+                }
                 // identities continue after the seeded ids; rating summaries as the application keeps them
                 for (String table : List.of("account", "subject", "review", "queue_item", "legal_notice", "report", "appeal")) {
                     st.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select max(id) from " + table + "))");

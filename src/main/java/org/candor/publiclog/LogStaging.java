@@ -79,7 +79,7 @@ public class LogStaging {
         });
     }
 
-    static final String NUMBER_STATEMENTS = """
+    private static final String NUMBER_STATEMENTS = """
             update reasons_statement r set log_seq = n.seq
             from (select s.id, g.seq from reasons_statement s join log_staged g on g.statement_id = s.id
                   where s.log_seq is null and g.seq is not null

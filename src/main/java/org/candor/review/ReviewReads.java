@@ -25,10 +25,21 @@ public class ReviewReads {
 
     private final EntityManager em;
     private final StaffNotes staffNotes;
+    private final org.candor.web.KeptBySubject<OwnOf> owns;
 
-    ReviewReads(EntityManager em, StaffNotes staffNotes) {
+    ReviewReads(EntityManager em, StaffNotes staffNotes, org.candor.web.PublicPages pages,
+            org.candor.web.PageCacheConfig config, io.micrometer.core.instrument.MeterRegistry registry) {
         this.em = em;
         this.staffNotes = staffNotes;
+        this.owns = new org.candor.web.KeptBySubject<>(pages, config, config.maxBytes() / 4, OwnOf::subjectId,
+                o -> 2 * (length(o.own().title()) + length(o.own().body())) + 64, registry, "own-reviews");
+    }
+
+    private record OwnOf(long subjectId, Own own) {
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
     }
 
     /**
@@ -185,7 +196,22 @@ public class ReviewReads {
     public record Own(boolean reviewed, short rating, String title, String body, boolean unshared) {
     }
 
+    /**
+     * The customer's own review of a subject and whether they have a post there that visitors do not see. Kept per
+     * customer and subject while nothing of the subject changes (its reviews and comments NOTIFY at commit, {@link
+     * org.candor.web.KeptBySubject}): with the page's shared part kept too, a signed-in page then reads nothing from the
+     * database.
+     */
     public Own own(long accountId, long subjectId) {
+        return owns.get(accountId + " " + subjectId, () -> new OwnOf(subjectId, read(accountId, subjectId))).own();
+    }
+
+    /** How many own reviews were served from memory so far (for tests and operators; also in the metrics). */
+    long ownHits() {
+        return owns.hits();
+    }
+
+    private Own read(long accountId, long subjectId) {
         Tuple row = (Tuple) em.createNativeQuery("""
                 select r.id is not null as reviewed, r.rating as rating, r.title as title, r.body as body,
                     coalesce(r.status <> 'PUBLISHED', false) or exists (select 1 from comment c join review cr on cr.id = c.review_id

@@ -4,11 +4,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * The parts of a subject's page that are the same for every customer who reads it — its summary, statements and
@@ -27,21 +23,11 @@ public class SharedFragments {
         int weight();
     }
 
-    private record Kept(Part part, long renderedAt) {
-    }
-
-    private final Cache<String, Kept> kept;
-    private final PublicPages pages;
+    private final KeptBySubject<Part> kept;
 
     SharedFragments(PageCacheConfig config, PublicPages pages, MeterRegistry registry) {
-        this.pages = pages;
-        this.kept = Caffeine.newBuilder()
-                .maximumWeight(config.maxBytes())
-                .weigher((String key, Kept k) -> k.part().weight() + 2 * key.length() + 256)
-                .expireAfterWrite(config.expireAfterWrite())
-                .recordStats()
-                .build();
-        CaffeineCacheMetrics.monitor(registry, kept, "shared-fragments");
+        this.kept = new KeptBySubject<>(pages, config, config.maxBytes(), Part::subjectId, Part::weight, registry,
+                "shared-fragments");
     }
 
     /**
@@ -51,20 +37,11 @@ public class SharedFragments {
      */
     @SuppressWarnings("unchecked")
     public <T extends Part> T get(String key, Supplier<T> render) {
-        long tick = pages.now();
-        Kept found = kept.getIfPresent(key);
-        if (found != null && pages.unchangedSince(new PageScope.Subject(found.part().subjectId()), found.renderedAt())) {
-            return (T) found.part();
-        }
-        T made = render.get();
-        if (made != null && tick >= 0) {
-            kept.put(key, new Kept(made, tick));
-        }
-        return made;
+        return (T) kept.get(key, render::get);
     }
 
     /** How many parts were served from memory so far (for tests and operators; also in the metrics). */
     public long hits() {
-        return kept.stats().hitCount();
+        return kept.hits();
     }
 }

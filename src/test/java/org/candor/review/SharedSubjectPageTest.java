@@ -27,6 +27,9 @@ class SharedSubjectPageTest {
     @Inject
     SharedFragments shared;
 
+    @Inject
+    ReviewReads reviews;
+
     @Test
     void customersShareTheListAndKeepTheirOwnParts() {
         Subject subject = TestData.subject("Shared page");
@@ -68,6 +71,34 @@ class SharedSubjectPageTest {
         for (String other : new String[] { forAlice, forBob, again, forVisitor }) {
             assertFalse(other.contains("Carol is still waiting"), "a waiting post reached another reader");
         }
+    }
+
+    /**
+     * A customer's own review (their form) is kept per customer and subject, so a signed-in page reads nothing from the
+     * database; it is read again after anything of the subject changes, through the app or straight in the database
+     * (as another instance or an operator would change it).
+     */
+    @Test
+    void aCustomersOwnReviewIsKeptAndNeverStale() {
+        Subject subject = TestData.subject("Own part kept");
+        String page = "/subjects/" + subject.slug;
+        Session frank = Session.customer();
+        Session gina = Session.customer();
+        assertFalse(form(frank.request().get(page).asString()).contains("Frank"));
+        long hits = reviews.ownHits();
+        assertFalse(form(frank.request().get(page).asString()).contains("Frank"));
+        assertEquals(hits + 1, reviews.ownHits(), "Frank's second view read his own part from memory");
+
+        frank.form().formParam("rating", "3").formParam("title", "Frank's view")
+                .formParam("body", "Frank wrote this first.").post(page + "/reviews").then().statusCode(303);
+        assertTrue(form(frank.request().get(page).asString()).contains("Frank wrote this first."), "his post, at once");
+        assertFalse(form(gina.request().get(page).asString()).contains("Frank"), "and his only");
+
+        TestData.update("update review set body = 'Frank, as an operator corrected it.' where subject_id = ?1",
+                subject.id);
+        String again = frank.request().get(page).asString();
+        assertTrue(form(again).contains("Frank, as an operator corrected it."), form(again));
+        assertFalse(form(again).contains("Frank wrote this first."), "nothing kept from before the change");
     }
 
     @Test
