@@ -31,7 +31,8 @@ public class ReviewReads {
             org.candor.web.PageCacheConfig config, io.micrometer.core.instrument.MeterRegistry registry) {
         this.em = em;
         this.staffNotes = staffNotes;
-        this.owns = new org.candor.web.KeptBySubject<>(pages, config, config.maxBytes() / 4, OwnOf::subjectId,
+        this.owns = new org.candor.web.KeptBySubject<>(pages, config.maxBytes() / 4, config.expireAfterWrite(),
+                OwnOf::subjectId,
                 o -> 2 * (length(o.own().title()) + length(o.own().body())) + 64, registry, "own-reviews");
     }
 

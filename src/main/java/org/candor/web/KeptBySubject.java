@@ -1,5 +1,6 @@
 package org.candor.web;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
@@ -27,16 +28,16 @@ public final class KeptBySubject<T> {
 
     /**
      * {@code subject} names the subject a value was made from; {@code weight} roughly what it costs the heap, in bytes;
-     * {@code name} the cache's name in the metrics.
+     * {@code name} the cache's name in the metrics; nothing is kept longer than {@code expiry}, changed or not.
      */
-    public KeptBySubject(PublicPages pages, PageCacheConfig config, long maxBytes, ToLongFunction<T> subject,
+    public KeptBySubject(PublicPages pages, long maxBytes, Duration expiry, ToLongFunction<T> subject,
             ToIntFunction<T> weight, MeterRegistry registry, String name) {
         this.pages = pages;
         this.subject = subject;
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, Kept<T> k) -> weight.applyAsInt(k.value()) + 2 * key.length() + 256)
-                .expireAfterWrite(config.expireAfterWrite())
+                .expireAfterWrite(expiry)
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, kept, name);

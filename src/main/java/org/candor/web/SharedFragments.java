@@ -26,7 +26,7 @@ public class SharedFragments {
     private final KeptBySubject<Part> kept;
 
     SharedFragments(PageCacheConfig config, PublicPages pages, MeterRegistry registry) {
-        this.kept = new KeptBySubject<>(pages, config, config.maxBytes(), Part::subjectId, Part::weight, registry,
+        this.kept = new KeptBySubject<>(pages, config.maxBytes(), config.expireAfterWrite(), Part::subjectId, Part::weight, registry,
                 "shared-fragments");
     }
 
