@@ -3,6 +3,8 @@ package org.candor.review;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BeanParam;
@@ -31,6 +33,7 @@ import org.candor.web.HtmlBytes;
 import org.candor.web.PageScope;
 import org.candor.web.PublicPage;
 import org.candor.web.SharedFragments;
+import org.candor.web.Stencils;
 import org.candor.subject.SubjectSummary;
 import org.candor.subject.SubjectPage;
 import org.candor.subject.SubjectService;
@@ -75,6 +78,10 @@ public class SubjectResource {
         }
     }
 
+    /** The stencil's slots for the review form's words, after the layout's. */
+    private static final int TITLE = 2;
+    private static final int BODY = 3;
+
     private final SubjectService subjects;
     private final ReviewReads reviews;
     private final ReviewPosting posting;
@@ -91,11 +98,13 @@ public class SubjectResource {
     private final SharedFragments shared;
     private final org.candor.policy.ModerationPolicy policy;
     private final org.candor.web.Ui ui;
+    private final Stencils stencils;
 
     SubjectResource(SubjectService subjects, ReviewReads reviews, ReviewPosting posting, CurrentViewer viewer, CurrentUser user,
             FormErrors formErrors, Flash flash, StatementService statements, PageScope scope, Drafts drafts,
             org.candor.transparency.TransparencyIndex transparency, StructuredData structured, SharedFragments shared,
-            org.candor.policy.ModerationPolicy policy, org.candor.web.Ui ui) {
+            org.candor.policy.ModerationPolicy policy, org.candor.web.Ui ui, Stencils stencils) {
+        this.stencils = stencils;
         this.shared = shared;
         this.policy = policy;
         this.ui = ui;
@@ -139,15 +148,31 @@ public class SubjectResource {
         if (user.signedIn()) {
             ReviewReads.Own own = reviews.own(user.accountId(), subject.id());
             editing = own.reviewed();
-            form = drafts.take(page(slug))
+            Optional<ReviewForm> draft = drafts.waiting() ? drafts.take(page(slug))
                     .map(d -> new ReviewForm(d.getOrDefault("rating", ""), d.get("title"), d.get("body")))
-                    .orElseGet(() -> own.reviewed() ? ReviewForm.of(own.rating(), own.title(), own.body())
-                            : ReviewForm.empty());
+                    : Optional.empty();
+            form = draft.orElseGet(() -> own.reviewed()
+                    ? ReviewForm.of(own.rating(), Objects.toString(own.title(), ""), own.body()) : ReviewForm.empty());
             if (own.unshared()) {
                 view = render(subject, order, cursor, verifiedOnly, viewer.get());
+            } else if (draft.isEmpty() && !viewer.get().staff() && ui.flash() == null && ui.userName() != null
+                    && form.body() != null) {
+                return stencil(view, form, editing);
             }
         }
         return HtmlBytes.page(Templates.show(subject, view, form, editing, Map.of(), null));
+    }
+
+    /**
+     * A customer's page from the stencil of the shared part they read with the same form choices: only their name,
+     * CSRF token and the words of their own review are theirs.
+     */
+    private Response stencil(View view, ReviewForm form, boolean editing) {
+        String key = ui.lang() + ' ' + ui.here() + ' ' + ui.moderator() + ' ' + ui.admin() + ' ' + editing + ' '
+                + form.rating();
+        return stencils.page(key, view, value -> Templates.show(view.subject(), view,
+                new ReviewForm(form.rating(), value.apply(TITLE), value.apply(BODY)), editing, Map.of(), null),
+                ui.userName(), ui.csrfToken(), form.title(), form.body());
     }
 
     /**

@@ -58,6 +58,16 @@ public class HtmlBytes {
         return response.entity(Buffer.buffer(Unpooled.wrappedBuffer(sink.bytes, 0, sink.size))).type(HTML).build();
     }
 
+    /** The page in {@code response} (its status set) as these pieces, sent one after another as they are. */
+    static Response page(Response.ResponseBuilder response, byte[][] pieces) {
+        return response.entity(Buffer.buffer(Unpooled.wrappedBuffer(pieces))).type(HTML).build();
+    }
+
+    /** The page rendered and encoded, its kept parts put in. */
+    static byte[] bytes(TemplateInstance page) {
+        return render(page).bytes();
+    }
+
     /** A page as the bytes sent: rendered if it is a template, encoded if it is text, as is if already bytes; else null. */
     static byte[] utf8(Object page) {
         if (page instanceof byte[] bytes) {

@@ -14,6 +14,7 @@ import org.candor.subject.Subject;
 import org.candor.support.Session;
 import org.candor.support.TestData;
 import org.candor.web.SharedFragments;
+import org.candor.web.Stencils;
 
 /**
  * A subject's page for signed-in customers is built from one shared part (summary and review list, as a visitor sees
@@ -29,6 +30,9 @@ class SharedSubjectPageTest {
 
     @Inject
     ReviewReads reviews;
+
+    @Inject
+    Stencils stencils;
 
     @Test
     void customersShareTheListAndKeepTheirOwnParts() {
@@ -99,6 +103,54 @@ class SharedSubjectPageTest {
         String again = frank.request().get(page).asString();
         assertTrue(form(again).contains("Frank, as an operator corrected it."), form(again));
         assertFalse(form(again).contains("Frank wrote this first."), "nothing kept from before the change");
+    }
+
+    /**
+     * A customer's page is the kept stencil with their name, CSRF token and own words put in, escaped as Qute escapes
+     * them: what a reader typed never becomes markup, and no reader's words reach another's page.
+     */
+    @Test
+    void aCustomersPageIsTheStencilWithOnlyTheirWordsPutIn() {
+        Subject subject = TestData.subject("Stencil page");
+        String page = "/subjects/" + subject.slug;
+        Session hal = Session.customer();
+        Session ivy = Session.customer();
+        hal.form().formParam("displayName", "Hal <b>\"&'</b>").post("/me/profile").then().statusCode(303);
+        hal.form().formParam("rating", "4").formParam("title", "A \"quoted\" <i>title</i>")
+                .formParam("body", "</textarea><script>alert('Hal')</script> & more").post(page + "/reviews")
+                .then().statusCode(303);
+        ivy.form().formParam("rating", "4").formParam("title", "Ivy's")
+                .formParam("body", "Ivy rated it four stars too.").post(page + "/reviews").then().statusCode(303);
+
+        String first = hal.request().get(page).then().statusCode(200).extract().asString();
+        long hits = stencils.hits();
+        String forIvy = ivy.request().get(page).then().statusCode(200).extract().asString();
+        String again = hal.request().get(page).then().statusCode(200).extract().asString();
+        assertEquals(hits + 2, stencils.hits(), "both pages were made from the stencil Hal's first view kept");
+        assertEquals(first, again);
+
+        assertTrue(first.contains("class=\"who\">Hal &lt;b&gt;&quot;&amp;&#39;&lt;/b&gt;</a>"), first);
+        assertTrue(form(first).contains("value=\"A &quot;quoted&quot; &lt;i&gt;title&lt;/i&gt;\""), form(first));
+        assertTrue(form(first).contains(">&lt;/textarea&gt;&lt;script&gt;alert(&#39;Hal&#39;)&lt;/script&gt; &amp; more"
+                + "</textarea>"), form(first));
+        assertTrue(form(first).contains("value=\"4\" required checked"), form(first));
+        assertEquals(2, count(first, "value=\"" + hal.cookies().get("csrf-token") + "\""), "logout and review forms");
+        assertEquals(2, count(forIvy, "value=\"" + ivy.cookies().get("csrf-token") + "\""), "logout and review forms");
+        // Hal's review is in the list everyone reads; his name in the header, his form and his token are his only
+        assertFalse(form(forIvy).contains("Hal") || forIvy.contains(hal.cookies().get("csrf-token")), form(forIvy));
+        assertFalse(forIvy.contains("class=\"who\">Hal"), "Hal's name in Ivy's header");
+        assertTrue(form(forIvy).contains("Ivy rated it four stars too."), form(forIvy));
+        for (String html : new String[] { first, forIvy }) {
+            assertFalse(html.indexOf('\u0001') >= 0, "a stand-in was left in the page");
+        }
+    }
+
+    private static int count(String html, String part) {
+        int n = 0;
+        for (int at = html.indexOf(part); at >= 0; at = html.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test

@@ -1,0 +1,153 @@
+package org.candor.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Signed-in pages rendered once with stand-ins where each reader's own words go — their name, their session's CSRF
+ * token, what their form holds — and kept; a request then only puts its reader's words, escaped as Qute escapes them,
+ * between the kept bytes. Rendering the layout and a form through Qute was two thirds of a signed-in subject page's
+ * CPU once the shared part was kept (#19, docs/benchmarks.md).
+ * <p>
+ * A stencil is only as good as its key and its basis: the key names everything else the page depends on that is not
+ * the basis (language, address, role, the choices a form shows), and the basis is the object it was rendered from
+ * (a kept shared part): when that is replaced, so is the stencil. A stand-in a template did not write as it was
+ * given (cut, changed, left out) makes the page rendered as usual and nothing kept.
+ */
+@ApplicationScoped
+public class Stencils {
+
+    /** The slots the layout fills itself ({@link Ui}); a page's own values take the slots after these. */
+    public static final int NAME = 0;
+    public static final int CSRF = 1;
+
+    /** Starts and ends a stand-in; the stand-in also names the stencil's nonce, so no reader's text passes for one. */
+    private static final byte MARK = 1;
+    private static final ThreadLocal<String> RENDERING = new ThreadLocal<>();
+
+    /** The kept bytes, {@code parts.length == slots.length + 1}: part, slot, part, …, part. */
+    private record Stencil(Object basis, byte[][] parts, int[] slots, int weight) {
+    }
+
+    private final Cache<String, Stencil> kept;
+    /** Pages made from a kept stencil (the cache's own hits also count one kept for another basis). */
+    private final LongAdder used = new LongAdder();
+
+    Stencils(PageCacheConfig config, MeterRegistry registry) {
+        this.kept = Caffeine.newBuilder()
+                .maximumWeight(config.maxBytes())
+                .weigher((String key, Stencil s) -> s.weight() + 2 * key.length() + 256)
+                .expireAfterWrite(config.expireAfterWrite())
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, kept, "signed-in-stencils");
+    }
+
+    /** The stand-in for {@code slot} while a stencil renders on this thread; else null (the real value is wanted). */
+    public static String standIn(int slot) {
+        String nonce = RENDERING.get();
+        return nonce == null ? null : (char) MARK + nonce + slot + (char) MARK;
+    }
+
+    /**
+     * The page kept under {@code key} for {@code basis}, with {@code values} in its slots ({@link #NAME},
+     * {@link #CSRF}, then the page's own from 2); rendered by {@code render} and kept first when there is none, or
+     * when the one kept was made from another basis. {@code render} makes the page with the value of each slot its
+     * argument gives; every value must be one a template writes as it is (escaped, not cut or tested).
+     */
+    public Response page(String key, Object basis, Function<IntFunction<String>, TemplateInstance> render,
+            String... values) {
+        Stencil stencil = kept.getIfPresent(key);
+        if (stencil == null || stencil.basis() != basis) {
+            stencil = make(basis, render, values.length);
+            if (stencil == null) {
+                return HtmlBytes.page(render.apply(slot -> values[slot]));
+            }
+            kept.put(key, stencil);
+        } else {
+            used.increment();
+        }
+        byte[][] filled = new byte[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            filled[i] = Fragment.escape(values[i]).getBytes(StandardCharsets.UTF_8);
+        }
+        byte[][] page = new byte[2 * stencil.parts().length - 1][];
+        for (int i = 0; i < stencil.slots().length; i++) {
+            page[2 * i] = stencil.parts()[i];
+            page[2 * i + 1] = filled[stencil.slots()[i]];
+        }
+        page[page.length - 1] = stencil.parts()[stencil.parts().length - 1];
+        return HtmlBytes.page(Response.ok(), page);
+    }
+
+    /** How many pages were made from a kept stencil so far (for tests and operators; also in the metrics). */
+    public long hits() {
+        return used.sum();
+    }
+
+    /** The stencil {@code render} makes with stand-ins, or null when one of them did not come out as given. */
+    private static Stencil make(Object basis, Function<IntFunction<String>, TemplateInstance> render, int slots) {
+        String nonce = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + ':';
+        byte[] bytes;
+        RENDERING.set(nonce);
+        try {
+            bytes = HtmlBytes.bytes(render.apply(Stencils::standIn));
+        } finally {
+            RENDERING.remove();
+        }
+        byte[] prefix = ((char) MARK + nonce).getBytes(StandardCharsets.US_ASCII);
+        List<byte[]> parts = new ArrayList<>();
+        List<Integer> found = new ArrayList<>();
+        boolean[] seen = new boolean[slots];
+        int from = 0;
+        for (int at = next(bytes, prefix, 0); at >= 0; at = next(bytes, prefix, from)) {
+            int digits = at + prefix.length;
+            int end = digits;
+            while (end < bytes.length && end - digits < 4 && bytes[end] >= '0' && bytes[end] <= '9') {
+                end++;
+            }
+            int slot = end == digits ? -1 : Integer.parseInt(new String(bytes, digits, end - digits, StandardCharsets.US_ASCII));
+            if (slot < 0 || slot >= slots || end >= bytes.length || bytes[end] != MARK) {
+                return null;
+            }
+            parts.add(Arrays.copyOfRange(bytes, from, at));
+            found.add(slot);
+            seen[slot] = true;
+            from = end + 1;
+        }
+        for (boolean s : seen) {
+            if (!s) {
+                return null;
+            }
+        }
+        parts.add(Arrays.copyOfRange(bytes, from, bytes.length));
+        return new Stencil(basis, parts.toArray(new byte[0][]), found.stream().mapToInt(Integer::intValue).toArray(),
+                bytes.length);
+    }
+
+    /** Where {@code prefix} next starts in {@code bytes} at or after {@code from}; -1 when nowhere. */
+    private static int next(byte[] bytes, byte[] prefix, int from) {
+        for (int i = from; i <= bytes.length - prefix.length; i++) {
+            if (bytes[i] == MARK && Arrays.equals(bytes, i, i + prefix.length, prefix, 0, prefix.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,79 @@
+package org.candor.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.ws.rs.core.Response;
+
+import org.junit.jupiter.api.Test;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.ValueResolvers;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * A page made from a stencil is the page rendered with the reader's values: wherever and however often a slot is
+ * written, whatever the rest of the page holds; a stand-in a template does not write as given makes the page rendered
+ * as usual, and nothing is kept.
+ */
+class StencilsTest {
+
+    private final Engine engine = Engine.builder().addDefaults().addValueResolver(ValueResolvers.rawResolver())
+            .addValueResolver(new io.quarkus.qute.ReflectionValueResolver()).build();
+    private final Stencils stencils = new Stencils(new PageCacheConfig() {
+        @Override
+        public long maxBytes() {
+            return 1 << 20;
+        }
+
+        @Override
+        public int maxPageBytes() {
+            return 1 << 16;
+        }
+
+        @Override
+        public Duration expireAfterWrite() {
+            return Duration.ofMinutes(1);
+        }
+    }, new SimpleMeterRegistry());
+
+    @Test
+    void eachReadersValuesGoWhereTheStandInsWere() {
+        Template page = engine.parse("<h1>{title}</h1><p>{basis} ☃</p><i>{title}</i><b>{body}</b>");
+        Object basis = "kept \u0001not:2\u0001 text";
+        for (String[] reader : new String[][] { { "Zoë", "first 😀" }, { "Ana", "" }, { "Zoë", "first 😀" } }) {
+            String made = text(stencils.page("k", basis, value -> page.data("basis", basis).data("title",
+                    value.apply(0)).data("body", value.apply(1)), reader));
+            assertEquals("<h1>" + reader[0] + "</h1><p>" + basis + " ☃</p><i>" + reader[0] + "</i><b>" + reader[1]
+                    + "</b>", made);
+        }
+        assertEquals(2, stencils.hits(), "the first page made the stencil, the next two were made from it");
+    }
+
+    @Test
+    void aStandInNotWrittenAsGivenMakesThePageAsUsual() {
+        Template page = engine.parse("<p>{name.substring(0, 3)}</p>{body}");
+        for (int i = 0; i < 2; i++) {
+            String made = text(stencils.page("cut", "basis", value -> page.data("name", value.apply(0))
+                    .data("body", value.apply(1)), "Zoë Smith", "words"));
+            assertEquals("<p>Zoë</p>words", made);
+        }
+        assertEquals(0, stencils.hits(), "nothing was kept");
+    }
+
+    @Test
+    void anotherBasisMakesANewStencil() {
+        Template page = engine.parse("{basis}:{name}");
+        assertEquals("one:A", text(stencils.page("b", "one", v -> page.data("basis", "one").data("name", v.apply(0)), "A")));
+        assertEquals("two:B", text(stencils.page("b", "two", v -> page.data("basis", "two").data("name", v.apply(0)), "B")));
+        assertEquals(0, stencils.hits());
+    }
+
+    private static String text(Response page) {
+        return new String(((Buffer) page.getEntity()).getBytes(), StandardCharsets.UTF_8);
+    }
+}
