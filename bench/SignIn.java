@@ -18,18 +18,27 @@ import java.util.stream.Collectors;
  * Signs in {@code count} new customers through Candor's real authorization-code flow (against bench/FakeIdp.java) and
  * writes one line per session: the Cookie header to send, a tab, and the CSRF token for forms. JDK only:
  * {@code java bench/SignIn.java <app base url> <count> <out file>}.
+ * <p>
+ * {@code java bench/SignIn.java <app base url> refresh <file>} makes one request with each session of the file and keeps
+ * the cookies the answer sets, as a browser does: Candor writes a session's last-seen again at most once a minute, and a
+ * load that replays a cookie older than that has it written again on every request, which no browser does.
  */
 public class SignIn {
 
     public static void main(String[] args) throws Exception {
         String app = args[0];
-        int count = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> sessions = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            sessions.add(pool.submit(() -> signIn(http, app)));
+        if (args[1].equals("refresh")) {
+            for (String line : Files.readAllLines(out)) {
+                sessions.add(pool.submit(() -> refresh(http, app, line)));
+            }
+        } else {
+            for (int i = 0, count = Integer.parseInt(args[1]); i < count; i++) {
+                sessions.add(pool.submit(() -> signIn(http, app)));
+            }
         }
         try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out))) {
             for (Future<String> session : sessions) {
@@ -37,6 +46,34 @@ public class SignIn {
             }
         }
         pool.shutdown();
+    }
+
+    /** The session of {@code line} after one request, its cookies as the answer left them. */
+    private static String refresh(HttpClient http, String app, String line) throws Exception {
+        Map<String, String> jar = new LinkedHashMap<>();
+        for (String pair : line.split("\t", 2)[0].split("; ")) {
+            jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(app + "/about"))
+                .header("Cookie", cookieHeader(jar)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        keep(jar, response);
+        if (response.statusCode() != 200 || !jar.containsKey("candor_session")) {
+            throw new IllegalStateException("session refused (" + response.statusCode() + "): " + jar.keySet());
+        }
+        return cookieHeader(jar) + "\t" + jar.get("csrf-token");
+    }
+
+    private static void keep(Map<String, String> jar, HttpResponse<String> response) {
+        for (String set : response.headers().allValues("set-cookie")) {
+            String pair = set.split(";", 2)[0];
+            String name = pair.substring(0, pair.indexOf('='));
+            String value = pair.substring(pair.indexOf('=') + 1);
+            if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {
+                jar.remove(name);
+            } else {
+                jar.put(name, value);
+            }
+        }
     }
 
     private static String signIn(HttpClient http, String app) throws Exception {
@@ -51,16 +88,7 @@ public class SignIn {
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (toApp) {
-                for (String set : response.headers().allValues("set-cookie")) {
-                    String pair = set.split(";", 2)[0];
-                    String name = pair.substring(0, pair.indexOf('='));
-                    String value = pair.substring(pair.indexOf('=') + 1);
-                    if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {
-                        jar.remove(name);
-                    } else {
-                        jar.put(name, value);
-                    }
-                }
+                keep(jar, response);
             }
             var location = response.headers().firstValue("location");
             if (response.statusCode() / 100 != 3 || location.isEmpty()) {

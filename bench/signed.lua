@@ -1,18 +1,12 @@
 -- wrk script: GET one path as many signed-in people in turn (each request the next session's cookies), so nothing
 -- personal can be served from one person's warm state. args: <sessions file> <path> [sessions to use]
--- Like a browser, it keeps the session cookie a response sets (Candor writes last-seen again once a minute): the
--- response is matched to its session by the CSRF token in the page, which is each session's own.
 function init(args)
   cookies = {}
-  by_token = {}
   local limit = tonumber(args[3] or "1000000")
   for line in io.lines(args[1]) do
     if #cookies >= limit then break end
-    local cookie, token = line:match("^(.-)\t(.*)$")
-    table.insert(cookies, cookie)
-    by_token[token] = #cookies
+    table.insert(cookies, line:match("^(.-)\t"))
   end
-  refreshed = 0
   path = args[2]
   n = 0
   other = 0
@@ -28,28 +22,14 @@ function setup(thread) table.insert(threads, thread) end
 -- anything but 200 (a redirect to sign in, say) is an error here
 function response(status, headers, body)
   if status ~= 200 then other = other + 1 end
-  local set = headers["Set-Cookie"] or headers["set-cookie"]
-  local session = set and set:match("candor_session=([^;]*)")
-  if session and session ~= "" then
-    local i = by_token[body:match('name="csrf%-token" value="([^"]+)"') or ""]
-    if i then
-      cookies[i] = cookies[i]:gsub("candor_session=[^;]*", function() return "candor_session=" .. session end, 1)
-      refreshed = refreshed + 1
-    end
-  end
 end
 
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status
       + summary.errors.timeout
   local failed = 0
-  local kept = 0
-  for _, t in ipairs(threads) do
-    failed = failed + t:get("other")
-    kept = kept + t:get("refreshed")
-  end
+  for _, t in ipairs(threads) do failed = failed + t:get("other") end
   io.write(string.format("RESULT %d %.0f %.2f %.2f %.2f %d\n", summary.requests,
       summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000,
       latency:percentile(99.9) / 1000, errors + failed))
-  io.write(string.format("SESSION COOKIES KEPT %d\n", kept))
 end
