@@ -191,6 +191,11 @@ class SignInTest {
         tampered[20] = tampered[20] == 'A' ? 'B' : 'A';
         given().redirects().follow(false).cookie(CandorSession.COOKIE, new String(tampered)).when().get("/me/profile")
                 .then().statusCode(303);
+        // decoded sessions are kept by their value's last characters: the genuine one was read (and kept) first, the
+        // tampered one ends the same, and neither it nor the kept one past its idle time is a session
+        assertTrue(sessions.read(fresh, now).isPresent());
+        assertTrue(sessions.read(new String(tampered), now).isEmpty());
+        assertTrue(sessions.read(fresh, now + 3 * 3600).isEmpty(), "the idle timeout counts for a kept session too");
         // a session older than candor.session.max-age ends however recently it was used
         String old = sessions.cookie(new CandorSession.Session(account.id, "google", now - 8 * 86400, now - 10, null,
                 null)).getValue();
