@@ -154,7 +154,7 @@ public class SubjectResource {
             form = draft.orElseGet(() -> own.reviewed()
                     ? ReviewForm.of(own.rating(), Objects.toString(own.title(), ""), own.body()) : ReviewForm.empty());
             if (own.unshared()) {
-                view = render(subject, order, cursor, verifiedOnly, viewer.get());
+                view = own(slug, subject, order, cursor, verifiedOnly);
             } else if (draft.isEmpty() && !viewer.get().staff() && ui.flash() == null && ui.userName() != null
                     && form.body() != null) {
                 return stencil(view, form, editing);
@@ -184,10 +184,24 @@ public class SubjectResource {
         if (reader.staff()) {
             return subjects.page(slug).map(s -> render(s, sort, after, verifiedOnly, reader)).orElse(null);
         }
-        String key = ui.lang() + ' ' + slug + ' ' + sort.param() + ' ' + (after == null ? "" : after.format()) + ' '
-                + verifiedOnly;
-        return shared.get(key, () -> subjects.page(slug)
+        return shared.get(key(slug, sort, after, verifiedOnly), () -> subjects.page(slug)
                 .map(s -> render(s, sort, after, verifiedOnly, Viewer.ANONYMOUS)).orElse(null));
+    }
+
+    /**
+     * The page's list as a customer with a post there that visitors do not see (waiting or hidden) sees it, kept for
+     * them as the shared part is for everyone: stale on the same changes of the subject, which include any of their
+     * posts there being shown or hidden.
+     */
+    private View own(String slug, SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, boolean verifiedOnly) {
+        Viewer reader = viewer.get();
+        return shared.get(key(slug, sort, after, verifiedOnly) + " own " + reader.accountId(),
+                () -> render(subject, sort, after, verifiedOnly, reader));
+    }
+
+    private String key(String slug, ReviewSort sort, ReviewSort.Cursor after, boolean verifiedOnly) {
+        return ui.lang() + ' ' + slug + ' ' + sort.param() + ' ' + (after == null ? "" : after.format()) + ' '
+                + verifiedOnly;
     }
 
     /** Posts the signed-in customer's review of this subject, or edits it if they have reviewed it before. */

@@ -55,6 +55,10 @@ class SharedSubjectPageTest {
         String again = alice.request().get(page).then().statusCode(200).extract().asString();
         assertEquals(hits + 2, shared.hits(), "and Alice's second view too");
         String forCarol = carol.request().get(page).then().statusCode(200).extract().asString();
+        long carolsHits = shared.hits();
+        String carolAgain = carol.request().get(page).then().statusCode(200).extract().asString();
+        assertEquals(carolsHits + 2, shared.hits(),
+                "the shared part (its subject) and Carol's own list, with her waiting post, kept for her");
         String forVisitor = io.restassured.RestAssured.given().get(page).then().statusCode(200).extract().asString();
 
         // the list is the same for everyone who has no waiting post there
@@ -72,6 +76,7 @@ class SharedSubjectPageTest {
         assertFalse(forAlice.contains(bob.cookies().get("csrf-token")));
         // Carol's waiting review is on her page only
         assertTrue(list(forCarol).contains("Carol is still waiting for a moderator."), list(forCarol));
+        assertTrue(list(carolAgain).contains("Carol is still waiting for a moderator."), list(carolAgain));
         for (String other : new String[] { forAlice, forBob, again, forVisitor }) {
             assertFalse(other.contains("Carol is still waiting"), "a waiting post reached another reader");
         }
