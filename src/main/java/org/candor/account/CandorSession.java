@@ -65,8 +65,8 @@ public class CandorSession {
 
     private static final int TAG_CHARS = 22;
     private final Cache<String, Decoded> decoded = Caffeine.newBuilder()
-            .maximumWeight(8L << 20)
-            .weigher((String tag, Decoded d) -> 2 * d.value().length() + 256)
+            .maximumWeight(16L << 20) // a value is Latin-1 text: a byte a character, ~1 KB; 12,000 sessions ~14 MB
+            .weigher((String tag, Decoded d) -> d.value().length() + 256)
             .expireAfterAccess(Duration.ofMinutes(5))
             .build();
     private final SecretKeySpec key;
