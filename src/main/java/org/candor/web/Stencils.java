@@ -28,7 +28,8 @@ import io.quarkus.qute.TemplateInstance;
  * A stencil is only as good as its key and its basis: the key names everything else the page depends on that is not
  * the basis (language, address, role, the choices a form shows), and the basis is the object it was rendered from
  * (a kept shared part): when that is replaced, so is the stencil. A stand-in a template did not write as it was
- * given (cut, changed, left out) makes the page rendered as usual and nothing kept.
+ * given (cut, changed, left out) makes the page rendered as usual and nothing kept. Bounded in bytes
+ * ({@code candor.page-cache.max-bytes}, as much again as the page cache), kept no longer than its pages.
  */
 @ApplicationScoped
 public class Stencils {
