@@ -123,7 +123,8 @@ public class Stencils {
             while (end < bytes.length && end - digits < 4 && bytes[end] >= '0' && bytes[end] <= '9') {
                 end++;
             }
-            int slot = end == digits ? -1 : Integer.parseInt(new String(bytes, digits, end - digits, StandardCharsets.US_ASCII));
+            int slot = end == digits ? -1
+                    : Integer.parseInt(new String(bytes, digits, end - digits, StandardCharsets.US_ASCII));
             if (slot < 0 || slot >= slots || end >= bytes.length || bytes[end] != MARK) {
                 return null;
             }

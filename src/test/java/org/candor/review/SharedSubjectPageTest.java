@@ -41,12 +41,10 @@ class SharedSubjectPageTest {
         Session alice = Session.customer();
         Session bob = Session.customer();
         Session carol = Session.customer();
-        alice.form().formParam("rating", "4").formParam("title", "Alice's title")
-                .formParam("body", "Alice wrote these words herself.").post(page + "/reviews").then().statusCode(303);
+        write(alice, page, "4", "Alice's title", "Alice wrote these words herself.");
         // Carol's review waits for a moderator: only she (and staff) may see it
         TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
-        carol.form().formParam("rating", "2").formParam("body", "Carol is still waiting for a moderator.")
-                .post(page + "/reviews").then().statusCode(303);
+        write(carol, page, "2", "", "Carol is still waiting for a moderator.");
 
         String forAlice = alice.request().get(page).then().statusCode(200).extract().asString();
         long hits = shared.hits();
@@ -98,8 +96,7 @@ class SharedSubjectPageTest {
         assertFalse(form(frank.request().get(page).asString()).contains("Frank"));
         assertEquals(hits + 1, reviews.ownHits(), "Frank's second view read his own part from memory");
 
-        frank.form().formParam("rating", "3").formParam("title", "Frank's view")
-                .formParam("body", "Frank wrote this first.").post(page + "/reviews").then().statusCode(303);
+        write(frank, page, "3", "Frank's view", "Frank wrote this first.");
         assertTrue(form(frank.request().get(page).asString()).contains("Frank wrote this first."), "his post, at once");
         assertFalse(form(gina.request().get(page).asString()).contains("Frank"), "and his only");
 
@@ -121,11 +118,8 @@ class SharedSubjectPageTest {
         Session hal = Session.customer();
         Session ivy = Session.customer();
         hal.form().formParam("displayName", "Hal <b>\"&'</b>").post("/me/profile").then().statusCode(303);
-        hal.form().formParam("rating", "4").formParam("title", "A \"quoted\" <i>title</i>")
-                .formParam("body", "</textarea><script>alert('Hal')</script> & more").post(page + "/reviews")
-                .then().statusCode(303);
-        ivy.form().formParam("rating", "4").formParam("title", "Ivy's")
-                .formParam("body", "Ivy rated it four stars too.").post(page + "/reviews").then().statusCode(303);
+        write(hal, page, "4", "A \"quoted\" <i>title</i>", "</textarea><script>alert('Hal')</script> & more");
+        write(ivy, page, "4", "Ivy's", "Ivy rated it four stars too.");
 
         String first = hal.request().get(page).then().statusCode(200).extract().asString();
         long hits = stencils.hits();
@@ -166,8 +160,7 @@ class SharedSubjectPageTest {
         String page = "/subjects/" + subject.slug;
         Session dana = Session.customer();
         String words = "Crème brûlée, 東京の味, a rocket 🚀 and a snowman ☃ — all of it.";
-        dana.form().formParam("rating", "5").formParam("title", "Süß 😀").formParam("body", words)
-                .post(page + "/reviews").then().statusCode(303);
+        write(dana, page, "5", "Süß 😀", words);
         Session erin = Session.customer();
         for (Session reader : new Session[] { dana, erin, dana }) {
             io.restassured.response.Response answer = reader.request().get(page);
@@ -179,6 +172,12 @@ class SharedSubjectPageTest {
             assertFalse(html.indexOf('\u0000') >= 0, "a marker of a kept part was left in the page");
         }
         assertTrue(form(dana.request().get(page).asString()).contains("Süß 😀"), "Dana's own form, beside the kept list");
+    }
+
+    /** Posts {@code who}'s review on the subject at {@code page}, as its form does. */
+    private static void write(Session who, String page, String rating, String title, String body) {
+        who.form().formParam("rating", rating).formParam("title", title).formParam("body", body)
+                .post(page + "/reviews").then().statusCode(303);
     }
 
     /** The review list of a subject page. */
