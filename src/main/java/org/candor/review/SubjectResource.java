@@ -155,9 +155,10 @@ public class SubjectResource {
                     ? ReviewForm.of(own.rating(), Objects.toString(own.title(), ""), own.body()) : ReviewForm.empty());
             if (own.unshared()) {
                 view = own(slug, subject, order, cursor, verifiedOnly);
-            } else if (draft.isEmpty() && !viewer.get().staff() && ui.flash() == null && ui.userName() != null
+            }
+            if (draft.isEmpty() && !viewer.get().staff() && ui.flash() == null && ui.userName() != null
                     && form.body() != null) {
-                return stencil(view, form, editing);
+                return stencil(view, form, editing, own.unshared());
             }
         }
         return HtmlBytes.page(Templates.show(subject, view, form, editing, Map.of(), null));
@@ -165,11 +166,12 @@ public class SubjectResource {
 
     /**
      * A customer's page from the stencil of the shared part they read with the same form choices: only their name,
-     * CSRF token and the words of their own review are theirs.
+     * CSRF token and the words of their own review are theirs. A customer with a post there visitors do not see reads
+     * their own list ({@link #own}), so their stencil is theirs alone.
      */
-    private Response stencil(View view, ReviewForm form, boolean editing) {
+    private Response stencil(View view, ReviewForm form, boolean editing, boolean ownList) {
         String key = ui.lang() + ' ' + ui.here() + ' ' + ui.moderator() + ' ' + ui.admin() + ' ' + editing + ' '
-                + form.rating();
+                + form.rating() + (ownList ? " own " + user.accountId() : "");
         return stencils.page(key, view, value -> Templates.show(view.subject(), view,
                 new ReviewForm(form.rating(), value.apply(TITLE), value.apply(BODY)), editing, Map.of(), null),
                 ui.userName(), ui.csrfToken(), form.title(), form.body());

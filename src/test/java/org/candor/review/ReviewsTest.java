@@ -32,10 +32,13 @@ class ReviewsTest {
                 .header("Location", containsString("/subjects/" + subject.slug + "/reviews/"))
                 .extract();
 
-        ana.request().cookie("candor_flash", posted.cookie("candor_flash")).when().get(posted.header("Location"))
+        var shown = ana.request().cookie("candor_flash", posted.cookie("candor_flash")).when().get(posted.header("Location"))
                 .then().statusCode(200)
                 .body(containsString("Thank you! Your review is published."))
-                .body(containsString("Warm light"));
+                .body(containsString("Warm light")).extract();
+        assertEquals(0, shown.detailedCookie("candor_flash").getMaxAge(), "the message is shown once: its cookie cleared");
+        var next = ana.request().get(posted.header("Location")).then().statusCode(200).extract();
+        assertEquals(null, next.detailedCookie("candor_flash"), "no flash cookie sent, none cleared");
         given().when().get("/subjects/" + subject.slug)
                 .then().statusCode(200)
                 .body(containsString("Nice warm light for reading."))
