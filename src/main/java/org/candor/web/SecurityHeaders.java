@@ -24,6 +24,15 @@ public class SecurityHeaders implements ContainerResponseFilter {
     static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
             + "connect-src 'self'; form-action 'self'%s; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+    /**
+     * The policies written so far, by sign-out origin: the origins are the configured providers' (a handful, at most
+     * {@code MOST} kept), and formatting the policy on every page was a few per cent of what a signed-in page
+     * allocated (#19).
+     */
+    private static final java.util.Map<String, String> POLICIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MOST = 64;
+    private static final String NO_ORIGIN = policy(null);
+
     private final CurrentVertxRequest current;
 
     SecurityHeaders(CurrentVertxRequest current) {
@@ -38,9 +47,24 @@ public class SecurityHeaders implements ContainerResponseFilter {
                 && !response.getHeaders().containsKey("Content-Security-Policy")) {
             RoutingContext context = current.getCurrent();
             Object origin = context == null ? null : context.get(FORM_ACTION_ORIGIN);
-            boolean safe = origin instanceof String o && o.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+");
-            response.getHeaders().putSingle("Content-Security-Policy", String.format(java.util.Locale.ROOT, POLICY,
-                    safe ? " " + origin : ""));
+            response.getHeaders().putSingle("Content-Security-Policy",
+                    origin instanceof String o ? policyFor(o) : NO_ORIGIN);
         }
+    }
+
+    private static String policyFor(String origin) {
+        String kept = POLICIES.get(origin);
+        if (kept == null) {
+            kept = policy(origin);
+            if (POLICIES.size() < MOST) {
+                POLICIES.put(origin, kept);
+            }
+        }
+        return kept;
+    }
+
+    private static String policy(String origin) {
+        boolean safe = origin != null && origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+");
+        return String.format(java.util.Locale.ROOT, POLICY, safe ? " " + origin : "");
     }
 }
