@@ -66,10 +66,10 @@ public class CandorSession {
     private static final int TAG_CHARS = 22;
     private final Cache<String, Decoded> decoded = Caffeine.newBuilder()
             // a value is Latin-1 text, a byte a character (~1.1 KB), and its session holds the ID token again (~0.7
-            // KB): 12,000 sessions ~25 MB. At 16 MB a benchmark's 12,000 customers were a tenth decrypted again.
+            // KB, ASCII): 12,000 sessions ~25 MB. At 16 MB a benchmark's 12,000 customers were a tenth decrypted again.
             .maximumWeight(32L << 20)
-            .weigher((String tag, Decoded d) -> d.value().length() + 2 * length(d.session().idToken())
-                    + 2 * length(d.session().endSession()) + 256)
+            .weigher((String tag, Decoded d) -> d.value().length() + length(d.session().idToken())
+                    + length(d.session().endSession()) + 256)
             .expireAfterAccess(Duration.ofMinutes(5))
             .build();
     private final SecretKeySpec key;
