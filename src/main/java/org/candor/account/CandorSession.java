@@ -115,6 +115,18 @@ public class CandorSession {
         return base(value).setMaxAge(maxAge.toSeconds());
     }
 
+    /**
+     * The cookie that carries {@code session} in place of the value {@code sent}, which is no longer kept: a value
+     * read for minutes would otherwise outweigh its successor in the cache and keep it out (the kept values of a
+     * benchmark's 12,000 customers, renewed every minute, were decrypted again on a tenth of their views).
+     */
+    public Cookie renewed(String sent, Session session) {
+        if (sent.length() >= TAG_CHARS) {
+            decoded.invalidate(sent.substring(sent.length() - TAG_CHARS));
+        }
+        return cookie(session);
+    }
+
     /** The cookie that ends a session in the browser. */
     public Cookie cleared() {
         return base("").setMaxAge(0);
