@@ -88,7 +88,7 @@ public class CandorSession {
 
     /** The session this cookie value holds, if it is ours, unaltered, and neither past its age nor idle too long. */
     public Optional<Session> read(String value, long now) {
-        String tag = value == null || value.length() < TAG_CHARS ? null : value.substring(value.length() - TAG_CHARS);
+        String tag = tag(value);
         Decoded kept = tag == null ? null : decoded.getIfPresent(tag);
         Optional<Session> session = kept != null && kept.value().equals(value) ? Optional.of(kept.session())
                 : decode(value);
@@ -111,7 +111,7 @@ public class CandorSession {
                     session.endSession());
             value = encode(sent);
         }
-        decoded.put(value.substring(value.length() - TAG_CHARS), new Decoded(value, sent));
+        decoded.put(tag(value), new Decoded(value, sent));
         return base(value).setMaxAge(maxAge.toSeconds());
     }
 
@@ -121,10 +121,16 @@ public class CandorSession {
      * benchmark's 12,000 customers, renewed every minute, were decrypted again on a tenth of their views).
      */
     public Cookie renewed(String sent, Session session) {
-        if (sent.length() >= TAG_CHARS) {
-            decoded.invalidate(sent.substring(sent.length() - TAG_CHARS));
+        String tag = tag(sent);
+        if (tag != null) {
+            decoded.invalidate(tag);
         }
         return cookie(session);
+    }
+
+    /** What a value is kept by: its last characters, its authentication tag; null when it is too short to have one. */
+    private static String tag(String value) {
+        return value == null || value.length() < TAG_CHARS ? null : value.substring(value.length() - TAG_CHARS);
     }
 
     /** The cookie that ends a session in the browser. */

@@ -1,5 +1,9 @@
 package org.candor.web;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -29,7 +33,7 @@ public class SecurityHeaders implements ContainerResponseFilter {
      * {@code MOST} kept), and formatting the policy on every page was a few per cent of what a signed-in page
      * allocated (#19).
      */
-    private static final java.util.Map<String, String> POLICIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> POLICIES = new ConcurrentHashMap<>();
     private static final int MOST = 64;
     private static final String NO_ORIGIN = policy(null);
 
@@ -65,6 +69,6 @@ public class SecurityHeaders implements ContainerResponseFilter {
 
     private static String policy(String origin) {
         boolean safe = origin != null && origin.matches("https?://[A-Za-z0-9.\\-\\[\\]:]+");
-        return String.format(java.util.Locale.ROOT, POLICY, safe ? " " + origin : "");
+        return String.format(Locale.ROOT, POLICY, safe ? " " + origin : "");
     }
 }

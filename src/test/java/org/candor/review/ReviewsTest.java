@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -32,13 +33,14 @@ class ReviewsTest {
                 .header("Location", containsString("/subjects/" + subject.slug + "/reviews/"))
                 .extract();
 
-        var shown = ana.request().cookie("candor_flash", posted.cookie("candor_flash")).when().get(posted.header("Location"))
+        var shown = ana.request().cookie("candor_flash", posted.cookie("candor_flash"))
+                .when().get(posted.header("Location"))
                 .then().statusCode(200)
                 .body(containsString("Thank you! Your review is published."))
                 .body(containsString("Warm light")).extract();
         assertEquals(0, shown.detailedCookie("candor_flash").getMaxAge(), "the message is shown once: its cookie cleared");
         var next = ana.request().get(posted.header("Location")).then().statusCode(200).extract();
-        assertEquals(null, next.detailedCookie("candor_flash"), "no flash cookie sent, none cleared");
+        assertNull(next.detailedCookie("candor_flash"), "no flash cookie sent, none cleared");
         given().when().get("/subjects/" + subject.slug)
                 .then().statusCode(200)
                 .body(containsString("Nice warm light for reading."))
