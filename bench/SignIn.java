@@ -68,6 +68,9 @@ public class SignIn {
             String pair = set.split(";", 2)[0];
             String name = pair.substring(0, pair.indexOf('='));
             String value = pair.substring(pair.indexOf('=') + 1);
+            if (java.util.regex.Pattern.compile("(?i);\\s*path=/[^;\\s]").matcher(set).find()) {
+                continue; // as a browser does: a cookie for another path (the sign-out route's) is not sent to pages
+            }
             if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {
                 jar.remove(name);
             } else {

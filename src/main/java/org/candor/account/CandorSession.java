@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 import javax.crypto.Cipher;
@@ -26,15 +27,20 @@ import io.vertx.core.http.CookieSameSite;
  * and authenticated with AES-GCM under {@code candor.session.secret}. Once a provider has signed someone in, their
  * session is this cookie alone: it lasts {@code candor.session.max-age} and ends after {@code candor.session.idle-timeout}
  * without a request, whatever the lifetime of the provider's tokens. Last-seen lives inside the encrypted value, so the
- * idle timeout cannot be skipped by dropping or editing a cookie.
+ * idle timeout cannot be skipped by dropping or editing a cookie. The provider's ID token, which only signing out at the
+ * provider needs, travels in a cookie of its own ({@link #SIGN_OUT}) that browsers send to the sign-out route alone: the
+ * session cookie every request carries stays a tenth of the size.
  */
 @ApplicationScoped
 public class CandorSession {
 
     public static final String COOKIE = "candor_session";
+    /** The cookie holding the provider's ID token for signing out there, sent by browsers to {@link #SIGN_OUT_PATH} only. */
+    public static final String SIGN_OUT = "candor_signout";
+    static final String SIGN_OUT_PATH = "/logout";
     /** How often last-seen is written again: at most once a minute per session. */
     static final long SLIDE_SECONDS = 60;
-    /** Longest cookie value kept: beyond it the provider's ID token is left out (it only serves provider sign-out). */
+    /** Longest cookie value: a longer ID token is not kept (it only serves provider sign-out). */
     private static final int MAX_VALUE = 3600;
     private static final int IV_BYTES = 12;
     private static final byte VERSION = 1;
@@ -42,7 +48,9 @@ public class CandorSession {
     private static final byte SEALED = 2;
 
     /**
-     * A session. {@code idToken} and {@code endSession} are what signing out at the provider needs, when it supports it.
+     * A session. {@code idToken} and {@code endSession} are what signing out at the provider needs, when it supports it;
+     * the ID token is known when the session starts (and in values written before it had a cookie of its own), not on
+     * every read: see {@link #idToken}.
      */
     public record Session(long accountId, String provider, long issuedAt, long lastSeen, String idToken,
             String endSession) {
@@ -65,9 +73,8 @@ public class CandorSession {
 
     private static final int TAG_CHARS = 22;
     private final Cache<String, Decoded> decoded = Caffeine.newBuilder()
-            // a value is Latin-1 text, a byte a character (~1.1 KB), and its session holds the ID token again (~0.7
-            // KB, ASCII): 12,000 sessions ~25 MB. At 16 MB a benchmark's 12,000 customers were a tenth decrypted again.
-            .maximumWeight(32L << 20)
+            // a value is Latin-1 text, a byte a character (~0.2 KB without the ID token); 12,000 sessions ~6 MB
+            .maximumWeight(16L << 20)
             .weigher((String tag, Decoded d) -> d.value().length() + length(d.session().idToken())
                     + length(d.session().endSession()) + 256)
             .expireAfterAccess(Duration.ofMinutes(5))
@@ -104,15 +111,45 @@ public class CandorSession {
      * next request, which would otherwise decrypt it (a benchmark window's first view of each of 12,000 customers did).
      */
     public Cookie cookie(Session session) {
-        Session sent = session;
+        Session sent = new Session(session.accountId(), session.provider(), session.issuedAt(), session.lastSeen(),
+                null, session.endSession());
         String value = encode(sent);
-        if (value.length() > MAX_VALUE) {
-            sent = new Session(session.accountId(), session.provider(), session.issuedAt(), session.lastSeen(), null,
-                    session.endSession());
-            value = encode(sent);
-        }
         decoded.put(tag(value), new Decoded(value, sent));
         return base(value).setMaxAge(maxAge.toSeconds());
+    }
+
+    /**
+     * The cookies that start {@code session}: the session's, and, when the provider gave an ID token and can be signed
+     * out of, the token sealed to this session in a cookie the browser sends to the sign-out route only.
+     */
+    public List<Cookie> started(Session session) {
+        Cookie cookie = cookie(session);
+        if (session.idToken() == null || session.endSession() == null) {
+            return List.of(cookie);
+        }
+        String hint = seal(SIGN_OUT, session.accountId() + "\n" + session.issuedAt() + "\n" + session.idToken(),
+                session.issuedAt() + maxAge.toSeconds());
+        return hint.length() > MAX_VALUE ? List.of(cookie)
+                : List.of(cookie, sideCookie(SIGN_OUT, hint, maxAge.toSeconds()).setPath(SIGN_OUT_PATH));
+    }
+
+    /**
+     * The ID token to sign {@code session} out at its provider with: from the sign-out cookie when it was sealed for
+     * this very session (same account, same start), or from a value written when the session cookie held it.
+     */
+    public Optional<String> idToken(Session session, String signOutCookie, long now) {
+        if (session.idToken() != null) {
+            return Optional.of(session.idToken());
+        }
+        return unseal(SIGN_OUT, signOutCookie, now).map(text -> text.split("\n", 3))
+                .filter(f -> f.length == 3 && f[0].equals(Long.toString(session.accountId()))
+                        && f[1].equals(Long.toString(session.issuedAt())))
+                .map(f -> f[2]);
+    }
+
+    /** The cookie that drops the sign-out cookie. */
+    public Cookie signOutCleared() {
+        return sideCookie(SIGN_OUT, "", 0).setPath(SIGN_OUT_PATH);
     }
 
     /**

@@ -187,15 +187,19 @@ public class LoginResource {
      */
     @POST
     @Path("logout")
-    public Response logout(UriInfo uri, @CookieParam(CandorSession.COOKIE) String cookie) {
-        CandorSession.Session ending = cookie == null ? null
-                : sessions.read(cookie, Instant.now().getEpochSecond()).orElse(null);
+    public Response logout(UriInfo uri, @CookieParam(CandorSession.COOKIE) String cookie,
+            @CookieParam(CandorSession.SIGN_OUT) String signOut) {
+        long now = Instant.now().getEpochSecond();
+        CandorSession.Session ending = cookie == null ? null : sessions.read(cookie, now).orElse(null);
+        String idToken = ending == null || ending.endSession() == null ? null
+                : sessions.idToken(ending, signOut, now).orElse(null);
         URI home = URI.create(address.base(uri) + "/");
-        URI next = ending == null || ending.endSession() == null || ending.idToken() == null ? home
+        URI next = idToken == null ? home
                 : UriBuilder.fromUri(ending.endSession())
-                        .queryParam("id_token_hint", ending.idToken())
+                        .queryParam("id_token_hint", idToken)
                         .queryParam("post_logout_redirect_uri", home)
                         .build();
-        return Response.seeOther(next).header(HttpHeaders.SET_COOKIE, sessions.cleared().encode()).build();
+        return Response.seeOther(next).header(HttpHeaders.SET_COOKIE, sessions.cleared().encode())
+                .header(HttpHeaders.SET_COOKIE, sessions.signOutCleared().encode()).build();
     }
 }

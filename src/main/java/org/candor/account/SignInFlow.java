@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,18 +59,17 @@ public class SignInFlow {
         if (account != null) {
             if (pending != null && !pending.who().equals(who)) {
                 // signed in with the existing account to confirm: the waiting identity joins it
-                return linked(accounts.link(account.id, pending.who()), sessions.cookie(session.of(account.id)));
+                return linked(accounts.link(account.id, pending.who()), sessions.started(session.of(account.id)));
             }
             if (linking != null) {
                 return linked(linking == account.id ? AccountService.Linked.ALREADY_THIS_ACCOUNT
-                        : AccountService.Linked.BELONGS_TO_ANOTHER_ACCOUNT, null);
+                        : AccountService.Linked.BELONGS_TO_ANOTHER_ACCOUNT, List.of());
             }
-            return Response.seeOther(URI.create(LocalPath.orHome(back)))
-                    .header(HttpHeaders.SET_COOKIE, sessions.cookie(session.of(account.id)).encode())
+            return signedIn(Response.seeOther(URI.create(LocalPath.orHome(back))), session.of(account.id))
                     .header(HttpHeaders.SET_COOKIE, sessions.sideCookie(LINK, "", 0).encode()).build();
         }
         if (linking != null) {
-            return linked(accounts.link(linking, who), null);
+            return linked(accounts.link(linking, who), List.of());
         }
         if (accounts.sameVerifiedEmail(who).isPresent()) {
             return Response.seeOther(URI.create("/login/link"))
@@ -95,13 +95,19 @@ public class SignInFlow {
     /** Makes a new account for this identity and signs in to it. */
     Response separate(SignIn who, String back, SessionFactory session) {
         Account created = accounts.create(who);
-        return Response.seeOther(URI.create(LocalPath.orHome(back)))
-                .header(HttpHeaders.SET_COOKIE, sessions.cookie(session.of(created.id)).encode())
+        return signedIn(Response.seeOther(URI.create(LocalPath.orHome(back))), session.of(created.id))
                 .header(HttpHeaders.SET_COOKIE, sessions.sideCookie(PENDING, "", 0).encode()).build();
     }
 
-    /** The profile page, saying what linking came to; {@code signIn} starts a session (or the current one stays). */
-    private Response linked(AccountService.Linked outcome, Cookie signIn) {
+    private Response.ResponseBuilder signedIn(Response.ResponseBuilder response, CandorSession.Session session) {
+        for (Cookie c : sessions.started(session)) {
+            response.header(HttpHeaders.SET_COOKIE, c.encode());
+        }
+        return response;
+    }
+
+    /** The profile page, saying what linking came to; {@code signIn} starts a session (or, empty, the current one stays). */
+    private Response linked(AccountService.Linked outcome, List<Cookie> signIn) {
         String key = switch (outcome) {
             case LINKED -> "flash_identity_linked";
             case ALREADY_THIS_ACCOUNT -> "flash_identity_already_linked";
@@ -110,8 +116,8 @@ public class SignInFlow {
         Response.ResponseBuilder response = Response.fromResponse(flash.redirect(URI.create("/me/profile"), key))
                 .header(HttpHeaders.SET_COOKIE, sessions.sideCookie(LINK, "", 0).encode())
                 .header(HttpHeaders.SET_COOKIE, sessions.sideCookie(PENDING, "", 0).encode());
-        if (signIn != null) {
-            response.header(HttpHeaders.SET_COOKIE, signIn.encode());
+        for (Cookie c : signIn) {
+            response.header(HttpHeaders.SET_COOKIE, c.encode());
         }
         return response.build();
     }

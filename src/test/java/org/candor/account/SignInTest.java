@@ -300,6 +300,34 @@ class SignInTest {
     }
 
     @Test
+    void theIdTokenTravelsOnlyToTheSignOutRouteAndOnlyForItsOwnSession() throws Exception {
+        try (SignInBrowser browser = new SignInBrowser()) {
+            browser.signIn("google", TestData.unique("small-cookie"), "/about");
+            org.htmlunit.util.Cookie session = browser.client().getCookieManager().getCookie(CandorSession.COOKIE);
+            org.htmlunit.util.Cookie signOut = browser.client().getCookieManager().getCookie(CandorSession.SIGN_OUT);
+            assertTrue(session.getValue().length() < 400, "every request carries the session cookie: "
+                    + session.getValue().length() + " characters");
+            assertEquals("/logout", signOut.getPath(), "the ID token is sent to the sign-out route alone");
+            assertTrue(signOut.isHttpOnly());
+        }
+        org.candor.support.Session alice = org.candor.support.Session.customer();
+        org.candor.support.Session bob = org.candor.support.Session.customer();
+        // Bob's session with Alice's sign-out cookie: not his session's, so the provider is not given her token
+        java.util.Map<String, String> crossedCookies = new java.util.HashMap<>(bob.cookies());
+        crossedCookies.put(CandorSession.SIGN_OUT, alice.cookies().get(CandorSession.SIGN_OUT));
+        String crossed = given().cookies(crossedCookies).redirects().follow(false)
+                .contentType(io.restassured.http.ContentType.URLENC.withCharset("UTF-8"))
+                .formParam("csrf-token", crossedCookies.get("csrf-token"))
+                .when().post("/logout").then().statusCode(303).extract().header("Location");
+        assertTrue(!crossed.contains("id_token_hint="), crossed);
+        io.restassured.response.Response own = alice.form().when().post("/logout").then().statusCode(303).extract()
+                .response();
+        assertTrue(own.header("Location").contains("id_token_hint="), own.header("Location"));
+        assertTrue(own.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(CandorSession.SIGN_OUT
+                + "=;") && c.contains("Path=/logout") && c.contains("Max-Age=0")), "and its cookie is dropped");
+    }
+
+    @Test
     void aProviderThatDoesNotAnswerGetsABrandedPageNotA500() {
         // the test profile points the generic provider at a port where nothing listens
         String location = given().redirects().follow(false).accept("text/html").when().get("/login/oidc")
