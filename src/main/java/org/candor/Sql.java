@@ -141,4 +141,16 @@ public final class Sql {
         return value instanceof Timestamp t ? t.toInstant()
                 : value instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) value;
     }
+
+    /**
+     * Ids as a PostgreSQL array literal, for {@code = any(cast(? as bigint[]))}: one statement text whatever their
+     * number, where {@code in (?, ?, …)} is another statement (parsed, planned and kept by each connection) per count.
+     */
+    public static String bigints(java.util.Collection<Long> ids) {
+        StringBuilder text = new StringBuilder(ids.size() * 8 + 2).append('{');
+        for (Long id : ids) {
+            text.append(text.length() > 1 ? "," : "").append(id.longValue());
+        }
+        return text.append('}').toString();
+    }
 }

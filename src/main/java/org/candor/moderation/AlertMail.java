@@ -88,8 +88,7 @@ public class AlertMail {
                     Templates.alerts(Sql.text(first, "name"), alerts, digest, config.publicUrl()).setLocale(locale)
                             .render());
             em.createNativeQuery("update alert set mailed_at = ?2 where id = any(cast(?1 as bigint[]))")
-                    .setParameter(1, alerts.stream().map(a -> Long.toString(a.id()))
-                            .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                    .setParameter(1, Sql.bigints(alerts.stream().map(a -> a.id()).toList()))
                     .setParameter(2, now).executeUpdate();
         }
         return byAccount.size();

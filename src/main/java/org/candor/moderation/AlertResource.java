@@ -248,8 +248,7 @@ public class AlertResource {
         jakarta.persistence.Query q = scope == null
                 ? em.createNativeQuery("select id as id, name as name from subject order by name, id", Tuple.class)
                 : em.createNativeQuery("select id as id, name as name from subject where id = any(cast(?1 as bigint[])) "
-                        + "order by name, id", Tuple.class).setParameter(1, scope.stream().map(String::valueOf)
-                                .collect(java.util.stream.Collectors.joining(",", "{", "}")));
+                        + "order by name, id", Tuple.class).setParameter(1, Sql.bigints(scope));
         return Sql.tuples(q).stream().map(t -> new Choice(Sql.number(t, "id"), Sql.text(t, "name"))).toList();
     }
 

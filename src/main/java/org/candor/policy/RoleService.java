@@ -3,7 +3,6 @@ package org.candor.policy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -127,7 +126,7 @@ public class RoleService {
         em.flush();
         em.createNativeQuery("update account set scope_subject_ids = cast(?1 as bigint[]) where id = ?2")
                 .setParameter(1, ids.isEmpty() || role != Role.MODERATOR ? null
-                        : ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                        : Sql.bigints(ids))
                 .setParameter(2, accountId).executeUpdate();
         if (before != role) {
             boolean granted = role.ordinal() > before.ordinal();

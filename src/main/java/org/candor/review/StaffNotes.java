@@ -118,13 +118,13 @@ public class StaffNotes {
                     n.body as body, a.role as role, coalesce(a.staff_handle, a.display_name) as handle, n.created_at as at,
                     cast(null as integer) as s_version, cast(null as text) as s_law, cast(null as text) as s_detection,
                     cast(null as text) as s_automation, cast(null as bigint) as s_log
-                from official_reply n join lateral (%2$s) a on true where n.review_id in (:ids)
+                from official_reply n join lateral (%2$s) a on true where n.review_id = any(cast(:ids as bigint[]))
                 union all
                 select 'A', n.id, n.review_id, n.comment_id, n.body, a.role, coalesce(a.staff_handle, a.display_name), n.created_at,
                     %1$s
                 from annotation n join lateral (%2$s) a on true
                 left join reasons_statement s on s.id = n.statement_id
-                where n.review_id in (:ids) and n.withdrawn_at is null
+                where n.review_id = any(cast(:ids as bigint[])) and n.withdrawn_at is null
                 order by 2""".formatted(REASON_COLUMNS, AUTHOR), ids)) {
             Note note = new Note(Sql.number(r, "id"), Sql.number(r, "review_id"), Sql.number(r, "comment_id"), Sql.text(r, "body"),
                     PublicActor.role(Sql.text(r, "role")), byHandle ? Sql.text(r, "handle") : null, Sql.instant(r, "at"),
@@ -147,7 +147,7 @@ public class StaffNotes {
                     v.reason_text as reason_text, %1$s
                 from visibility_change v join lateral (%2$s) a on true
                 left join reasons_statement s on s.id = v.statement_id
-                where v.review_id in (:ids)
+                where v.review_id = any(cast(:ids as bigint[]))
                 order by v.review_id, coalesce(v.comment_id, 0), v.id desc""".formatted(REASON_COLUMNS,
                 AUTHOR.replace("n.author_id", "v.actor_id")), ids)) {
             if (!"HIDE".equals(Sql.text(r, "action"))) {
@@ -174,6 +174,6 @@ public class StaffNotes {
     private static final String AUTHOR = "select a.role, a.staff_handle, a.display_name from account a where a.id = n.author_id offset 0";
 
     private List<Tuple> rows(String sql, List<Long> ids) {
-        return Sql.tuples(em.createNativeQuery(sql, Tuple.class).setParameter("ids", ids));
+        return Sql.tuples(em.createNativeQuery(sql, Tuple.class).setParameter("ids", Sql.bigints(ids)));
     }
 }
