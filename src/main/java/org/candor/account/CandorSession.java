@@ -153,16 +153,17 @@ public class CandorSession {
     }
 
     /**
-     * The cookie that carries {@code session} in place of the value {@code sent}, which is no longer kept: a value
-     * read for minutes would otherwise outweigh its successor in the cache and keep it out (the kept values of a
-     * benchmark's 12,000 customers, renewed every minute, were decrypted again on a tenth of their views).
+     * The cookies that carry {@code session} in place of the value {@code sent}, which is no longer kept: a value read
+     * for minutes would otherwise outweigh its successor in the cache and keep it out (the kept values of a benchmark's
+     * 12,000 customers, renewed every minute, were decrypted again on a tenth of their views). A value written when the
+     * session cookie still held the ID token hands it to a sign-out cookie, as {@link #started} does.
      */
-    public Cookie renewed(String sent, Session session) {
+    public List<Cookie> renewed(String sent, Session session) {
         String tag = tag(sent);
         if (tag != null) {
             decoded.invalidate(tag);
         }
-        return cookie(session);
+        return started(session);
     }
 
     /** What a value is kept by: its last characters, its authentication tag; null when it is too short to have one. */

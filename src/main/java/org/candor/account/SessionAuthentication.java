@@ -69,7 +69,7 @@ class SessionAuthentication implements HttpAuthenticationMechanism {
             context.put(SecurityHeaders.FORM_ACTION_ORIGIN, origin(session.endSession()));
         }
         if (CandorSession.due(session, now)) {
-            context.response().addCookie(sessions.renewed(cookie.getValue(), session.seenAt(now)));
+            sessions.renewed(cookie.getValue(), session.seenAt(now)).forEach(context.response()::addCookie);
         }
         return identities.authenticate(new Request(session));
     }

@@ -328,6 +328,29 @@ class SignInTest {
     }
 
     @Test
+    void aSessionWrittenWithItsIdTokenInsideHandsItToTheSignOutCookieWhenRenewed() {
+        CandorSession sessions = Arc.container().instance(CandorSession.class).get();
+        Account account = TestData.account("Legacy Lee", Role.CUSTOMER);
+        long now = Instant.now().getEpochSecond();
+        // a value as written before the ID token had a cookie of its own, last seen two minutes ago (due for renewal)
+        String legacy = sessions.encode(new CandorSession.Session(account.id, "google", now - 600, now - 120,
+                "the-id-token", "https://idp.example/logout"));
+        io.restassured.response.Response renewed = given().redirects().follow(false)
+                .cookie(CandorSession.COOKIE, legacy).when().get("/me/profile").then().statusCode(200)
+                .body(containsString("Legacy Lee")).extract().response();
+        java.util.Map<String, String> cookies = renewed.getCookies();
+        assertTrue(cookies.get(CandorSession.COOKIE).length() < 400, "the renewed session cookie holds no token");
+        assertTrue(renewed.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(CandorSession.SIGN_OUT
+                + "=") && c.contains("Path=/logout")), renewed.headers().getValues("Set-Cookie").toString());
+        String csrf = given().cookies(cookies).when().get("/logout").then().statusCode(200).extract().cookie("csrf-token");
+        String location = given().redirects().follow(false).cookies(cookies).cookie("csrf-token", csrf)
+                .contentType(io.restassured.http.ContentType.URLENC.withCharset("UTF-8")).formParam("csrf-token", csrf)
+                .when().post("/logout").then().statusCode(303).extract().header("Location");
+        assertTrue(location.startsWith("https://idp.example/logout?") && location.contains("id_token_hint=the-id-token"),
+                location);
+    }
+
+    @Test
     void aProviderThatDoesNotAnswerGetsABrandedPageNotA500() {
         // the test profile points the generic provider at a port where nothing listens
         String location = given().redirects().follow(false).accept("text/html").when().get("/login/oidc")
