@@ -25,6 +25,9 @@ import java.util.stream.Collectors;
  */
 public class SignIn {
 
+    /** A Set-Cookie scoped to a path other than the whole site. */
+    private static final java.util.regex.Pattern OTHER_PATH = java.util.regex.Pattern.compile("(?i);\\s*path=/[^;\\s]");
+
     public static void main(String[] args) throws Exception {
         String app = args[0];
         Path out = Path.of(args[2]);
@@ -68,7 +71,7 @@ public class SignIn {
             String pair = set.split(";", 2)[0];
             String name = pair.substring(0, pair.indexOf('='));
             String value = pair.substring(pair.indexOf('=') + 1);
-            if (java.util.regex.Pattern.compile("(?i);\\s*path=/[^;\\s]").matcher(set).find()) {
+            if (OTHER_PATH.matcher(set).find()) {
                 continue; // as a browser does: a cookie for another path (the sign-out route's) is not sent to pages
             }
             if (value.isEmpty() || set.toLowerCase().contains("max-age=0")) {

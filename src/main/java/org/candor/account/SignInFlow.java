@@ -100,7 +100,11 @@ public class SignInFlow {
     }
 
     private Response.ResponseBuilder signedIn(Response.ResponseBuilder response, CandorSession.Session session) {
-        for (Cookie c : sessions.started(session)) {
+        return setting(response, sessions.started(session));
+    }
+
+    private static Response.ResponseBuilder setting(Response.ResponseBuilder response, List<Cookie> cookies) {
+        for (Cookie c : cookies) {
             response.header(HttpHeaders.SET_COOKIE, c.encode());
         }
         return response;
@@ -116,10 +120,7 @@ public class SignInFlow {
         Response.ResponseBuilder response = Response.fromResponse(flash.redirect(URI.create("/me/profile"), key))
                 .header(HttpHeaders.SET_COOKIE, sessions.sideCookie(LINK, "", 0).encode())
                 .header(HttpHeaders.SET_COOKIE, sessions.sideCookie(PENDING, "", 0).encode());
-        for (Cookie c : signIn) {
-            response.header(HttpHeaders.SET_COOKIE, c.encode());
-        }
-        return response.build();
+        return setting(response, signIn).build();
     }
 
     /** The cookie that makes the next sign-in join this account. */

@@ -108,7 +108,7 @@ public class StaffNotes {
         if (reviewIds.isEmpty()) {
             return Notes.NONE;
         }
-        List<Long> ids = List.copyOf(reviewIds);
+        String ids = Sql.bigints(reviewIds);
         boolean byHandle = publicActor.byHandle();
         Map<Long, List<Note>> replies = new HashMap<>();
         Map<Long, List<Note>> reviewAnnotations = new HashMap<>();
@@ -173,7 +173,7 @@ public class StaffNotes {
      */
     private static final String AUTHOR = "select a.role, a.staff_handle, a.display_name from account a where a.id = n.author_id offset 0";
 
-    private List<Tuple> rows(String sql, List<Long> ids) {
-        return Sql.tuples(em.createNativeQuery(sql, Tuple.class).setParameter("ids", Sql.bigints(ids)));
+    private List<Tuple> rows(String sql, String ids) {
+        return Sql.tuples(em.createNativeQuery(sql, Tuple.class).setParameter("ids", ids));
     }
 }
