@@ -74,7 +74,7 @@ class SessionAuthentication implements HttpAuthenticationMechanism {
         return identities.authenticate(new Request(session));
     }
 
-    private static String origin(String uri) {
+    static String origin(String uri) {
         try {
             java.net.URI u = java.net.URI.create(uri);
             return u.getScheme() + "://" + u.getRawAuthority();

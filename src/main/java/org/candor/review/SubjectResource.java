@@ -33,6 +33,7 @@ import org.candor.web.HtmlBytes;
 import org.candor.web.PageScope;
 import org.candor.web.PublicPage;
 import org.candor.web.SharedFragments;
+import org.candor.web.KeptSignedInPages;
 import org.candor.web.Stencils;
 import org.candor.subject.SubjectSummary;
 import org.candor.subject.SubjectPage;
@@ -99,12 +100,14 @@ public class SubjectResource {
     private final org.candor.policy.ModerationPolicy policy;
     private final org.candor.web.Ui ui;
     private final Stencils stencils;
+    private final KeptSignedInPages kept;
 
     SubjectResource(SubjectService subjects, ReviewReads reviews, ReviewPosting posting, CurrentViewer viewer, CurrentUser user,
             FormErrors formErrors, Flash flash, StatementService statements, PageScope scope, Drafts drafts,
             org.candor.transparency.TransparencyIndex transparency, StructuredData structured, SharedFragments shared,
-            org.candor.policy.ModerationPolicy policy, org.candor.web.Ui ui, Stencils stencils) {
+            org.candor.policy.ModerationPolicy policy, org.candor.web.Ui ui, Stencils stencils, KeptSignedInPages kept) {
         this.stencils = stencils;
+        this.kept = kept;
         this.shared = shared;
         this.policy = policy;
         this.ui = ui;
@@ -159,7 +162,7 @@ public class SubjectResource {
                 view = own(slug, subject, order, cursor, verifiedOnly);
             } else if (draft.isEmpty() && !viewer.get().staff() && ui.flash() == null && ui.userName() != null
                     && form.body() != null) {
-                return stencil(view, form, editing);
+                return stencil(view, key(slug, order, cursor, verifiedOnly), form, editing);
             }
         }
         return HtmlBytes.page(Templates.show(subject, view, form, editing, Map.of(), null));
@@ -167,14 +170,19 @@ public class SubjectResource {
 
     /**
      * A customer's page from the stencil of the shared part they read with the same form choices: only their name,
-     * CSRF token and the words of their own review are theirs.
+     * CSRF token and the words of their own review are theirs. How it was made is remembered, so their next view of
+     * it is answered from memory while the stencil and the shared part ({@code sharedKey}) hold
+     * ({@link KeptSignedInPages}).
      */
-    private Response stencil(View view, ReviewForm form, boolean editing) {
+    private Response stencil(View view, String sharedKey, ReviewForm form, boolean editing) {
         String key = ui.lang() + ' ' + ui.here() + ' ' + ui.moderator() + ' ' + ui.admin() + ' ' + editing + ' '
                 + form.rating();
-        return stencils.page(key, view, value -> Templates.show(view.subject(), view,
+        Stencils.Served served = stencils.page(key, view, value -> Templates.show(view.subject(), view,
                 new ReviewForm(form.rating(), value.apply(TITLE), value.apply(BODY)), editing, Map.of(), null),
                 ui.userName(), ui.csrfToken(), form.title(), form.body());
+        kept.remember(user.accountId(), ui.lang(), ui.here(), key, served.stencil(), sharedKey, form.title(),
+                form.body());
+        return served.response();
     }
 
     /**

@@ -60,6 +60,16 @@ public final class KeptBySubject<T> {
         return made;
     }
 
+    /**
+     * Whether {@code value} is the one kept under {@code key} and nothing of its subject has changed since it was made:
+     * what was built from it may still be served.
+     */
+    public boolean current(String key, T value) {
+        Kept<T> found = kept.getIfPresent(key);
+        return found != null && found.value() == value
+                && pages.unchangedSince(new PageScope.Subject(subject.applyAsLong(value)), found.madeAt());
+    }
+
     /** How many values were served from memory so far (for tests and operators; also in the metrics). */
     public long hits() {
         return kept.stats().hitCount();

@@ -51,9 +51,13 @@ public class SecurityHeaders implements ContainerResponseFilter {
                 && !response.getHeaders().containsKey("Content-Security-Policy")) {
             RoutingContext context = current.getCurrent();
             Object origin = context == null ? null : context.get(FORM_ACTION_ORIGIN);
-            response.getHeaders().putSingle("Content-Security-Policy",
-                    origin instanceof String o ? policyFor(o) : NO_ORIGIN);
+            response.getHeaders().putSingle("Content-Security-Policy", pagePolicy(origin instanceof String o ? o : null));
         }
+    }
+
+    /** The policy of an HTML page whose sign-out form ends at {@code origin} (null: at Candor only). */
+    static String pagePolicy(String origin) {
+        return origin == null ? NO_ORIGIN : policyFor(origin);
     }
 
     private static String policyFor(String origin) {

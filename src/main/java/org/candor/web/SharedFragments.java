@@ -40,6 +40,11 @@ public class SharedFragments {
         return (T) kept.get(key, render::get);
     }
 
+    /** Whether {@code part} is the one kept under {@code key} and still fresh (see {@link KeptBySubject#current}). */
+    public boolean current(String key, Part part) {
+        return kept.current(key, part);
+    }
+
     /** How many parts were served from memory so far (for tests and operators; also in the metrics). */
     public long hits() {
         return kept.hits();

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -43,12 +45,13 @@ public class Stencils {
     private static final ThreadLocal<String> RENDERING = new ThreadLocal<>();
 
     /** The kept bytes, {@code parts.length == slots.length + 1}: part, slot, part, …, part. */
-    private record Stencil(Object basis, byte[][] parts, int[] slots, int weight) {
+    private record Stencil(Object basis, byte[][] parts, int[] slots, int weight, long serial) {
     }
 
     private final Cache<String, Stencil> kept;
     /** Pages made from a kept stencil (the cache's own hits also count one kept for another basis). */
     private final LongAdder used = new LongAdder();
+    private final AtomicLong serials = new AtomicLong();
 
     Stencils(PageCacheConfig config, MeterRegistry registry) {
         this.kept = Caffeine.newBuilder()
@@ -67,23 +70,48 @@ public class Stencils {
     }
 
     /**
+     * A page as {@link #page} answered it, and the stencil it was made from ({@code stencil}, 0 when it was rendered
+     * as usual): a later request may be answered from that very stencil ({@link #fill}) while its basis is current.
+     */
+    public record Served(Response response, long stencil) {
+    }
+
+    /**
      * The page kept under {@code key} for {@code basis}, with {@code values} in its slots ({@link #NAME},
      * {@link #CSRF}, then the page's own from 2); rendered by {@code render} and kept first when there is none, or
      * when the one kept was made from another basis. {@code render} makes the page with the value of each slot its
      * argument gives; every value must be one a template writes as it is (escaped, not cut or tested).
      */
-    public Response page(String key, Object basis, Function<IntFunction<String>, TemplateInstance> render,
+    public Served page(String key, Object basis, Function<IntFunction<String>, TemplateInstance> render,
             String... values) {
         Stencil stencil = kept.getIfPresent(key);
         if (stencil == null || stencil.basis() != basis) {
-            stencil = make(basis, render, values.length);
+            stencil = make(basis, render, values.length, serials.incrementAndGet());
             if (stencil == null) {
-                return HtmlBytes.page(render.apply(slot -> values[slot]));
+                return new Served(HtmlBytes.page(render.apply(slot -> values[slot])), 0);
             }
             kept.put(key, stencil);
         } else {
             used.increment();
         }
+        return new Served(HtmlBytes.page(Response.ok(), filled(stencil, values)), stencil.serial());
+    }
+
+    /**
+     * The page of stencil {@code serial} (from {@link Served#stencil()}) with {@code values} in its slots, while it is
+     * still the one kept under {@code key} and {@code current} says its basis is; else null.
+     */
+    public byte[][] fill(String key, long serial, Predicate<Object> current, String... values) {
+        Stencil stencil = kept.getIfPresent(key);
+        if (stencil == null || stencil.serial() != serial || !current.test(stencil.basis())) {
+            return null;
+        }
+        used.increment();
+        return filled(stencil, values);
+    }
+
+    /** The stencil's parts with the values, escaped, between them. */
+    private static byte[][] filled(Stencil stencil, String[] values) {
         byte[][] filled = new byte[values.length][];
         for (int i = 0; i < values.length; i++) {
             filled[i] = Fragment.escape(values[i]).getBytes(StandardCharsets.UTF_8);
@@ -94,7 +122,7 @@ public class Stencils {
             page[2 * i + 1] = filled[stencil.slots()[i]];
         }
         page[page.length - 1] = stencil.parts()[stencil.parts().length - 1];
-        return HtmlBytes.page(Response.ok(), page);
+        return page;
     }
 
     /** How many pages were made from a kept stencil so far (for tests and operators; also in the metrics). */
@@ -103,7 +131,8 @@ public class Stencils {
     }
 
     /** The stencil {@code render} makes with stand-ins, or null when one of them did not come out as given. */
-    private static Stencil make(Object basis, Function<IntFunction<String>, TemplateInstance> render, int slots) {
+    private static Stencil make(Object basis, Function<IntFunction<String>, TemplateInstance> render, int slots,
+            long serial) {
         String nonce = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + ':';
         byte[] bytes;
         RENDERING.set(nonce);
@@ -140,7 +169,7 @@ public class Stencils {
         }
         parts.add(Arrays.copyOfRange(bytes, from, bytes.length));
         return new Stencil(basis, parts.toArray(new byte[0][]), found.stream().mapToInt(Integer::intValue).toArray(),
-                bytes.length);
+                bytes.length, serial);
     }
 
     /** Where {@code prefix} next starts in {@code bytes} at or after {@code from}; -1 when nowhere. */

@@ -350,6 +350,36 @@ class SignInTest {
                 location);
     }
 
+    /**
+     * A customer's page answered from memory (web/KeptSignedInPages) signs in as the full authentication would: the
+     * sign-out form may end at their provider, and a session due to be written again is renewed, never skipped.
+     */
+    @Test
+    void aKeptPageKeepsTheSessionsRules() {
+        CandorSession sessions = Arc.container().instance(CandorSession.class).get();
+        org.candor.web.KeptSignedInPages kept = Arc.container().instance(org.candor.web.KeptSignedInPages.class).get();
+        Account account = TestData.account("Kept Kim", Role.CUSTOMER);
+        String page = "/subjects/" + TestData.subject("Kim's subject").slug;
+        long now = Instant.now().getEpochSecond();
+        String fresh = sessions.encode(new CandorSession.Session(account.id, "google", now - 60, now, null,
+                "https://idp.example/logout"));
+        String csrf = given().cookie(CandorSession.COOKIE, fresh).when().get(page).then().statusCode(200).extract()
+                .cookie("csrf-token");
+        long hits = kept.hits();
+        io.restassured.response.Response answered = given().cookie(CandorSession.COOKIE, fresh).cookie("csrf-token", csrf)
+                .when().get(page).then().statusCode(200).body(containsString("Kept Kim")).extract().response();
+        assertEquals(hits + 1, kept.hits(), "answered from memory");
+        assertTrue(answered.header("Content-Security-Policy").contains("form-action 'self' https://idp.example;"),
+                answered.header("Content-Security-Policy"));
+
+        String due = sessions.encode(new CandorSession.Session(account.id, "google", now - 600, now - 120, null,
+                "https://idp.example/logout"));
+        io.restassured.response.Response renewed = given().cookie(CandorSession.COOKIE, due).cookie("csrf-token", csrf)
+                .when().get(page).then().statusCode(200).body(containsString("Kept Kim")).extract().response();
+        assertEquals(hits + 1, kept.hits(), "rendered: the session had to be written again");
+        assertTrue(renewed.getCookies().containsKey(CandorSession.COOKIE), "and it was renewed");
+    }
+
     @Test
     void aProviderThatDoesNotAnswerGetsABrandedPageNotA500() {
         // the test profile points the generic provider at a port where nothing listens

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.candor.subject.Subject;
 import org.candor.support.Session;
 import org.candor.support.TestData;
+import org.candor.web.KeptSignedInPages;
 import org.candor.web.SharedFragments;
 import org.candor.web.Stencils;
 
@@ -33,6 +34,9 @@ class SharedSubjectPageTest {
 
     @Inject
     Stencils stencils;
+
+    @Inject
+    KeptSignedInPages kept;
 
     @Test
     void customersShareTheListAndKeepTheirOwnParts() {
@@ -98,8 +102,11 @@ class SharedSubjectPageTest {
         Session gina = Session.customer();
         assertFalse(form(frank.request().get(page).asString()).contains("Frank"));
         long hits = reviews.ownHits();
+        long answered = kept.hits();
         assertFalse(form(frank.request().get(page).asString()).contains("Frank"));
-        assertEquals(hits + 1, reviews.ownHits(), "Frank's second view read his own part from memory");
+        assertEquals(answered + 1, kept.hits(), "Frank's second view was answered from what his first kept");
+        assertFalse(form(frank.request().get(page + "?sort=lowest").asString()).contains("Frank"));
+        assertEquals(hits + 1, reviews.ownHits(), "another order of the list read his own part from memory");
 
         write(frank, page, "3", "Frank's view", "Frank wrote this first.");
         assertTrue(form(frank.request().get(page).asString()).contains("Frank wrote this first."), "his post, at once");

@@ -1,11 +1,11 @@
 package org.candor.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +73,27 @@ class StencilsTest {
         assertEquals(0, stencils.hits());
     }
 
-    private static String text(Response page) {
-        return new String(((Buffer) page.getEntity()).getBytes(), StandardCharsets.UTF_8);
+    @Test
+    void aPageIsFilledAgainOnlyFromTheStencilItWasMadeFromWhileItsBasisIsCurrent() {
+        Template page = engine.parse("<p>{basis}</p>{name}");
+        Object one = "one";
+        Stencils.Served first = stencils.page("f", one, v -> page.data("basis", one).data("name", v.apply(0)), "A");
+        assertTrue(first.stencil() > 0, "made from a stencil");
+        assertEquals("<p>one</p>B &amp; C", text(stencils.fill("f", first.stencil(), basis -> basis == one, "B & C")));
+        assertNull(stencils.fill("f", first.stencil(), basis -> false, "B"), "its basis is no longer current");
+        assertNull(stencils.fill("f", first.stencil() + 1, basis -> true, "B"), "not the stencil it was made from");
+        assertNull(stencils.fill("other", first.stencil(), basis -> true, "B"), "nothing kept under that key");
+        Object two = "two";
+        stencils.page("f", two, v -> page.data("basis", two).data("name", v.apply(0)), "A");
+        assertNull(stencils.fill("f", first.stencil(), basis -> true, "B"), "replaced by a stencil of another basis");
+    }
+
+    private static String text(Stencils.Served page) {
+        return new String(((Buffer) page.response().getEntity()).getBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[][] pieces) {
+        return new String(Buffer.buffer(io.netty.buffer.Unpooled.wrappedBuffer(pieces)).getBytes(),
+                StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,53 @@
+package org.candor.account;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Who a request's session cookie signs in, when that is known from memory and nothing needs writing: for pages answered
+ * ahead of Quarkus' security chain ({@code web/KeptSignedInPages}). Whenever the full authentication
+ * ({@link SessionAuthentication}) would do more than read, the answer is null and the request takes that way: a cookie
+ * it would clear (not ours, expired, idle too long), a last-seen due to be written again (it renews the cookie), an
+ * account not remembered or changed since it was read (it reads the database).
+ */
+@ApplicationScoped
+public class KnownReaders {
+
+    /**
+     * A signed-in reader as their session and account are now: {@code signOutOrigin} is the origin their sign-out
+     * form ends at (their provider's), or null.
+     */
+    public record Reader(long accountId, String displayName, boolean staff, String signOutOrigin) {
+    }
+
+    private final CandorSession sessions;
+    private final KnownAccounts known;
+
+    KnownReaders(CandorSession sessions, KnownAccounts known) {
+        this.sessions = sessions;
+        this.known = known;
+    }
+
+    /** The reader this request's session cookie signs in, or null (see above). */
+    public Reader find(HttpServerRequest request) {
+        Cookie cookie = request.getCookie(CandorSession.COOKIE);
+        if (cookie == null) {
+            return null;
+        }
+        long now = Instant.now().getEpochSecond();
+        CandorSession.Session session = sessions.read(cookie.getValue(), now).orElse(null);
+        if (session == null || CandorSession.due(session, now)) {
+            return null;
+        }
+        KnownAccounts.Known account = known.find(session.accountId());
+        if (account == null) {
+            return null;
+        }
+        return new Reader(account.id(), account.displayName(), account.role() != Role.CUSTOMER,
+                session.endSession() == null ? null : SessionAuthentication.origin(session.endSession()));
+    }
+}

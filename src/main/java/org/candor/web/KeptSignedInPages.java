@@ -1,0 +1,184 @@
+package org.candor.web;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.netty.buffer.Unpooled;
+import io.quarkus.csrf.reactive.runtime.RestCsrfConfig;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+import org.candor.account.CandorSession;
+import org.candor.account.KnownReaders;
+
+/**
+ * A customer's subject page answered again from what its last rendering kept, ahead of Quarkus' security chain and
+ * REST layer, which were most of what such a page still cost once it was made from a stencil (#19,
+ * docs/benchmarks.md). When the page was made from a kept stencil ({@link Stencils}), the resource remembers how —
+ * which stencil, the shared part it was made from, the customer's own words in it — under the customer, language and
+ * address; the next request for that address is answered here while all of it holds:
+ * <ul>
+ * <li>the session cookie signs in an account known from memory and unchanged, as a customer, with nothing to write
+ * (not due for renewal: {@link KnownReaders});</li>
+ * <li>the request brings no one-time message, no waiting draft, no credentials of another kind, and its CSRF cookie is
+ * one the CSRF filter would take as it is;</li>
+ * <li>that very stencil is still kept, and the shared part it was made from is still the current one of its subject
+ * (nothing of the subject changed since: the customer's own review and its status included).</li>
+ * </ul>
+ * Otherwise the request goes on its usual way, which renders (or fills) the page and remembers it again. The answer is
+ * the one the resource gives: the stencil with the customer's current name, their CSRF token and their own words, the
+ * same headers (content security policy, the CSRF cookie renewed); the headers Quarkus adds to every response are added
+ * before this route runs.
+ */
+@ApplicationScoped
+public class KeptSignedInPages {
+
+    private static final Logger LOG = Logger.getLogger(KeptSignedInPages.class);
+    /**
+     * After Quarkus' CORS handling (-300) and Candor's cookie filters (-250, -240), before authentication (-200) and
+     * authorisation (-100).
+     */
+    static final int ORDER = -210;
+    private static final String HTML = "text/html;charset=UTF-8";
+
+    /** How one customer's page at one address was made. */
+    private record Made(String stencilKey, long stencil, String sharedKey, String title, String body) {
+    }
+
+    private final Cache<String, Made> made;
+    private final LongAdder served = new LongAdder();
+    private final KnownReaders readers;
+    private final Stencils stencils;
+    private final SharedFragments shared;
+    private final RestCsrfConfig csrf;
+
+    KeptSignedInPages(PageCacheConfig config, KnownReaders readers, Stencils stencils, SharedFragments shared,
+            RestCsrfConfig csrf, MeterRegistry registry) {
+        this.readers = readers;
+        this.stencils = stencils;
+        this.shared = shared;
+        this.csrf = csrf;
+        this.made = Caffeine.newBuilder()
+                // a customer's entry is ~0.5 KB without their own words: 12,000 customers ~6 MB
+                .maximumWeight(config.maxBytes() / 4)
+                .weigher((String key, Made m) -> 2 * (key.length() + m.stencilKey().length() + m.sharedKey().length()
+                        + m.title().length() + m.body().length()) + 200)
+                .expireAfterWrite(config.expireAfterWrite())
+                .expireAfterAccess(Duration.ofMinutes(2))
+                .recordStats()
+                .build();
+        CaffeineCacheMetrics.monitor(registry, made, "signed-in-pages");
+    }
+
+    void register(@Observes Router router) {
+        boolean simpleCsrf = csrf.tokenSignatureKey().isEmpty() && csrf.createTokenPath().isEmpty();
+        if (!simpleCsrf) {
+            LOG.info("CSRF tokens are signed or made on some paths only: signed-in pages are always rendered");
+            return;
+        }
+        router.get("/subjects/:slug").order(ORDER).handler(this::serve);
+    }
+
+    /**
+     * Remembers how the page at {@code address} (path and query) in {@code lang} was made for {@code accountId}: from
+     * the stencil {@code stencil} kept under {@code stencilKey}, made from the shared part kept under
+     * {@code sharedKey}, with the customer's own {@code title} and {@code body} in its slots after their name and
+     * CSRF token.
+     */
+    public void remember(long accountId, String lang, String address, String stencilKey, long stencil,
+            String sharedKey, String title, String body) {
+        if (stencil > 0 && title != null && body != null) {
+            made.put(key(accountId, lang, address), new Made(stencilKey, stencil, sharedKey, title, body));
+        }
+    }
+
+    /** How many pages were answered here so far (for tests and operators). */
+    public long hits() {
+        return served.sum();
+    }
+
+    private void serve(RoutingContext context) {
+        byte[][] page = null;
+        KnownReaders.Reader reader = null;
+        String token = null;
+        try {
+            HttpServerRequest request = context.request();
+            reader = plain(request) ? readers.find(request) : null;
+            token = reader == null || reader.staff() ? null : token(request);
+            if (token != null) {
+                Made m = made.getIfPresent(key(reader.accountId(), Ui.resolve(request).getLanguage(), request.uri()));
+                page = m == null ? null
+                        : stencils.fill(m.stencilKey(), m.stencil(),
+                                basis -> basis instanceof SharedFragments.Part part && shared.current(m.sharedKey(), part),
+                                reader.displayName(), token, m.title(), m.body());
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Rendering %s instead of answering it from memory", context.request().uri());
+            page = null;
+        }
+        if (page == null) {
+            context.next();
+            return;
+        }
+        served.increment();
+        context.response()
+                .putHeader(HttpHeaders.CONTENT_TYPE, HTML)
+                .putHeader("Content-Security-Policy", SecurityHeaders.pagePolicy(reader.signOutOrigin()))
+                .addCookie(csrfCookie(token, context.request().isSSL()))
+                .end(Buffer.buffer(Unpooled.wrappedBuffer(page)));
+    }
+
+    /**
+     * A session cookie and nothing the page would act on otherwise: a one-time message, a waiting draft, a bearer
+     * key, a CSRF token in a header. Looks at the raw header first (parsing every cookie is what this route saves).
+     */
+    private boolean plain(HttpServerRequest request) {
+        String cookies = request.getHeader(HttpHeaders.COOKIE);
+        return cookies != null && cookies.contains(CandorSession.COOKIE) && !cookies.contains(Flash.COOKIE)
+                && !cookies.contains(Drafts.COOKIE) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getHeader(csrf.tokenHeaderName()) == null;
+    }
+
+    /** The request's CSRF token, when its cookie holds one the CSRF filter takes as it is (its size right); else null. */
+    private String token(HttpServerRequest request) {
+        Cookie cookie = request.getCookie(csrf.cookieName());
+        if (cookie == null) {
+            return null;
+        }
+        try {
+            return Base64.getUrlDecoder().decode(cookie.getValue()).length == csrf.tokenSize() ? cookie.getValue() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The CSRF cookie as the CSRF filter sets it again on every page (its same-site attribute is Quarkus' to add). */
+    private Cookie csrfCookie(String token, boolean ssl) {
+        Cookie cookie = Cookie.cookie(csrf.cookieName(), token)
+                .setHttpOnly(csrf.cookieHttpOnly())
+                .setSecure(csrf.cookieForceSecure() || ssl)
+                .setMaxAge(csrf.cookieMaxAge().toSeconds())
+                .setPath(csrf.cookiePath());
+        csrf.cookieDomain().ifPresent(cookie::setDomain);
+        return cookie;
+    }
+
+    private static String key(long accountId, String lang, String address) {
+        return accountId + " " + lang + ' ' + address;
+    }
+}

@@ -1,0 +1,173 @@
+package org.candor.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+import org.candor.subject.Subject;
+import org.candor.support.Session;
+import org.candor.support.TestData;
+
+/**
+ * A customer's subject page is answered from memory (ahead of Quarkus' security and REST layers) only while what it
+ * was made from holds, and then it is exactly the page the resource renders: same bytes, same headers. Nothing of one
+ * customer's page — name, CSRF token, own review — reaches another's.
+ */
+@QuarkusTest
+class KeptSignedInPagesTest {
+
+    @Inject
+    KeptSignedInPages kept;
+
+    @Test
+    void theAnswerFromMemoryIsThePageTheResourceGives() {
+        Subject subject = TestData.subject("Kept answer");
+        String page = "/subjects/" + subject.slug;
+        Session ann = Session.customer();
+        write(ann, page, "5", "Ann's title", "Ann & <her> words.");
+
+        long hits = kept.hits();
+        Response rendered = ann.request().get(page);
+        assertEquals(hits, kept.hits(), "the first view is rendered");
+        Response answered = ann.request().get(page);
+        assertEquals(hits + 1, kept.hits(), "the second is answered from memory");
+
+        assertEquals(200, answered.statusCode());
+        assertEquals(rendered.asString(), answered.asString());
+        assertEquals(headers(rendered), headers(answered));
+        assertTrue(answered.getHeader("Content-Security-Policy").contains("frame-ancestors 'none'"));
+        assertEquals("nosniff", answered.getHeader("X-Content-Type-Options"), "Quarkus' own headers are on it");
+        String csrf = answered.getHeaders().getValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf-token="))
+                .findFirst().orElse(null);
+        assertNotNull(csrf, "the CSRF cookie is renewed, as the CSRF filter does");
+        assertTrue(csrf.contains("SameSite=Lax") && csrf.toLowerCase(java.util.Locale.ROOT).contains("httponly"), csrf);
+        assertTrue(answered.asString().contains("Ann &amp; &lt;her&gt; words."), "her form, her words, escaped");
+
+        // the form of a page answered from memory is accepted
+        write(ann, page, "4", "Ann's title", "Ann changed her mind a little.");
+        String after = ann.request().get(page).asString();
+        assertTrue(after.contains("Ann changed her mind a little."), "her edit, at once");
+    }
+
+    @Test
+    void twoCustomersOnOnePageKeepTheirOwnParts() {
+        Subject subject = TestData.subject("Kept apart");
+        String page = "/subjects/" + subject.slug;
+        Session bea = Session.customer();
+        Session cal = Session.customer();
+        write(bea, page, "2", "Bea's", "Bea did not like it.");
+        write(cal, page, "5", "Cal's", "Cal loved every minute.");
+        // Cal marks Bea's review helpful: the count is on the list everyone reads
+        Object beas = TestData.sql("select id from review where subject_id = ?1 and author_id = ?2", subject.id,
+                bea.accountId());
+        cal.form().formParam("helpful", "true").post(page + "/reviews/" + beas + "/helpful").then().statusCode(303);
+
+        long hits = kept.hits();
+        for (int round = 0; round < 3; round++) {
+            String forBea = bea.request().get(page).then().statusCode(200).extract().asString();
+            String forCal = cal.request().get(page).then().statusCode(200).extract().asString();
+            assertTrue(form(forBea).contains("Bea did not like it.") && !form(forBea).contains("Cal loved"), forBea);
+            assertTrue(form(forCal).contains("Cal loved every minute.") && !form(forCal).contains("Bea did not"), forCal);
+            assertTrue(forBea.contains(bea.cookies().get("csrf-token")) && !forBea.contains(cal.cookies().get("csrf-token")));
+            assertTrue(forCal.contains(cal.cookies().get("csrf-token")) && !forCal.contains(bea.cookies().get("csrf-token")));
+            assertEquals(name(bea), who(forBea), "each header names its reader");
+            assertEquals(name(cal), who(forCal));
+            // the list both read is the one shared part: the same for both
+            assertEquals(list(forBea), list(forCal));
+            assertTrue(list(forBea).contains("1 person found this helpful"), list(forBea));
+        }
+        assertEquals(hits + 4, kept.hits(), "after each one's first view, every view was answered from memory");
+    }
+
+    @Test
+    void whatNoLongerHoldsIsRenderedAgain() {
+        Subject subject = TestData.subject("Kept while it holds");
+        String page = "/subjects/" + subject.slug;
+        Session dan = Session.customer();
+        Session eve = Session.customer();
+        dan.request().get(page).then().statusCode(200);
+        long hits = kept.hits();
+        dan.request().get(page).then().statusCode(200);
+        assertEquals(hits + 1, kept.hits());
+
+        // the subject changes: another customer's review shows at once
+        write(eve, page, "3", "Eve's", "Eve posted while Dan was reading.");
+        String after = dan.request().get(page).asString();
+        assertEquals(hits + 1, kept.hits(), "rendered: the shared part it was made from is stale");
+        assertTrue(after.contains("Eve posted while Dan was reading."));
+
+        // Dan renames himself: his next page says so
+        dan.form().formParam("displayName", "Daniel the Reader").post("/me/profile").then().statusCode(303);
+        String renamed = dan.request().get(page).asString();
+        assertTrue(renamed.contains("Daniel the Reader"), renamed);
+        assertTrue(dan.request().get(page).asString().contains("Daniel the Reader"));
+
+        // a page with a one-time message is rendered, message and all
+        String withFlash = dan.request().cookie("candor_flash", "flash_review_posted").get(page).asString();
+        assertTrue(withFlash.contains("class=\"flash"), "the message is shown");
+
+        // a browser without a CSRF cookie is given one by the CSRF filter, as on any page
+        Map<String, String> noCsrf = new java.util.HashMap<>(dan.cookies());
+        noCsrf.remove("csrf-token");
+        long before = kept.hits();
+        Response fresh = io.restassured.RestAssured.given().cookies(noCsrf).get(page);
+        assertEquals(before, kept.hits());
+        assertNotNull(fresh.getCookie("csrf-token"));
+
+        // promoted to moderator: the page is the staff page, never the customer's kept one
+        TestData.update("update account set role = 'MODERATOR', staff_handle = ?1 where id = ?2", "Mod " + dan.user(),
+                dan.accountId());
+        long beforePromotion = kept.hits();
+        for (int i = 0; i < 2; i++) {
+            dan.request().get(page).then().statusCode(200);
+        }
+        assertEquals(beforePromotion, kept.hits(), "staff pages are always rendered");
+    }
+
+    private static void write(Session who, String page, String rating, String title, String body) {
+        who.form().formParam("rating", rating).formParam("title", title).formParam("body", body)
+                .post(page + "/reviews").then().statusCode(303);
+    }
+
+    /** Every header but the date, by name, each name's values in order. */
+    private static Map<String, List<String>> headers(Response response) {
+        return response.getHeaders().asList().stream().filter(h -> !h.getName().equalsIgnoreCase("Date"))
+                .collect(Collectors.groupingBy(h -> h.getName().toLowerCase(java.util.Locale.ROOT), TreeMap::new,
+                        Collectors.mapping(h -> h.getValue(), Collectors.toList())));
+    }
+
+    private static String name(Session who) {
+        return (String) TestData.sql("select display_name from account where id = ?1", who.accountId());
+    }
+
+    /** The name in the page's header. */
+    private static String who(String html) {
+        String marker = "<a href=\"/me/profile\" class=\"who\">";
+        int at = html.indexOf(marker) + marker.length();
+        return html.substring(at, html.indexOf("</a>", at));
+    }
+
+    /** The review form of a subject page. */
+    private static String form(String html) {
+        int from = html.indexOf("id=\"write\"");
+        return html.substring(from, html.indexOf("</section>", from));
+    }
+
+    private static String list(String html) {
+        int from = html.indexOf("<section class=\"reviews\"");
+        return html.substring(from, html.indexOf("</section>", from));
+    }
+}
