@@ -2,6 +2,8 @@ package org.candor.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -144,17 +146,36 @@ public class Ui {
             }
         }
         String header = request.getHeader("Accept-Language");
-        if (header != null && !header.isBlank()) {
-            try {
-                Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-                if (match != null) {
-                    return match;
+        if (header == null || header.isBlank()) {
+            return SUPPORTED.get(0);
+        }
+        Locale known = ACCEPTED.get(header);
+        if (known == null) {
+            known = accepted(header);
+            if (header.length() <= 200) {
+                if (ACCEPTED.size() >= 1000) {
+                    ACCEPTED.clear();
                 }
-            } catch (IllegalArgumentException malformed) {
-                // a malformed header is no reason to fail the page: fall back to the default
+                ACCEPTED.put(header, known);
             }
         }
-        return SUPPORTED.get(0);
+        return known;
+    }
+
+    /**
+     * The languages {@code Accept-Language} headers resolved to, by header: browsers send a handful of distinct ones,
+     * and parsing one (a regular expression per range) was a cost of every page answered from memory (#19).
+     */
+    private static final Map<String, Locale> ACCEPTED = new ConcurrentHashMap<>();
+
+    private static Locale accepted(String header) {
+        try {
+            Locale match = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+            return match != null ? match : SUPPORTED.get(0);
+        } catch (IllegalArgumentException malformed) {
+            // a malformed header is no reason to fail the page: fall back to the default
+            return SUPPORTED.get(0);
+        }
     }
 
     /** The supported locale for a language tag such as {@code es}, or null. */

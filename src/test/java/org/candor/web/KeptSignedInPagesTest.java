@@ -109,6 +109,14 @@ class KeptSignedInPagesTest {
         assertEquals(hits + 1, kept.hits(), "rendered: the shared part it was made from is stale");
         assertTrue(after.contains("Eve posted while Dan was reading."));
 
+        // Dan's own post waits for a moderator: his next page shows it to him, and his form holds it
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        write(dan, page, "1", "Dan's", "Words by Dan wait for a moderator.");
+        String waiting = dan.request().get(page).asString();
+        assertTrue(list(waiting).contains("Words by Dan wait for a moderator."), list(waiting));
+        assertTrue(form(waiting).contains("Words by Dan wait for a moderator."), form(waiting));
+        assertFalse(eve.request().get(page).asString().contains("Words by Dan"), "his only");
+
         // Dan renames himself: his next page says so
         dan.form().formParam("displayName", "Daniel the Reader").post("/me/profile").then().statusCode(303);
         String renamed = dan.request().get(page).asString();
