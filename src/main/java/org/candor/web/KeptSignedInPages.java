@@ -1,6 +1,5 @@
 package org.candor.web;
 
-import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -78,8 +77,8 @@ public class KeptSignedInPages {
                 .maximumWeight(config.maxBytes() / 4)
                 .weigher((String key, Made m) -> 2 * (key.length() + m.stencilKey().length() + m.sharedKey().length()
                         + m.title().length() + m.body().length()) + 200)
+                // as long as the stencils and shared parts it names may be kept: an entry is checked against them
                 .expireAfterWrite(config.expireAfterWrite())
-                .expireAfterAccess(Duration.ofMinutes(2))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, made, "signed-in-pages");
