@@ -34,7 +34,7 @@ import io.vertx.core.http.CookieSameSite;
 @ApplicationScoped
 public class CandorSession {
 
-    public static final String COOKIE = "candor_session";
+    public static final String COOKIE = org.candor.web.SignedInReaders.SESSION_COOKIE;
     /** The cookie holding the provider's ID token for signing out there, sent by browsers to {@link #SIGN_OUT_PATH} only. */
     public static final String SIGN_OUT = "candor_signout";
     static final String SIGN_OUT_PATH = "/logout";

@@ -7,22 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 
+import org.candor.web.SignedInReaders;
+
 /**
  * Who a request's session cookie signs in, when that is known from memory and nothing needs writing: for pages answered
- * ahead of Quarkus' security chain ({@code web/KeptSignedInPages}). Whenever the full authentication
+ * ahead of Quarkus' security chain ({@link org.candor.web.KeptSignedInPages}). Whenever the full authentication
  * ({@link SessionAuthentication}) would do more than read, the answer is null and the request takes that way: a cookie
  * it would clear (not ours, expired, idle too long), a last-seen due to be written again (it renews the cookie), an
  * account not remembered or changed since it was read (it reads the database).
  */
 @ApplicationScoped
-public class KnownReaders {
-
-    /**
-     * A signed-in reader as their session and account are now: {@code signOutOrigin} is the origin their sign-out
-     * form ends at (their provider's), or null.
-     */
-    public record Reader(long accountId, String displayName, boolean staff, String signOutOrigin) {
-    }
+public class KnownReaders implements SignedInReaders {
 
     private final CandorSession sessions;
     private final KnownAccounts known;
@@ -33,6 +28,7 @@ public class KnownReaders {
     }
 
     /** The reader this request's session cookie signs in, or null (see above). */
+    @Override
     public Reader find(HttpServerRequest request) {
         Cookie cookie = request.getCookie(CandorSession.COOKIE);
         if (cookie == null) {

@@ -22,9 +22,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-import org.candor.account.CandorSession;
-import org.candor.account.KnownReaders;
-
 /**
  * A customer's subject page answered again from what its last rendering kept, ahead of Quarkus' security chain and
  * REST layer, which were most of what such a page still cost once it was made from a stencil (#19,
@@ -33,7 +30,7 @@ import org.candor.account.KnownReaders;
  * address; the next request for that address is answered here while all of it holds:
  * <ul>
  * <li>the session cookie signs in an account known from memory and unchanged, as a customer, with nothing to write
- * (not due for renewal: {@link KnownReaders});</li>
+ * (not due for renewal: {@link SignedInReaders});</li>
  * <li>the request brings no one-time message, no waiting draft, no credentials of another kind, and its CSRF cookie is
  * one the CSRF filter would take as it is;</li>
  * <li>that very stencil is still kept, and the shared part it was made from is still the current one of its subject
@@ -61,12 +58,12 @@ public class KeptSignedInPages {
 
     private final Cache<String, Made> made;
     private final LongAdder served = new LongAdder();
-    private final KnownReaders readers;
+    private final SignedInReaders readers;
     private final Stencils stencils;
     private final SharedFragments shared;
     private final RestCsrfConfig csrf;
 
-    KeptSignedInPages(PageCacheConfig config, KnownReaders readers, Stencils stencils, SharedFragments shared,
+    KeptSignedInPages(PageCacheConfig config, SignedInReaders readers, Stencils stencils, SharedFragments shared,
             RestCsrfConfig csrf, MeterRegistry registry) {
         this.readers = readers;
         this.stencils = stencils;
@@ -113,7 +110,7 @@ public class KeptSignedInPages {
 
     private void serve(RoutingContext context) {
         byte[][] page = null;
-        KnownReaders.Reader reader = null;
+        SignedInReaders.Reader reader = null;
         String token = null;
         try {
             HttpServerRequest request = context.request();
@@ -148,7 +145,7 @@ public class KeptSignedInPages {
      */
     private boolean plain(HttpServerRequest request) {
         String cookies = request.getHeader(HttpHeaders.COOKIE);
-        return cookies != null && cookies.contains(CandorSession.COOKIE) && !cookies.contains(Flash.COOKIE)
+        return cookies != null && cookies.contains(SignedInReaders.SESSION_COOKIE) && !cookies.contains(Flash.COOKIE)
                 && !cookies.contains(Drafts.COOKIE) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && request.getHeader(csrf.tokenHeaderName()) == null;
     }
