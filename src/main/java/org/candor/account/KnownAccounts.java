@@ -29,7 +29,7 @@ import org.candor.Notifications;
 @ApplicationScoped
 public class KnownAccounts {
 
-    static final String CHANNEL = "candor_account";
+    public static final String CHANNEL = "candor_account";
     private static final int MAX_CHANGED = 10_000;
 
     /** An account as it was read at tick {@code readAt}. */

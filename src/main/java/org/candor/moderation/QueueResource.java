@@ -31,6 +31,8 @@ import org.candor.policy.ReasonCode;
 import org.candor.web.Flash;
 import org.candor.web.Fragment;
 import org.candor.web.HtmlBytes;
+import org.candor.web.Stencils;
+import org.candor.web.Ui;
 
 /**
  * The moderation queue: its tabs, narrowed and paged ({@link QueueFilter}), acted on in bulk, and the live event
@@ -73,10 +75,12 @@ public class QueueResource {
     private final org.candor.transparency.TransparencyIndex transparency;
     private final Incidents incidents;
     private final QueueLines lines;
+    private final Stencils stencils;
+    private final Ui ui;
 
     QueueResource(ModerationService moderation, QueueReads reads, ItemReads items, QueueEvents events, CurrentUser user, Flash flash,
             AccountService accounts, MailOutbox outbox, org.candor.transparency.TransparencyIndex transparency,
-            Incidents incidents, QueueLines lines) {
+            Incidents incidents, QueueLines lines, Stencils stencils, Ui ui) {
         this.moderation = moderation;
         this.reads = reads;
         this.items = items;
@@ -88,12 +92,29 @@ public class QueueResource {
         this.transparency = transparency;
         this.incidents = incidents;
         this.lines = lines;
+        this.stencils = stencils;
+        this.ui = ui;
     }
 
+    /**
+     * A tab of the queue. The page is rendered once with stand-ins for the moderator's name and CSRF token and kept
+     * ({@link Stencils}) for the moment {@link QueueEvents#moment()} names: until anything is written, on any instance,
+     * and at most two seconds; a view meanwhile only fills in its session's token. Rendering it read the tab, the counts,
+     * the bands, the month's reply times and the ongoing incidents: 9–10 ms of CPU per view (docs/benchmarks.md, #19).
+     * The key names who reads it (their subjects, their admin forms) and the address (tab, filters, page).
+     */
     @GET
     public Response queue(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
         QueueTab t = QueueTab.parse(tab);
         QueueFilter filter = narrowing.filter();
+        if (ui.flash() != null || ui.userName() == null) {
+            return HtmlBytes.page(page(t, filter));
+        }
+        String key = "queue " + user.accountId() + ' ' + ui.lang() + ' ' + ui.here();
+        return stencils.page(key, events.moment(), value -> page(t, filter), ui.userName(), ui.csrfToken()).response();
+    }
+
+    private TemplateInstance page(QueueTab t, QueueFilter filter) {
         java.time.LocalDate today = java.time.LocalDate.now(transparency.zone());
         var month = org.candor.transparency.TransparencyResource.View.of(null,
                 transparency.report(today.minusDays(29), today), null, null);
@@ -101,10 +122,10 @@ public class QueueResource {
         QueueReads.Page page = view.page();
         // the canned replies are offered on the reply tab only (its bulk form)
         List<ItemReads.Canned> canned = t == QueueTab.REPLY ? items.canned(user.isAdmin()) : List.of();
-        return HtmlBytes.page(Templates.queue(t, page, lines.of(t, page.rows()), view.counts(),
+        return Templates.queue(t, page, lines.of(t, page.rows()), view.counts(),
                 List.of(QueueTab.values()), new Mail(outbox.enabled(), user.isAdmin() ? outbox.state() : null),
                 reads.bands(user.accountId()), month.percent("replies.withinTargetBasisPoints"),
-                incidents.ongoing(user.accountId()), filter, canned, List.of(ReasonCode.values())));
+                incidents.ongoing(user.accountId()), filter, canned, List.of(ReasonCode.values()));
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.candor.review;
 
+import static org.candor.support.SubjectPages.form;
+import static org.candor.support.SubjectPages.list;
+import static org.candor.support.SubjectPages.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,23 +187,5 @@ class SharedSubjectPageTest {
             assertFalse(html.indexOf('\u0000') >= 0, "a marker of a kept part was left in the page");
         }
         assertTrue(form(dana.request().get(page).asString()).contains("Süß 😀"), "Dana's own form, beside the kept list");
-    }
-
-    /** Posts {@code who}'s review on the subject at {@code page}, as its form does. */
-    private static void write(Session who, String page, String rating, String title, String body) {
-        who.form().formParam("rating", rating).formParam("title", title).formParam("body", body)
-                .post(page + "/reviews").then().statusCode(303);
-    }
-
-    /** The review list of a subject page. */
-    private static String list(String html) {
-        int from = html.indexOf("<section class=\"reviews\"");
-        return html.substring(from, html.indexOf("</section>", from));
-    }
-
-    /** The review form of a subject page. */
-    private static String form(String html) {
-        int from = html.indexOf("id=\"write\"");
-        return html.substring(from, html.indexOf("</section>", from));
     }
 }

@@ -1,5 +1,8 @@
 package org.candor.web;
 
+import static org.candor.support.SubjectPages.form;
+import static org.candor.support.SubjectPages.list;
+import static org.candor.support.SubjectPages.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -145,11 +148,6 @@ class KeptSignedInPagesTest {
         assertEquals(beforePromotion, kept.hits(), "staff pages are always rendered");
     }
 
-    private static void write(Session who, String page, String rating, String title, String body) {
-        who.form().formParam("rating", rating).formParam("title", title).formParam("body", body)
-                .post(page + "/reviews").then().statusCode(303);
-    }
-
     /** Every header but the date, by name, each name's values in order. */
     private static Map<String, List<String>> headers(Response response) {
         return response.getHeaders().asList().stream().filter(h -> !h.getName().equalsIgnoreCase("Date"))
@@ -166,16 +164,5 @@ class KeptSignedInPagesTest {
         String marker = "<a href=\"/me/profile\" class=\"who\">";
         int at = html.indexOf(marker) + marker.length();
         return html.substring(at, html.indexOf("</a>", at));
-    }
-
-    /** The review form of a subject page. */
-    private static String form(String html) {
-        int from = html.indexOf("id=\"write\"");
-        return html.substring(from, html.indexOf("</section>", from));
-    }
-
-    private static String list(String html) {
-        int from = html.indexOf("<section class=\"reviews\"");
-        return html.substring(from, html.indexOf("</section>", from));
     }
 }

@@ -1,0 +1,106 @@
+package org.candor.moderation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.candor.subject.Subject;
+import org.candor.support.Session;
+import org.candor.support.Steps;
+import org.candor.support.TestData;
+import org.candor.web.Stencils;
+
+/**
+ * A moderator's queue page is kept as a stencil while nothing is written and for at most two seconds: a view meanwhile
+ * is the page rendered for them, with their session's token; whatever is written through the app — a held post, an
+ * action, a narrower set of subjects — shows at the next view, and a change made behind the app's back within two
+ * seconds. One moderator's name and token never reach another.
+ */
+@QuarkusTest
+class KeptQueuePagesTest {
+
+    @Inject
+    Stencils stencils;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aQueuePageIsKeptUntilSomethingIsWritten() {
+        Subject subject = TestData.subject("Kept queue");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Session mod = Session.moderatorOf(subject);
+        Session colleague = Session.moderatorOf(subject);
+        long first = Steps.post(Session.customer(), subject, 3, "First words wait for a moderator.");
+        String tab = "/moderation?tab=held";
+
+        // a view right after another is made from the stencil it kept (unless something was written in between)
+        String rendered = null;
+        String kept = null;
+        for (int attempt = 0; attempt < 3 && kept == null; attempt++) {
+            rendered = mod.request().get(tab).then().statusCode(200).extract().asString();
+            long hits = stencils.hits();
+            String again = mod.request().get(tab).then().statusCode(200).extract().asString();
+            kept = stencils.hits() == hits + 1 ? again : null;
+        }
+        assertNotNull(kept, "a view made from the kept stencil");
+        assertTrue(rendered.contains("First words wait for a moderator."), rendered);
+        assertEquals(rendered, kept);
+
+        // a colleague's page: their name, their token, never the first moderator's
+        String theirs = colleague.request().get(tab).then().statusCode(200).extract().asString();
+        assertTrue(theirs.contains(colleague.cookies().get("csrf-token")), "their token");
+        assertFalse(theirs.contains(mod.cookies().get("csrf-token")), "not the other moderator's");
+        assertTrue(theirs.contains("class=\"who\">" + name(colleague) + "</a>"), "their name in the header");
+        assertFalse(theirs.contains("class=\"who\">" + name(mod) + "</a>"));
+
+        // a new held post, written through the app: the next view shows it
+        Steps.post(Session.customer(), subject, 1, "Second words wait too.");
+        assertTrue(mod.request().get(tab).asString().contains("Second words wait too."));
+
+        // the colleague publishes the first: it leaves both moderators' held tab at once
+        long item = Steps.item(first, "HELD");
+        Steps.act(colleague, item, "publish", "reason", "MEETS_GUIDELINES").statusCode(303);
+        assertFalse(mod.request().get(tab).asString().contains("id=\"item-" + item + "\""), "published, gone");
+
+        // an admin narrows the moderator to another subject: the next view shows none of this one's items
+        Subject elsewhere = TestData.subject("Kept queue elsewhere");
+        mod.request().get(tab).then().statusCode(200);
+        TestData.update("update account set scope_subject_ids = array[cast(?1 as bigint)] where id = ?2", elsewhere.id,
+                mod.accountId());
+        String narrowed = mod.request().get(tab).asString();
+        assertFalse(narrowed.contains("Second words wait too."), narrowed);
+    }
+
+    @Test
+    void aChangeNobodyAnnouncedShowsWithinTwoSeconds() throws InterruptedException {
+        Subject subject = TestData.subject("Kept queue clock");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Session mod = Session.moderatorOf(subject);
+        long item = Steps.item(Steps.post(Session.customer(), subject, 2, "Waiting quietly."), "HELD");
+        String tab = "/moderation?tab=held";
+        assertFalse(mod.request().get(tab).asString().contains("queue-item overdue\" id=\"item-" + item + "\""));
+        mod.request().get(tab).then().statusCode(200);
+
+        // straight in the database, no NOTIFY, no mark: as an operator's statement or the clock passing the target
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("update queue_item set due_at = now() - interval '1 hour' where id = ?1")
+                .setParameter(1, item).executeUpdate());
+        Thread.sleep(QueueEvents.FRESH_NANOS / 1_000_000 + 100);
+        assertTrue(mod.request().get(tab).asString().contains("queue-item overdue\" id=\"item-" + item + "\""),
+                "overdue, two seconds later at most");
+    }
+
+    private static String name(Session who) {
+        return (String) TestData.sql("select display_name from account where id = ?1", who.accountId());
+    }
+}
