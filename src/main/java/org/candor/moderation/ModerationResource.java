@@ -122,11 +122,14 @@ public class ModerationResource {
     private final Reasons reasons;
 
     private final org.candor.policy.PublicActor publicActor;
+    private final KeptStaffPages kept;
 
     ModerationResource(ModerationService moderation, QueueReads reads, ItemReads items, CurrentUser user, FormErrors formErrors,
             Flash flash, ModerationConfig config, org.candor.review.ReviewReads reviews, AccountService accounts,
-            Appeals appeals, LegalNotices legalNotices, Reasons reasons, org.candor.policy.PublicActor publicActor) {
+            Appeals appeals, LegalNotices legalNotices, Reasons reasons, org.candor.policy.PublicActor publicActor,
+            KeptStaffPages kept) {
         this.publicActor = publicActor;
+        this.kept = kept;
         this.appeals = appeals;
         this.legalNotices = legalNotices;
         this.reasons = reasons;
@@ -144,7 +147,7 @@ public class ModerationResource {
     @GET
     @Path("items/{id}")
     public Response item(@PathParam("id") long id) {
-        return HtmlBytes.page(render(id, Typed.NONE));
+        return kept.page("item", () -> render(id, Typed.NONE));
     }
 
     /** A review by its id alone (from staff views that do not know its subject): its permalink. */

@@ -31,8 +31,6 @@ import org.candor.policy.ReasonCode;
 import org.candor.web.Flash;
 import org.candor.web.Fragment;
 import org.candor.web.HtmlBytes;
-import org.candor.web.Stencils;
-import org.candor.web.Ui;
 
 /**
  * The moderation queue: its tabs, narrowed and paged ({@link QueueFilter}), acted on in bulk, and the live event
@@ -75,12 +73,11 @@ public class QueueResource {
     private final org.candor.transparency.TransparencyIndex transparency;
     private final Incidents incidents;
     private final QueueLines lines;
-    private final Stencils stencils;
-    private final Ui ui;
+    private final KeptStaffPages kept;
 
     QueueResource(ModerationService moderation, QueueReads reads, ItemReads items, QueueEvents events, CurrentUser user, Flash flash,
             AccountService accounts, MailOutbox outbox, org.candor.transparency.TransparencyIndex transparency,
-            Incidents incidents, QueueLines lines, Stencils stencils, Ui ui) {
+            Incidents incidents, QueueLines lines, KeptStaffPages kept) {
         this.moderation = moderation;
         this.reads = reads;
         this.items = items;
@@ -92,26 +89,15 @@ public class QueueResource {
         this.transparency = transparency;
         this.incidents = incidents;
         this.lines = lines;
-        this.stencils = stencils;
-        this.ui = ui;
+        this.kept = kept;
     }
 
-    /**
-     * A tab of the queue. The page is rendered once with stand-ins for the moderator's name and CSRF token and kept
-     * ({@link Stencils}) for the moment {@link QueueEvents#moment()} names: until anything is written, on any instance,
-     * and at most two seconds; a view meanwhile only fills in its session's token. Rendering it read the tab, the counts,
-     * the bands, the month's reply times and the ongoing incidents: 9–10 ms of CPU per view (docs/benchmarks.md, #19).
-     * The key names who reads it (their subjects, their admin forms) and the address (tab, filters, page).
-     */
+    /** A tab of the queue, narrowed and paged; kept for a moment ({@link KeptStaffPages}). */
     @GET
     public Response queue(@QueryParam("tab") String tab, @BeanParam Narrowing narrowing) {
         QueueTab t = QueueTab.parse(tab);
         QueueFilter filter = narrowing.filter();
-        if (ui.flash() != null || ui.userName() == null) {
-            return HtmlBytes.page(page(t, filter));
-        }
-        String key = "queue " + user.accountId() + ' ' + ui.lang() + ' ' + ui.here();
-        return stencils.page(key, events.moment(), value -> page(t, filter), ui.userName(), ui.csrfToken()).response();
+        return kept.page("queue", () -> page(t, filter));
     }
 
     private TemplateInstance page(QueueTab t, QueueFilter filter) {

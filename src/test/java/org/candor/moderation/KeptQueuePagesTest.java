@@ -43,18 +43,8 @@ class KeptQueuePagesTest {
         long first = Steps.post(Session.customer(), subject, 3, "First words wait for a moderator.");
         String tab = "/moderation?tab=held";
 
-        // a view right after another is made from the stencil it kept (unless something was written in between)
-        String rendered = null;
-        String kept = null;
-        for (int attempt = 0; attempt < 3 && kept == null; attempt++) {
-            rendered = mod.request().get(tab).then().statusCode(200).extract().asString();
-            long hits = stencils.hits();
-            String again = mod.request().get(tab).then().statusCode(200).extract().asString();
-            kept = stencils.hits() == hits + 1 ? again : null;
-        }
-        assertNotNull(kept, "a view made from the kept stencil");
+        String rendered = keptAlike(mod, tab);
         assertTrue(rendered.contains("First words wait for a moderator."), rendered);
-        assertEquals(rendered, kept);
 
         // a colleague's page: their name, their token, never the first moderator's
         String theirs = colleague.request().get(tab).then().statusCode(200).extract().asString();
@@ -98,6 +88,45 @@ class KeptQueuePagesTest {
         Thread.sleep(QueueEvents.FRESH_NANOS / 1_000_000 + 100);
         assertTrue(mod.request().get(tab).asString().contains("queue-item overdue\" id=\"item-" + item + "\""),
                 "overdue, two seconds later at most");
+    }
+
+    @Test
+    void anItemPageIsKeptUntilTheItemChanges() {
+        Subject subject = TestData.subject("Kept item");
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Session mod = Session.moderatorOf(subject);
+        Session colleague = Session.moderatorOf(subject);
+        long item = Steps.item(Steps.post(Session.customer(), subject, 4, "Kept while nobody acts."), "HELD");
+        String page = "/moderation/items/" + item;
+        String publish = "action=\"/moderation/items/" + item + "/publish\"";
+        assertTrue(keptAlike(mod, page).contains(publish), "a held post can be published");
+
+        Steps.act(colleague, item, "publish", "reason", "MEETS_GUIDELINES").statusCode(303);
+        String after = mod.request().get(page).then().statusCode(200).extract().asString();
+        assertFalse(after.contains(publish), "published by a colleague: the page says what it is now");
+
+        // a moderator no longer given the subject is refused the page at once, kept or not
+        TestData.update("update account set scope_subject_ids = array[cast(?1 as bigint)] where id = ?2",
+                TestData.subject("Kept item elsewhere").id, mod.accountId());
+        mod.request().get(page).then().statusCode(403);
+    }
+
+    /**
+     * The page at {@code address} as rendered for {@code who}, after checking that a view right after it is made from
+     * the stencil it kept and is the same page (tried again when something written in between made it render again).
+     */
+    private String keptAlike(Session who, String address) {
+        String rendered = null;
+        String kept = null;
+        for (int attempt = 0; attempt < 3 && kept == null; attempt++) {
+            rendered = who.request().get(address).then().statusCode(200).extract().asString();
+            long hits = stencils.hits();
+            String again = who.request().get(address).then().statusCode(200).extract().asString();
+            kept = stencils.hits() == hits + 1 ? again : null;
+        }
+        assertNotNull(kept, "a view made from the kept stencil");
+        assertEquals(rendered, kept);
+        return rendered;
     }
 
     private static String name(Session who) {
