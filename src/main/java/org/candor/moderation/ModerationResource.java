@@ -27,7 +27,6 @@ import org.candor.account.CurrentUser;
 import org.candor.account.Role;
 import org.candor.web.Flash;
 import org.candor.web.FormErrors;
-import org.candor.web.HtmlBytes;
 import org.candor.policy.ReasonCode;
 
 /**
