@@ -9,6 +9,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import org.candor.account.CurrentUser;
 import org.candor.web.HtmlBytes;
+import org.candor.web.KeptSignedInPages;
 import org.candor.web.Stencils;
 import org.candor.web.Ui;
 
@@ -18,7 +19,8 @@ import org.candor.web.Ui;
  * two seconds at most. A view meanwhile only fills in its session's token. Rendering a queue tab read the tab, the
  * counts, the bands, the month's reply times and the ongoing incidents, 9–10 ms of CPU per view (docs/benchmarks.md,
  * #19). The key names who reads (their subjects, their admin forms), their language and the address. A page with a
- * one-time message is rendered as usual.
+ * one-time message is rendered as usual. How each was made is remembered, so the next view is answered ahead of the
+ * security chain while its session, account and stencil hold ({@link KeptSignedInPages}).
  */
 @ApplicationScoped
 class KeptStaffPages {
@@ -27,8 +29,10 @@ class KeptStaffPages {
     private final QueueEvents events;
     private final Ui ui;
     private final CurrentUser user;
+    private final KeptSignedInPages pages;
 
-    KeptStaffPages(Stencils stencils, QueueEvents events, Ui ui, CurrentUser user) {
+    KeptStaffPages(Stencils stencils, QueueEvents events, Ui ui, CurrentUser user, KeptSignedInPages pages) {
+        this.pages = pages;
         this.stencils = stencils;
         this.events = events;
         this.ui = ui;
@@ -42,6 +46,8 @@ class KeptStaffPages {
         }
         String key = kind + ' ' + user.accountId() + ' ' + ui.lang() + ' ' + ui.here();
         Object moment = events.moment(); // before anything the page shows is read
-        return stencils.page(key, moment, slots -> render.get(), ui.userName(), ui.csrfToken()).response();
+        Stencils.Served served = stencils.page(key, moment, slots -> render.get(), ui.userName(), ui.csrfToken());
+        pages.rememberStaff(user.accountId(), ui.lang(), ui.here(), key, served.stencil(), events::current);
+        return served.response();
     }
 }

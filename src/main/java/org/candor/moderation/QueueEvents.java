@@ -78,13 +78,17 @@ public class QueueEvents {
      */
     Object moment() {
         Moment current = moment.get();
-        long now = System.nanoTime();
-        long written = seen.get();
-        if (current.seen() == written && now - current.at() < FRESH_NANOS && notifications.listening()) {
+        if (current(current)) {
             return current;
         }
-        Moment next = new Moment(written, now);
+        Moment next = new Moment(seen.get(), System.nanoTime());
         moment.compareAndSet(current, next); // lost to another request's: this page is not kept for the next one
         return next;
+    }
+
+    /** Whether {@code basis} is the moment {@link #moment()} would name now. */
+    boolean current(Object basis) {
+        return basis instanceof Moment m && m == moment.get() && m.seen() == seen.get()
+                && System.nanoTime() - m.at() < FRESH_NANOS && notifications.listening();
     }
 }

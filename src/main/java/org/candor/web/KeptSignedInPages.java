@@ -2,6 +2,7 @@ package org.candor.web;
 
 import java.util.Base64;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,9 +24,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * A customer's subject page answered again from what its last rendering kept, ahead of Quarkus' security chain and
- * REST layer, which were most of what such a page still cost once it was made from a stencil (#19,
- * docs/benchmarks.md). When the page was made from a kept stencil ({@link Stencils}), the resource remembers how —
+ * A customer's subject page — and a moderator's queue tab or item page — answered again from what its last rendering
+ * kept, ahead of Quarkus' security chain and REST layer, which were most of what such a page still cost once it was
+ * made from a stencil (#19, docs/benchmarks.md). Staff pages are remembered by {@link #rememberStaff} and answered
+ * under the same conditions, their stencil current by the moderation queue's own rule, only to staff. When the page was made from a kept stencil ({@link Stencils}), the resource remembers how —
  * which stencil, the shared part it was made from, the customer's own words in it — under the customer, language and
  * address; the next request for that address is answered here while all of it holds:
  * <ul>
@@ -52,8 +54,12 @@ public class KeptSignedInPages {
     static final int ORDER = -210;
     private static final String HTML = "text/html;charset=UTF-8";
 
-    /** How one customer's page at one address was made. */
-    private record Made(String stencilKey, long stencil, String sharedKey, String title, String body) {
+    /**
+     * How one reader's page at one address was made: from which stencil, whether it is current, for a customer or
+     * staff, and the reader's own words in its slots after their name and CSRF token.
+     */
+    private record Made(String stencilKey, long stencil, Predicate<Object> current, boolean staff, String[] own,
+            int weight) {
     }
 
     private final Cache<String, Made> made;
@@ -72,8 +78,7 @@ public class KeptSignedInPages {
         this.made = Caffeine.newBuilder()
                 // a customer's entry is ~0.5 KB without their own words: 12,000 customers ~6 MB
                 .maximumWeight(config.maxBytes() / 4)
-                .weigher((String key, Made m) -> 2 * (key.length() + m.stencilKey().length() + m.sharedKey().length()
-                        + m.title().length() + m.body().length()) + 200)
+                .weigher((String key, Made m) -> 2 * (key.length() + m.stencilKey().length()) + m.weight() + 200)
                 // as long as the stencils and shared parts it names may be kept: an entry is checked against them
                 .expireAfterWrite(config.expireAfterWrite())
                 .recordStats()
@@ -88,6 +93,8 @@ public class KeptSignedInPages {
             return;
         }
         router.get("/subjects/:slug").order(ORDER).handler(this::serve);
+        router.get("/moderation").order(ORDER).handler(this::serve);
+        router.get("/moderation/items/:id").order(ORDER).handler(this::serve);
     }
 
     /**
@@ -99,7 +106,21 @@ public class KeptSignedInPages {
     public void remember(long accountId, String lang, String address, String stencilKey, long stencil,
             String sharedKey, String title, String body) {
         if (stencil > 0 && title != null && body != null) {
-            made.put(key(accountId, lang, address), new Made(stencilKey, stencil, sharedKey, title, body));
+            made.put(key(accountId, lang, address), new Made(stencilKey, stencil,
+                    basis -> basis instanceof SharedFragments.Part part && shared.current(sharedKey, part), false,
+                    new String[] { title, body }, 2 * (sharedKey.length() + title.length() + body.length())));
+        }
+    }
+
+    /**
+     * Remembers how a staff page at {@code address} (a queue tab, an item) in {@code lang} was made for
+     * {@code accountId}: from the stencil {@code stencil} kept under {@code stencilKey}, whose basis {@code current}
+     * says is still current, with only their name and CSRF token in its slots.
+     */
+    public void rememberStaff(long accountId, String lang, String address, String stencilKey, long stencil,
+            Predicate<Object> current) {
+        if (stencil > 0) {
+            made.put(key(accountId, lang, address), new Made(stencilKey, stencil, current, true, new String[0], 0));
         }
     }
 
@@ -115,13 +136,11 @@ public class KeptSignedInPages {
         try {
             HttpServerRequest request = context.request();
             reader = plain(request) ? readers.find(request) : null;
-            token = reader == null || reader.staff() ? null : token(request);
+            token = reader == null ? null : token(request);
             if (token != null) {
                 Made m = made.getIfPresent(key(reader.accountId(), Ui.resolve(request).getLanguage(), request.uri()));
-                page = m == null ? null
-                        : stencils.fill(m.stencilKey(), m.stencil(),
-                                basis -> basis instanceof SharedFragments.Part part && shared.current(m.sharedKey(), part),
-                                reader.displayName(), token, m.title(), m.body());
+                page = m == null || m.staff() != reader.staff() ? null
+                        : stencils.fill(m.stencilKey(), m.stencil(), m.current(), values(reader, token, m.own()));
             }
         } catch (RuntimeException e) {
             LOG.debugf(e, "Rendering %s instead of answering it from memory", context.request().uri());
@@ -172,6 +191,14 @@ public class KeptSignedInPages {
                 .setPath(csrf.cookiePath());
         csrf.cookieDomain().ifPresent(cookie::setDomain);
         return cookie;
+    }
+
+    private static String[] values(SignedInReaders.Reader reader, String token, String[] own) {
+        String[] values = new String[2 + own.length];
+        values[Stencils.NAME] = reader.displayName();
+        values[Stencils.CSRF] = token;
+        System.arraycopy(own, 0, values, 2, own.length);
+        return values;
     }
 
     private static String key(long accountId, String lang, String address) {
