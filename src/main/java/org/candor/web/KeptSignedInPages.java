@@ -27,9 +27,11 @@ import io.vertx.ext.web.RoutingContext;
  * A customer's subject page — and a moderator's queue tab or item page — answered again from what its last rendering
  * kept, ahead of Quarkus' security chain and REST layer, which were most of what such a page still cost once it was
  * made from a stencil (#19, docs/benchmarks.md). Staff pages are remembered by {@link #rememberStaff} and answered
- * under the same conditions, their stencil current by the moderation queue's own rule, only to staff. When the page was made from a kept stencil ({@link Stencils}), the resource remembers how —
- * which stencil, the shared part it was made from, the customer's own words in it — under the customer, language and
- * address; the next request for that address is answered here while all of it holds:
+ * under the same conditions, their stencil current by the moderation queue's own rule, only to staff.
+ * <p>
+ * When a customer's page was made from a kept stencil ({@link Stencils}), the resource remembers how — which stencil,
+ * the shared part it was made from, the customer's own words in it — under the customer, language and address; the
+ * next request for that address is answered here while all of it holds:
  * <ul>
  * <li>the session cookie signs in an account known from memory and unchanged, as a customer, with nothing to write
  * (not due for renewal: {@link SignedInReaders});</li>

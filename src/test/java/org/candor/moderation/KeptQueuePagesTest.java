@@ -38,8 +38,7 @@ class KeptQueuePagesTest {
 
     @Test
     void aQueuePageIsKeptUntilSomethingIsWritten() {
-        Subject subject = TestData.subject("Kept queue");
-        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Subject subject = heldFirst("Kept queue");
         Session mod = Session.moderatorOf(subject);
         Session colleague = Session.moderatorOf(subject);
         long first = Steps.post(Session.customer(), subject, 3, "First words wait for a moderator.");
@@ -80,8 +79,7 @@ class KeptQueuePagesTest {
 
     @Test
     void aChangeNobodyAnnouncedShowsWithinTwoSeconds() throws InterruptedException {
-        Subject subject = TestData.subject("Kept queue clock");
-        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Subject subject = heldFirst("Kept queue clock");
         Session mod = Session.moderatorOf(subject);
         long item = Steps.item(Steps.post(Session.customer(), subject, 2, "Waiting quietly."), "HELD");
         String tab = "/moderation?tab=held";
@@ -99,8 +97,7 @@ class KeptQueuePagesTest {
 
     @Test
     void anItemPageIsKeptUntilTheItemChanges() {
-        Subject subject = TestData.subject("Kept item");
-        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        Subject subject = heldFirst("Kept item");
         Session mod = Session.moderatorOf(subject);
         Session colleague = Session.moderatorOf(subject);
         long item = Steps.item(Steps.post(Session.customer(), subject, 4, "Kept while nobody acts."), "HELD");
@@ -137,6 +134,13 @@ class KeptQueuePagesTest {
         assertEquals(rendered.asString(), kept.asString());
         assertEquals(Headers.withoutDate(rendered), Headers.withoutDate(kept));
         return rendered.asString();
+    }
+
+    /** A new subject whose posts all wait for a moderator. */
+    private static Subject heldFirst(String name) {
+        Subject subject = TestData.subject(name);
+        TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
+        return subject;
     }
 
     private static String name(Session who) {
