@@ -46,7 +46,7 @@ class KeptStaffPages {
         }
         String key = kind + ' ' + user.accountId() + ' ' + ui.lang() + ' ' + ui.here();
         Object moment = events.moment(); // before anything the page shows is read
-        Stencils.Served served = stencils.page(key, moment, slots -> render.get(), ui.userName(), ui.csrfToken());
+        Stencils.Served served = stencils.briefPage(key, moment, slots -> render.get(), ui.userName(), ui.csrfToken());
         pages.rememberStaff(user.accountId(), ui.lang(), ui.here(), key, served.stencil(), events::current);
         return served.response();
     }

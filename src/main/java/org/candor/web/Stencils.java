@@ -1,6 +1,7 @@
 package org.candor.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,10 @@ import io.quarkus.qute.TemplateInstance;
  * (a kept shared part): when that is replaced, so is the stencil. A stand-in a template did not write as it was
  * given (cut, changed, left out) makes the page rendered as usual and nothing kept. Bounded in bytes
  * ({@code candor.page-cache.max-bytes}, as much again as the page cache), kept no longer than its pages.
+ * <p>
+ * A stencil whose basis lasts only a moment ({@link #briefPage}: a moderator's queue tab or item, current two seconds
+ * at most) is kept apart, within a quarter of that budget and for a few seconds: a queue page weighs 100–200 KB, and
+ * kept with the others, those of moments long gone filled the budget and the heap (#19, docs/benchmarks.md).
  */
 @ApplicationScoped
 public class Stencils {
@@ -48,19 +53,29 @@ public class Stencils {
     private record Stencil(Object basis, byte[][] parts, int[] slots, int weight, long serial) {
     }
 
+    /** How long a stencil of a moment is kept: longer than any moment lasts. */
+    private static final Duration BRIEF = Duration.ofSeconds(5);
+
     private final Cache<String, Stencil> kept;
+    private final Cache<String, Stencil> brief;
     /** Pages made from a kept stencil (the cache's own hits also count one kept for another basis). */
     private final LongAdder used = new LongAdder();
     private final AtomicLong serials = new AtomicLong();
 
     Stencils(PageCacheConfig config, MeterRegistry registry) {
-        this.kept = Caffeine.newBuilder()
-                .maximumWeight(config.maxBytes())
+        this.kept = cache(config.maxBytes(), config.expireAfterWrite());
+        this.brief = cache(config.maxBytes() / 4, BRIEF);
+        CaffeineCacheMetrics.monitor(registry, kept, "signed-in-stencils");
+        CaffeineCacheMetrics.monitor(registry, brief, "staff-stencils");
+    }
+
+    private static Cache<String, Stencil> cache(long maxBytes, Duration expiry) {
+        return Caffeine.newBuilder()
+                .maximumWeight(maxBytes)
                 .weigher((String key, Stencil s) -> s.weight() + 2 * key.length() + 256)
-                .expireAfterWrite(config.expireAfterWrite())
+                .expireAfterWrite(expiry)
                 .recordStats()
                 .build();
-        CaffeineCacheMetrics.monitor(registry, kept, "signed-in-stencils");
     }
 
     /** The stand-in for {@code slot} while a stencil renders on this thread; else null (the real value is wanted). */
@@ -84,13 +99,24 @@ public class Stencils {
      */
     public Served page(String key, Object basis, Function<IntFunction<String>, TemplateInstance> render,
             String... values) {
-        Stencil stencil = kept.getIfPresent(key);
+        return page(kept, key, basis, render, values);
+    }
+
+    /** {@link #page} for a basis that is current for a moment only (a few seconds): kept apart, and briefly. */
+    public Served briefPage(String key, Object basis, Function<IntFunction<String>, TemplateInstance> render,
+            String... values) {
+        return page(brief, key, basis, render, values);
+    }
+
+    private Served page(Cache<String, Stencil> shelf, String key, Object basis,
+            Function<IntFunction<String>, TemplateInstance> render, String... values) {
+        Stencil stencil = shelf.getIfPresent(key);
         if (stencil == null || stencil.basis() != basis) {
             stencil = make(basis, render, values.length, serials.incrementAndGet());
             if (stencil == null) {
                 return new Served(HtmlBytes.page(render.apply(slot -> values[slot])), 0);
             }
-            kept.put(key, stencil);
+            shelf.put(key, stencil);
         } else {
             used.increment();
         }
@@ -103,6 +129,9 @@ public class Stencils {
      */
     public byte[][] fill(String key, long serial, Predicate<Object> current, String... values) {
         Stencil stencil = kept.getIfPresent(key);
+        if (stencil == null || stencil.serial() != serial) {
+            stencil = brief.getIfPresent(key);
+        }
         if (stencil == null || stencil.serial() != serial || !current.test(stencil.basis())) {
             return null;
         }
