@@ -115,6 +115,26 @@ class KeptQueuePagesTest {
         mod.request().get(page).then().statusCode(403);
     }
 
+    @Test
+    void aModeratorsStencilsAreKeptApartFromCustomers() {
+        Subject subject = heldFirst("Kept apart");
+        Session mod = Session.moderatorOf(subject);
+        Steps.post(Session.customer(), subject, 3, "Kept on a shelf of its own.");
+        double customers = cached("signed-in-stencils");
+        double staff = cached("staff-stencils");
+        keptAlike(mod, "/moderation?tab=held");
+        // a queue page weighs 100–200 KB and is current two seconds at most: it takes nothing of the customers' budget
+        assertTrue(cached("staff-stencils") > staff, "kept with a moderator's stencils");
+        assertEquals(customers, cached("signed-in-stencils"), "not with the customers'");
+    }
+
+    /** How many entries the cache named {@code name} holds, as an operator's Prometheus reads it. */
+    private static double cached(String name) {
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("cache_size{") && l.contains("cache=\"" + name + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
     /**
      * The page at {@code address} as rendered for {@code who}, after checking that a view right after it is answered
      * from the stencil it kept, ahead of the security chain, and is the same page with the same headers (tried again
