@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -18,6 +19,7 @@ import io.netty.buffer.Unpooled;
 import io.quarkus.csrf.reactive.runtime.RestCsrfConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -55,6 +57,8 @@ public class KeptSignedInPages {
      */
     static final int ORDER = -210;
     private static final String HTML = "text/html;charset=UTF-8";
+    /** Stands for the token in the CSRF cookie's header kept for the second (a token is URL-safe Base64). */
+    private static final String TOKEN = "~token~";
 
     /**
      * How one reader's page at one address was made: from which stencil, whether it is current, for a customer or
@@ -66,10 +70,12 @@ public class KeptSignedInPages {
 
     private final Cache<String, Made> made;
     private final LongAdder served = new LongAdder();
+    private volatile CookieText cookieText;
     private final SignedInReaders readers;
     private final Stencils stencils;
     private final SharedFragments shared;
     private final RestCsrfConfig csrf;
+    private final java.util.Optional<CookieSameSite> sameSite;
 
     KeptSignedInPages(PageCacheConfig config, SignedInReaders readers, Stencils stencils, SharedFragments shared,
             RestCsrfConfig csrf, MeterRegistry registry) {
@@ -77,6 +83,9 @@ public class KeptSignedInPages {
         this.stencils = stencils;
         this.shared = shared;
         this.csrf = csrf;
+        this.sameSite = ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.http.same-site-cookie.\"" + csrf.cookieName() + "\".value", String.class)
+                .map(v -> CookieSameSite.valueOf(v.toUpperCase(java.util.Locale.ROOT)));
         this.made = Caffeine.newBuilder()
                 // a customer's entry is ~0.5 KB without their own words: 12,000 customers ~6 MB
                 .maximumWeight(config.maxBytes() / 4)
@@ -156,7 +165,7 @@ public class KeptSignedInPages {
         context.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML)
                 .putHeader("Content-Security-Policy", SecurityHeaders.pagePolicy(reader.signOutOrigin()))
-                .addCookie(csrfCookie(token, context.request().isSSL()))
+                .putHeader(HttpHeaders.SET_COOKIE, csrfCookie(token, context.request().isSSL()))
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(page)));
     }
 
@@ -184,15 +193,35 @@ public class KeptSignedInPages {
         }
     }
 
-    /** The CSRF cookie as the CSRF filter sets it again on every page (its same-site attribute is Quarkus' to add). */
-    private Cookie csrfCookie(String token, boolean ssl) {
-        Cookie cookie = Cookie.cookie(csrf.cookieName(), token)
+    /**
+     * The CSRF cookie's header as the CSRF filter sets it again on every page, with the same-site attribute Quarkus
+     * adds to it ({@code quarkus.http.same-site-cookie}): encoded by Vert.x once a second (its {@code Expires} date is
+     * the costly part), the token put in its place.
+     */
+    private String csrfCookie(String token, boolean ssl) {
+        long second = System.currentTimeMillis() / 1000;
+        CookieText text = cookieText;
+        if (text == null || text.second() != second) {
+            text = new CookieText(second, encoded(false), encoded(true));
+            cookieText = text;
+        }
+        return (ssl ? text.secure() : text.plain()).replace(TOKEN, token);
+    }
+
+    /** The cookie's header with {@link #TOKEN} for its value. */
+    private String encoded(boolean ssl) {
+        Cookie cookie = Cookie.cookie(csrf.cookieName(), TOKEN)
                 .setHttpOnly(csrf.cookieHttpOnly())
                 .setSecure(csrf.cookieForceSecure() || ssl)
                 .setMaxAge(csrf.cookieMaxAge().toSeconds())
                 .setPath(csrf.cookiePath());
         csrf.cookieDomain().ifPresent(cookie::setDomain);
-        return cookie;
+        sameSite.ifPresent(cookie::setSameSite);
+        return cookie.encode();
+    }
+
+    /** The CSRF cookie's header in one second, for plain and TLS requests. */
+    private record CookieText(long second, String plain, String secure) {
     }
 
     private static String[] values(SignedInReaders.Reader reader, String token, String[] own) {
