@@ -51,12 +51,15 @@ import io.vertx.ext.web.RoutingContext;
 public class KeptSignedInPages {
 
     private static final Logger LOG = Logger.getLogger(KeptSignedInPages.class);
+    private static final CharSequence CSP = HttpHeaders.createOptimized("Content-Security-Policy");
     /**
      * After Quarkus' CORS handling (-300) and Candor's cookie filters (-250, -240), before authentication (-200) and
      * authorisation (-100).
      */
     static final int ORDER = -210;
-    private static final String HTML = "text/html;charset=UTF-8";
+    /** Header values as bytes once (Vert.x copies these instead of encoding each character on every answer). */
+    private static final CharSequence HTML = HttpHeaders.createOptimized("text/html;charset=UTF-8");
+    private static final java.util.Map<String, CharSequence> POLICIES = new java.util.concurrent.ConcurrentHashMap<>();
     /** Stands for the token in the CSRF cookie's header kept for the second (a token is URL-safe Base64). */
     private static final String TOKEN = "~token~";
 
@@ -164,9 +167,22 @@ public class KeptSignedInPages {
         served.increment();
         context.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML)
-                .putHeader("Content-Security-Policy", SecurityHeaders.pagePolicy(reader.signOutOrigin()))
+                .putHeader(CSP, policy(reader.signOutOrigin()))
                 .putHeader(HttpHeaders.SET_COOKIE, csrfCookie(token, context.request().isSSL()))
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(page)));
+    }
+
+    /** The content security policy of a page whose sign-out form ends at {@code origin}, as bytes. */
+    private static CharSequence policy(String origin) {
+        String policy = SecurityHeaders.pagePolicy(origin);
+        CharSequence kept = POLICIES.get(policy);
+        if (kept == null) {
+            kept = HttpHeaders.createOptimized(policy);
+            if (POLICIES.size() < SecurityHeaders.MOST) {
+                POLICIES.put(policy, kept);
+            }
+        }
+        return kept;
     }
 
     /**

@@ -34,7 +34,7 @@ public class SecurityHeaders implements ContainerResponseFilter {
      * allocated (#19).
      */
     private static final Map<String, String> POLICIES = new ConcurrentHashMap<>();
-    private static final int MOST = 64;
+    static final int MOST = 64;
     private static final String NO_ORIGIN = policy(null);
 
     private final CurrentVertxRequest current;
