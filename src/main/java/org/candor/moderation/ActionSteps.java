@@ -79,17 +79,15 @@ class ActionSteps {
      */
     Acting begin(long actorId, long itemId, int version, ModerationAction action) {
         Account actor = accounts.staff(actorId);
-        QueueItem item = em.find(QueueItem.class, itemId);
-        if (item == null) {
-            throw new NotFoundException();
-        }
-        // the item carries its review's subject (an item made in this transaction not yet: the review says)
-        Long subject = item.subjectId != null ? item.subjectId
-                : posts.content(item.reviewId, item.commentId).orElseThrow(NotFoundException::new).subjectId();
+        Long subject = subjectOf(itemId);
         if (!accounts.moderates(actor, subject)) {
             throw new ForbiddenException("this moderator does not moderate subject " + subject);
         }
-        em.refresh(item, LockModeType.PESSIMISTIC_WRITE);
+        // read once, with its lock (read whole first, then again locked, it was a tenth of a reply's CPU: #19)
+        QueueItem item = em.find(QueueItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
+        if (item == null) {
+            throw new NotFoundException();
+        }
         if (item.version != version) {
             throw new ConflictException(itemId, "the item changed since it was shown");
         }
@@ -101,6 +99,24 @@ class ActionSteps {
             throw new ConflictException(itemId, action + " is not possible while the content is " + content.status());
         }
         return new Acting(actor, item, content);
+    }
+
+    /**
+     * The subject of the item's review, read without the item itself; the item carries it (one made in this
+     * transaction not yet: the review says).
+     */
+    private Long subjectOf(long itemId) {
+        List<Tuple> found = Sql.tuples(em.createNativeQuery(
+                "select subject_id as subject_id, review_id as review_id, comment_id as comment_id from queue_item"
+                        + " where id = ?1", Tuple.class).setParameter(1, itemId));
+        if (found.isEmpty()) {
+            throw new NotFoundException();
+        }
+        Tuple row = found.get(0);
+        Long subject = Sql.number(row, "subject_id");
+        return subject != null ? subject
+                : posts.content(Sql.number(row, "review_id"), Sql.number(row, "comment_id"))
+                        .orElseThrow(NotFoundException::new).subjectId();
     }
 
     /**
