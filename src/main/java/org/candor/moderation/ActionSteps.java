@@ -83,7 +83,7 @@ class ActionSteps {
         if (!accounts.moderates(actor, subject)) {
             throw new ForbiddenException("this moderator does not moderate subject " + subject);
         }
-        // read once, with its lock (read whole first, then again locked, it was a tenth of a reply's CPU: #19)
+        // loaded once, with its lock (it was loaded whole, then again locked: #19)
         QueueItem item = em.find(QueueItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
         if (item == null) {
             throw new NotFoundException();

@@ -1,6 +1,10 @@
 package org.candor.web;
 
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -59,7 +63,7 @@ public class KeptSignedInPages {
     static final int ORDER = -210;
     /** Header values as bytes once (Vert.x copies these instead of encoding each character on every answer). */
     private static final CharSequence HTML = HttpHeaders.createOptimized("text/html;charset=UTF-8");
-    private static final java.util.Map<String, CharSequence> POLICIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, CharSequence> POLICIES = new ConcurrentHashMap<>();
     /** Stands for the token in the CSRF cookie's header kept for the second (a token is URL-safe Base64). */
     private static final String TOKEN = "~token~";
 
@@ -78,7 +82,7 @@ public class KeptSignedInPages {
     private final Stencils stencils;
     private final SharedFragments shared;
     private final RestCsrfConfig csrf;
-    private final java.util.Optional<CookieSameSite> sameSite;
+    private final Optional<CookieSameSite> sameSite;
 
     KeptSignedInPages(PageCacheConfig config, SignedInReaders readers, Stencils stencils, SharedFragments shared,
             RestCsrfConfig csrf, MeterRegistry registry) {
@@ -88,7 +92,7 @@ public class KeptSignedInPages {
         this.csrf = csrf;
         this.sameSite = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.http.same-site-cookie.\"" + csrf.cookieName() + "\".value", String.class)
-                .map(v -> CookieSameSite.valueOf(v.toUpperCase(java.util.Locale.ROOT)));
+                .map(v -> CookieSameSite.valueOf(v.toUpperCase(Locale.ROOT)));
         this.made = Caffeine.newBuilder()
                 // a customer's entry is ~0.5 KB without their own words: 12,000 customers ~6 MB
                 .maximumWeight(config.maxBytes() / 4)
