@@ -106,7 +106,11 @@ public class AuthorNotices {
         if (email != null) {
             String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
                     + (n.commentId() == null ? "" : "#comment-" + n.commentId());
-            String receipt = n.logSeq() == null ? null : config.publicUrl() + "/log/entries/" + n.logSeq() + "/proof";
+            // a statement staged for the log (a hold) has its number once it is sequenced, within a second: the
+            // outbox waits for it and writes it in (MailOutbox.SEQ)
+            String seq = n.logSeq() != null ? n.logSeq().toString()
+                    : n.statement() != null && n.statement().logSeq() == null ? MailOutbox.SEQ : null;
+            String receipt = seq == null ? null : MailOutbox.receiptUrl(config.publicUrl(), seq);
             String appeal = n.statement() == null ? null : config.publicUrl() + "/me#statement-" + n.statement().id();
             outbox.queue(noticeId, email, Templates.noticeSubject(n).setLocale(language).render().strip(),
                     Templates.notice(Sql.text(who, "name"), n, link, receipt, appeal).setLocale(language).render(),

@@ -2,6 +2,7 @@ package org.candor.moderation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ public class MailOutbox {
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
     private static final int BATCH = 20;
     private static final Duration LONGEST_WAIT = Duration.ofHours(6);
+    /** Stands for a log entry's number in a body written before the entry had one. */
+    static final String SEQ = "{seq}";
+    private static final String SEQ_PATH = receiptUrl("", SEQ);
 
     /** What admins see of the outbox. */
     public record State(long waiting, long failed, String lastError) {
@@ -96,7 +100,8 @@ public class MailOutbox {
                         .map(r -> new MailTransport.Attachment("candor-entry-" + seq + ".tlog-proof",
                                 r.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .orElse(null);
-                transport.send(Sql.text(mail, "to_address"), Sql.text(mail, "subject"), Sql.text(mail, "body"), receipt);
+                transport.send(Sql.text(mail, "to_address"), Sql.text(mail, "subject"),
+                        numbered(Sql.text(mail, "body"), seq), receipt);
                 em.createNativeQuery("update mail_outbox set status = 'SENT', attempts = ?2, sent_at = now(), "
                         + "last_error = null where id = ?1").setParameter(1, id).setParameter(2, attempts).executeUpdate();
             } catch (RuntimeException e) {
@@ -114,6 +119,23 @@ public class MailOutbox {
             }
         }
         return due.size();
+    }
+
+    /** The address of a log entry's receipt; {@code seq} may be {@link #SEQ}, for {@link #numbered} to fill in. */
+    static String receiptUrl(String publicUrl, String seq) {
+        return publicUrl + "/log/entries/" + seq + "/proof";
+    }
+
+    /**
+     * A body written before its entry had a number (a hold's statement, staged), with the number in its receipt's
+     * address; the line left out when the entry has none.
+     */
+    static String numbered(String body, Long seq) {
+        if (!body.contains(SEQ_PATH)) {
+            return body;
+        }
+        return seq != null ? body.replace(SEQ_PATH, "/log/entries/" + seq + "/proof")
+                : body.lines().filter(line -> !line.contains(SEQ_PATH)).collect(Collectors.joining("\n", "", "\n"));
     }
 
     /** The wait after {@code attempts} failed attempts: the retry delay, doubled each time, at most six hours. */

@@ -173,6 +173,9 @@ class ModerationTest {
         assertTrue(mail.getSubject().contains("Your post is waiting for a moderator"), mail.getSubject());
         assertEquals(1, mail.getAttachments().size());
         assertEquals("candor-entry-" + seq + ".tlog-proof", mail.getAttachments().get(0).getName());
+        // written before the statement had its number, the body links its receipt all the same
+        assertTrue(mail.getText().contains("/log/entries/" + seq + "/proof"), mail.getText());
+        assertFalse(mail.getText().contains(MailOutbox.SEQ), mail.getText());
         org.candor.publiclog.Verifier.Result proved = proved(mail.getAttachments().get(0));
         assertTrue(proved.ok() && proved.message().contains("STATEMENT_OF_REASONS"), proved.message());
         author.request().when().get("/me").then().statusCode(200).body(containsString("#entry-" + seq));
