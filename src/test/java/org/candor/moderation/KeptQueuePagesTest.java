@@ -153,6 +153,7 @@ class KeptQueuePagesTest {
         assertEquals(200, rendered.statusCode());
         assertEquals(rendered.asString(), kept.asString());
         assertEquals(Headers.withoutDate(rendered), Headers.withoutDate(kept));
+        Headers.assertCookieDatesAgree(kept);
         return rendered.asString();
     }
 

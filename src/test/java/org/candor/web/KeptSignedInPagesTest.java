@@ -49,6 +49,7 @@ class KeptSignedInPagesTest {
         assertEquals(200, answered.statusCode());
         assertEquals(rendered.asString(), answered.asString());
         assertEquals(Headers.withoutDate(rendered), Headers.withoutDate(answered));
+        Headers.assertCookieDatesAgree(answered);
         assertTrue(answered.getHeader("Content-Security-Policy").contains("frame-ancestors 'none'"));
         assertEquals("nosniff", answered.getHeader("X-Content-Type-Options"), "Quarkus' own headers are on it");
         String csrf = answered.getHeaders().getValues("Set-Cookie").stream().filter(c -> c.startsWith("csrf-token="))
