@@ -134,7 +134,7 @@ public class MailOutbox {
         if (!body.contains(SEQ_PATH)) {
             return body;
         }
-        return seq != null ? body.replace(SEQ_PATH, "/log/entries/" + seq + "/proof")
+        return seq != null ? body.replace(SEQ_PATH, receiptUrl("", seq.toString()))
                 : body.lines().filter(line -> !line.contains(SEQ_PATH)).collect(Collectors.joining("\n", "", "\n"));
     }
 

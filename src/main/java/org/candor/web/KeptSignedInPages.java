@@ -2,9 +2,7 @@ package org.candor.web;
 
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -63,7 +61,6 @@ public class KeptSignedInPages {
     static final int ORDER = -210;
     /** Header values as bytes once (Vert.x copies these instead of encoding each character on every answer). */
     private static final CharSequence HTML = HttpHeaders.createOptimized("text/html;charset=UTF-8");
-    private static final Map<String, CharSequence> POLICIES = new ConcurrentHashMap<>();
     /** Stands for the token in the CSRF cookie's header kept for the second (a token is URL-safe Base64). */
     private static final String TOKEN = "~token~";
 
@@ -171,22 +168,9 @@ public class KeptSignedInPages {
         served.increment();
         context.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML)
-                .putHeader(CSP, policy(reader.signOutOrigin()))
+                .putHeader(CSP, SecurityHeaders.pagePolicy(reader.signOutOrigin()))
                 .putHeader(HttpHeaders.SET_COOKIE, csrfCookie(token, context.request().isSSL()))
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(page)));
-    }
-
-    /** The content security policy of a page whose sign-out form ends at {@code origin}, as bytes. */
-    private static CharSequence policy(String origin) {
-        String policy = SecurityHeaders.pagePolicy(origin);
-        CharSequence kept = POLICIES.get(policy);
-        if (kept == null) {
-            kept = HttpHeaders.createOptimized(policy);
-            if (POLICIES.size() < SecurityHeaders.MOST) {
-                POLICIES.put(policy, kept);
-            }
-        }
-        return kept;
     }
 
     /**
