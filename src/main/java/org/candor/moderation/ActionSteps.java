@@ -19,6 +19,7 @@ import org.candor.account.Role;
 import org.candor.policy.ModerationPolicy;
 import org.candor.policy.PublicActor;
 import org.candor.publiclog.LogKind;
+import org.candor.publiclog.LogStaging;
 import org.candor.publiclog.PublicLog;
 import org.candor.review.PostContent;
 import org.candor.review.ModeratedPosts;
@@ -57,9 +58,12 @@ class ActionSteps {
     private final Claims claims;
     private final Reasons reasons;
     private final Settlements settlements;
+    private final LogStaging staging;
 
     ActionSteps(EntityManager em, ModeratedPosts posts, ModerationQueue queue, PublicLog log, AuthorNotices notices,
-            AccountService accounts, PublicActor publicActor, Claims claims, Reasons reasons, Settlements settlements) {
+            AccountService accounts, PublicActor publicActor, Claims claims, Reasons reasons, Settlements settlements,
+            LogStaging staging) {
+        this.staging = staging;
         this.reasons = reasons;
         this.settlements = settlements;
         this.em = em;
@@ -286,13 +290,17 @@ class ActionSteps {
     }
 
     /**
-     * Tells the author before the action's log entry is written (its timeline line now); the e-mail, which links to
-     * the entry's receipt, goes when the returned step is given the entry's number.
+     * Stages the action's public-log entry in its transaction instead of appending it: an official reply does not wait
+     * for the log head, which every append holds until its commit (#19); the sequencer numbers it within a second.
+     * Returns the staged entry's id.
      */
-    java.util.function.LongConsumer tellBeforeLogged(Acting a, String action, ReasonCode reason, String message) {
-        AuthorNotices.Notice notice = notice(a, action, reason, message, null, null);
-        long id = notices.record(notice);
-        return seq -> notices.mail(id, notice.logged(seq));
+    long stageEntry(Acting a, LogKind kind, String body) {
+        return staging.stageAction(draft(a, kind, null, null, body));
+    }
+
+    /** Tells the author of an action whose entry is staged; the e-mail links the receipt once the entry is numbered. */
+    void tellStaged(Acting a, String action, String message, long stagedEntry) {
+        notices.tell(notice(a, action, null, message, null, null), stagedEntry);
     }
 
     private static AuthorNotices.Notice notice(Acting a, String action, ReasonCode reason, String message, Long logSeq,

@@ -38,12 +38,6 @@ public class AuthorNotices {
             this(authorId, reviewId, commentId, subjectSlug, subjectName, action, reason, message, logSeq, null);
         }
 
-        /** The same notice, naming the action's public-log entry. */
-        Notice logged(long seq) {
-            return new Notice(authorId, reviewId, commentId, subjectSlug, subjectName, action, reason, message, seq,
-                    statement);
-        }
-
         /** The message key that says what happened ({@code mod:notice_*}). */
         public String textKey() {
             return "notice_" + action;
@@ -73,12 +67,20 @@ public class AuthorNotices {
 
     @Transactional(TxType.MANDATORY)
     public void tell(Notice n) {
-        mail(record(n), n);
+        mail(record(n), n, null);
     }
 
-    /** The author's timeline line alone, for an action whose log entry is written after it ({@link #mail} then). */
+    /**
+     * Tells the author of an action whose log entry is staged ({@code stagedEntry}, in {@code log_staged}): the e-mail
+     * waits in the outbox for the entry's number and links its receipt.
+     */
     @Transactional(TxType.MANDATORY)
-    long record(Notice n) {
+    void tell(Notice n, long stagedEntry) {
+        mail(record(n), n, stagedEntry);
+    }
+
+    /** The author's timeline line. */
+    private long record(Notice n) {
         return ((Number) em.createNativeQuery("""
                 insert into author_notice (account_id, review_id, comment_id, action, reason_code, message, statement_id)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id""")
@@ -91,8 +93,7 @@ public class AuthorNotices {
     }
 
     /** The e-mail about a recorded notice, into the outbox, when authors are e-mailed and this one has an address. */
-    @Transactional(TxType.MANDATORY)
-    void mail(long noticeId, Notice n) {
+    private void mail(long noticeId, Notice n, Long stagedEntry) {
         if (!outbox.enabled()) {
             return;
         }
@@ -106,15 +107,16 @@ public class AuthorNotices {
         if (email != null) {
             String link = config.publicUrl() + "/subjects/" + n.subjectSlug() + "/reviews/" + n.reviewId()
                     + (n.commentId() == null ? "" : "#comment-" + n.commentId());
-            // a statement staged for the log (a hold) has its number once it is sequenced, within a second: the
-            // outbox waits for it and writes it in (MailOutbox.SEQ)
+            // an entry staged for the log (a reply; a hold's statement) has its number once it is sequenced, within a
+            // second: the outbox waits for it and writes it in (MailOutbox.SEQ)
             String seq = n.logSeq() != null ? n.logSeq().toString()
-                    : n.statement() != null && n.statement().logSeq() == null ? MailOutbox.SEQ : null;
+                    : stagedEntry != null || n.statement() != null && n.statement().logSeq() == null ? MailOutbox.SEQ
+                            : null;
             String receipt = seq == null ? null : MailOutbox.receiptUrl(config.publicUrl(), seq);
             String appeal = n.statement() == null ? null : config.publicUrl() + "/me#statement-" + n.statement().id();
             outbox.queue(noticeId, email, Templates.noticeSubject(n).setLocale(language).render().strip(),
                     Templates.notice(Sql.text(who, "name"), n, link, receipt, appeal).setLocale(language).render(),
-                    n.logSeq());
+                    n.logSeq(), stagedEntry);
         }
     }
 }

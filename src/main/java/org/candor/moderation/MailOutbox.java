@@ -49,14 +49,20 @@ public class MailOutbox {
         this.config = config;
     }
 
-    /** Queues an e-mail about this notice; it is sent after the surrounding transaction commits. */
+    /**
+     * Queues an e-mail about this notice; it is sent after the surrounding transaction commits, and, when it names a
+     * staged log entry ({@code stagedEntry}), once that entry has its number.
+     */
     @Transactional(TxType.MANDATORY)
-    void queue(long noticeId, String to, String subject, String body, Long logSeq) {
+    void queue(long noticeId, String to, String subject, String body, Long logSeq, Long stagedEntry) {
         em.createNativeQuery("""
-                insert into mail_outbox (notice_id, to_address, subject, body, log_seq) values (?1, ?2, ?3, ?4, ?5)""")
+                insert into mail_outbox (notice_id, to_address, subject, body, log_seq, log_staged_id)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""")
                 .setParameter(1, noticeId).setParameter(2, to).setParameter(3, subject).setParameter(4, body)
                 .setParameter(5, new org.hibernate.query.TypedParameterValue<>(
                         org.hibernate.type.StandardBasicTypes.LONG, logSeq))
+                .setParameter(6, new org.hibernate.query.TypedParameterValue<>(
+                        org.hibernate.type.StandardBasicTypes.LONG, stagedEntry))
                 .executeUpdate();
     }
 
@@ -82,13 +88,14 @@ public class MailOutbox {
     public int sendDue() {
         List<Tuple> due = Sql.tuples(em.createNativeQuery("""
                 select m.id as id, m.to_address as to_address, m.subject as subject, m.body as body,
-                    m.attempts as attempts, coalesce(m.log_seq, s.log_seq, g.seq) as log_seq
+                    m.attempts as attempts, coalesce(m.log_seq, e.seq, s.log_seq, g.seq) as log_seq
                 from mail_outbox m left join author_notice n on n.id = m.notice_id
                 left join reasons_statement s on s.id = n.statement_id
                 left join log_staged g on g.statement_id = s.id
+                left join log_staged e on e.id = m.log_staged_id
                 where m.status = 'PENDING' and m.next_attempt_at <= now()
-                  -- a hold's statement is on the log within a second of the post (staged): its receipt waits for it
-                  and (g.id is null or g.seq is not null)
+                  -- a reply, a hold's statement: on the log within a second (staged); the receipt waits for it
+                  and (g.id is null or g.seq is not null) and (e.id is null or e.seq is not null)
                 order by m.next_attempt_at, m.id limit ?1 for update of m skip locked""", Tuple.class).setParameter(1, BATCH));
         for (Tuple mail : due) {
             long id = Sql.number(mail, "id");
@@ -127,8 +134,8 @@ public class MailOutbox {
     }
 
     /**
-     * A body written before its entry had a number (a hold's statement, staged), with the number in its receipt's
-     * address; the line left out when the entry has none.
+     * A body written before its entry had a number (a reply, a hold's statement: staged), with the number in its
+     * receipt's address; the line left out when the entry has none.
      */
     static String numbered(String body, Long seq) {
         if (!body.contains(SEQ_PATH)) {

@@ -168,15 +168,14 @@ public class ModerationService {
                     .setParameter(1, offerId).setParameter(2, a.content().reviewId()).setParameter(3, id)
                     .setParameter(4, actorId).executeUpdate();
         }
-        java.util.function.LongConsumer mail = steps.tellBeforeLogged(a, "REPLY", null, text);
-        steps.finish(a, "REPLY", null, true);
-        // the log last: every reply waits for the log head from its lock to the commit, so nothing else runs in between
-        long entry = steps.logEntry(a, LogKind.OFFICIAL_REPLY, null, null, text);
+        // staged, not appended: a reply never waits for the log head (#19); numbered within a second, in commit order
+        long entry = steps.stageEntry(a, LogKind.OFFICIAL_REPLY, text);
         if (offer != null) {
             // the kind of offer is public, so every customer can see who got what; codes never are
-            steps.logEntry(a, LogKind.OFFER_GRANTED, null, null, offer);
+            steps.stageEntry(a, LogKind.OFFER_GRANTED, offer);
         }
-        mail.accept(entry);
+        steps.tellStaged(a, "REPLY", text, entry);
+        steps.finish(a, "REPLY", null, true);
         return id;
     }
 

@@ -41,7 +41,8 @@ class LogSequencing {
     long integrate(long size, int policyVersion, Tree tree, int limit) {
         List<Tuple> staged = Sql.tuples(em.createNativeQuery("""
                 select id as id, kind as kind, subject_id as subject_id, subject_slug as subject_slug,
-                    review_id as review_id, comment_id as comment_id, actor_role as actor_role, rule as rule,
+                    review_id as review_id, comment_id as comment_id, actor_role as actor_role,
+                    actor_handle as actor_handle, rule as rule,
                     rating as rating, reason_code as reason_code, content_commitment as content_commitment,
                     content_salt as content_salt, body as body, body_salt as body_salt,
                     date_trunc('milliseconds', created_at) as created_at
@@ -58,8 +59,8 @@ class LogSequencing {
             byte[] bodySalt = (byte[]) t.get("body_salt");
             LogEntry entry = new LogEntry(size, Sql.instant(t, "created_at"), LogKind.valueOf(Sql.text(t, "kind")),
                     Sql.text(t, "subject_slug"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"),
-                    Sql.text(t, "actor_role"), null, Sql.text(t, "reason_code"), Sql.text(t, "rule"), policyVersion,
-                    null, body == null ? null : new LogText(body, bodySalt, LogText.commit(bodySalt, body)), null,
+                    Sql.text(t, "actor_role"), Sql.text(t, "actor_handle"), Sql.text(t, "reason_code"),
+                    Sql.text(t, "rule"), policyVersion, null, body == null ? null : new LogText(body, bodySalt, LogText.commit(bodySalt, body)), null,
                     t.get("rating") == null ? null : Sql.integer(t, "rating"),
                     (byte[]) t.get("content_commitment"), null);
             entries.add(entry);
@@ -140,8 +141,9 @@ class LogSequencing {
         em.unwrap(org.hibernate.Session.class).doWork(c -> {
             try (var insert = c.prepareStatement("""
                     insert into log_entry (seq, created_at, kind, subject_id, subject_slug, review_id, comment_id,
-                        actor_role, reason_code, leaf_hash, rule, policy_version, rating, content_commitment, body_commitment)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        actor_role, reason_code, leaf_hash, rule, policy_version, rating, content_commitment, body_commitment,
+                        actor_handle)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int i = 0; i < entries.size(); i++) {
                     LogEntry e = entries.get(i);
                     insert.setLong(1, e.seq());
@@ -159,6 +161,7 @@ class LogSequencing {
                     insert.setObject(13, e.rating() == null ? null : e.rating().shortValue(), java.sql.Types.SMALLINT);
                     insert.setBytes(14, e.contentCommitment());
                     insert.setBytes(15, e.content() == null ? null : e.content().commitment());
+                    insert.setString(16, e.actorHandle());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -313,14 +316,14 @@ class LogSequencing {
 
     /**
      * Stages an entry without the log head ({@link LogStaging#stage}): its body (if any) with a fresh salt, and the
-     * statement of reasons (if any) whose log number the sequencer fills in.
+     * statement of reasons (if any) whose log number the sequencer fills in. Returns the staged entry's id.
      */
-    void stage(PublicLog.Draft d, byte[] salt, Long statementId) {
+    long stage(PublicLog.Draft d, byte[] salt, Long statementId) {
         LogText body = LogText.of(d.body());
-        em.createNativeQuery("""
+        return ((Number) em.createNativeQuery("""
                 insert into log_staged (kind, subject_id, subject_slug, review_id, comment_id, actor_role, rule, rating,
-                    reason_code, content_commitment, content_salt, body, body_salt, statement_id)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)""")
+                    reason_code, content_commitment, content_salt, body, body_salt, statement_id, actor_handle)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) returning id""")
                 .setParameter(1, d.kind().name())
                 .setParameter(2, new TypedParameterValue<>(StandardBasicTypes.LONG, d.subjectId()))
                 .setParameter(3, d.subjectSlug())
@@ -336,6 +339,7 @@ class LogSequencing {
                 .setParameter(12, new TypedParameterValue<>(StandardBasicTypes.STRING, body == null ? null : body.text()))
                 .setParameter(13, new TypedParameterValue<>(StandardBasicTypes.BINARY, body == null ? null : body.salt()))
                 .setParameter(14, new TypedParameterValue<>(StandardBasicTypes.LONG, statementId))
-                .executeUpdate();
+                .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, d.actorHandle()))
+                .getSingleResult()).longValue();
     }
 }

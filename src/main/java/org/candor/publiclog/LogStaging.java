@@ -31,6 +31,21 @@ public class LogStaging {
     }
 
     /**
+     * Stages what a moderator's official reply puts on the log (the reply, the offer it grants), in the action's
+     * transaction, so the reply never waits for the log head; returns the staged entry's id, which the author's e-mail
+     * names to link its receipt once the entry has its number. A staged entry has no reason text and erases nothing.
+     */
+    @Transactional(TxType.MANDATORY)
+    public long stageAction(PublicLog.Draft d) {
+        if (d.reasonText() != null || d.erases() != null) {
+            throw new IllegalArgumentException("a staged entry carries no reason text and erases nothing: " + d.kind());
+        }
+        PublicLog.fit(d.body());
+        PublicLog.fit(d.actorHandle());
+        return sequencing.stage(d, null, null);
+    }
+
+    /**
      * Stages a statement of reasons an automated hold imposed (its public part in {@code d.body()}), in the posting
      * transaction: once the entry has its number, {@link #numberStatements} fills in the statement's {@code log_seq}.
      */

@@ -261,6 +261,51 @@ class ModerationTest {
     }
 
     @Test
+    void anOfficialReplyDoesNotWaitForTheLogHeadAndItsReceiptFollowsItsNumber() throws Exception {
+        Subject subject = TestData.subject("Replied while busy");
+        Session author = Session.customer();
+        String email = giveEmail(author);
+        long reviewId = Steps.post(author, subject, 2, "The lid cracked on the second day.");
+        long item = Steps.item(reviewId, "REPLY");
+        Session mod = Session.moderator();
+        Steps.sequenced();
+        // another transaction holds the log head (an action appending, the sequencer of another instance): the reply
+        // stages its entry and does not wait for it (#19: under load every reply queued there until the one before
+        // had committed)
+        try (Connection other = DriverManager.getConnection(jdbcUrl)) {
+            other.setAutoCommit(false);
+            try (Statement st = other.createStatement()) {
+                st.execute("set idle_in_transaction_session_timeout = '10s'");
+                st.execute("select 1 from log_head where id = 1 for update");
+            }
+            long started = System.nanoTime();
+            Steps.act(mod, item, "reply", "body", "Sorry about the lid, a new one is on its way.").statusCode(303);
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "the reply waited for the log head");
+            assertEquals(List.of("OFFICIAL_REPLY"), TestData.sqlList(
+                    "select kind from log_staged where review_id = ?1 and seq is null order by id", reviewId));
+            // the author's e-mail waits for the entry's number, so that it carries the receipt
+            Awaitility.await().pollDelay(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertTrue(mailbox.getMailsSentTo(email) == null || mailbox.getMailsSentTo(email).isEmpty());
+            other.rollback();
+        }
+        Steps.sequenced();
+
+        long seq = ((Number) TestData.sql(
+                "select seq from log_entry where review_id = ?1 and kind = 'OFFICIAL_REPLY'", reviewId)).longValue();
+        org.candor.publiclog.LogEntry entry = publicLog.entry(seq).orElseThrow();
+        assertEquals("Handle " + mod.user(), entry.actorHandle());
+        assertEquals("moderator", entry.actorRole());
+        assertTrue(entry.content().opens() && entry.content().text().startsWith("Sorry about the lid"),
+                entry.content().text());
+        Mail mail = mailTo(email);
+        assertTrue(mail.getText().contains("/log/entries/" + seq + "/proof"), mail.getText());
+        assertFalse(mail.getText().contains(MailOutbox.SEQ), mail.getText());
+        assertEquals("candor-entry-" + seq + ".tlog-proof", mail.getAttachments().get(0).getName());
+        org.candor.publiclog.Verifier.Result proved = proved(mail.getAttachments().get(0));
+        assertTrue(proved.ok() && proved.message().contains("Sorry about the lid"), proved.message());
+    }
+
+    @Test
     void aPublicAnnotationShowsUnderTheReviewWhichStays() {
         Subject subject = TestData.subject("Annotated mixer");
         Session author = Session.customer();
