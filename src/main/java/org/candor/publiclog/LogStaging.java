@@ -6,8 +6,9 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 /**
- * What goes on the log without waiting for its head: posting stages its entries in its own transaction, and the
- * {@link Sequencer} (or the next {@link PublicLog#append}) gives them their numbers within about a second.
+ * What goes on the log without waiting for its head: posting and official replies stage their entries in their own
+ * transactions, and the {@link Sequencer} (or the next {@link PublicLog#append}) gives them their numbers within about
+ * a second.
  */
 @ApplicationScoped
 public class LogStaging {

@@ -20,9 +20,10 @@ import org.candor.Sql;
 
 
 /**
- * The append-only public log. Every feature records its public actions with {@link #append}, inside the transaction
- * that makes the change, so an action and its entry commit together or not at all. Appends serialise on one row
- * ({@code log_head}), which makes sequence numbers gap-free and the tree a single, ordered history.
+ * The append-only public log. Every feature records its public actions with {@link #append} (or stages them with
+ * {@link LogStaging}, not to wait for the head), inside the transaction that makes the change, so an action and its
+ * entry commit together or not at all. Appends serialise on one row ({@code log_head}), which makes sequence numbers
+ * gap-free and the tree a single, ordered history.
  */
 @ApplicationScoped
 public class PublicLog {
