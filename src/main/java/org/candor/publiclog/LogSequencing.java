@@ -316,14 +316,23 @@ class LogSequencing {
 
     /**
      * Stages an entry without the log head ({@link LogStaging#stage}): its body (if any) with a fresh salt, and the
-     * statement of reasons (if any) whose log number the sequencer fills in. Returns the staged entry's id.
+     * statement of reasons (if any) whose log number the sequencer fills in.
      */
-    long stage(PublicLog.Draft d, byte[] salt, Long statementId) {
+    void stage(PublicLog.Draft d, byte[] salt, Long statementId) {
+        staging(d, salt, statementId, "").executeUpdate();
+    }
+
+    /** Stages an entry as {@link #stage} does and returns its id (a reply's e-mail waits for that entry's number). */
+    long stageNamed(PublicLog.Draft d) {
+        return ((Number) staging(d, null, null, " returning id").getSingleResult()).longValue();
+    }
+
+    private jakarta.persistence.Query staging(PublicLog.Draft d, byte[] salt, Long statementId, String returning) {
         LogText body = LogText.of(d.body());
-        return ((Number) em.createNativeQuery("""
+        return em.createNativeQuery("""
                 insert into log_staged (kind, subject_id, subject_slug, review_id, comment_id, actor_role, rule, rating,
                     reason_code, content_commitment, content_salt, body, body_salt, statement_id, actor_handle)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) returning id""")
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)""" + returning)
                 .setParameter(1, d.kind().name())
                 .setParameter(2, new TypedParameterValue<>(StandardBasicTypes.LONG, d.subjectId()))
                 .setParameter(3, d.subjectSlug())
@@ -339,7 +348,6 @@ class LogSequencing {
                 .setParameter(12, new TypedParameterValue<>(StandardBasicTypes.STRING, body == null ? null : body.text()))
                 .setParameter(13, new TypedParameterValue<>(StandardBasicTypes.BINARY, body == null ? null : body.salt()))
                 .setParameter(14, new TypedParameterValue<>(StandardBasicTypes.LONG, statementId))
-                .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, d.actorHandle()))
-                .getSingleResult()).longValue();
+                .setParameter(15, new TypedParameterValue<>(StandardBasicTypes.STRING, d.actorHandle()));
     }
 }

@@ -43,7 +43,7 @@ public class LogStaging {
         }
         PublicLog.fit(d.body());
         PublicLog.fit(d.actorHandle());
-        return sequencing.stage(d, null, null);
+        return sequencing.stageNamed(d);
     }
 
     /**
