@@ -168,7 +168,7 @@ public class ModerationService {
                     .setParameter(1, offerId).setParameter(2, a.content().reviewId()).setParameter(3, id)
                     .setParameter(4, actorId).executeUpdate();
         }
-        // staged, not appended: a reply never waits for the log head (#19); numbered within a second, in commit order
+        // staged, not appended: a reply never waits for the log head (#19); the sequencer numbers it within a second
         long entry = steps.stageEntry(a, LogKind.OFFICIAL_REPLY, text);
         if (offer != null) {
             // the kind of offer is public, so every customer can see who got what; codes never are

@@ -60,7 +60,8 @@ class LogSequencing {
             LogEntry entry = new LogEntry(size, Sql.instant(t, "created_at"), LogKind.valueOf(Sql.text(t, "kind")),
                     Sql.text(t, "subject_slug"), Sql.number(t, "review_id"), Sql.number(t, "comment_id"),
                     Sql.text(t, "actor_role"), Sql.text(t, "actor_handle"), Sql.text(t, "reason_code"),
-                    Sql.text(t, "rule"), policyVersion, null, body == null ? null : new LogText(body, bodySalt, LogText.commit(bodySalt, body)), null,
+                    Sql.text(t, "rule"), policyVersion, null,
+                    body == null ? null : new LogText(body, bodySalt, LogText.commit(bodySalt, body)), null,
                     t.get("rating") == null ? null : Sql.integer(t, "rating"),
                     (byte[]) t.get("content_commitment"), null);
             entries.add(entry);
