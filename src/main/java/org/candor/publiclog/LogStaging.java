@@ -28,7 +28,7 @@ public class LogStaging {
     @Transactional(TxType.MANDATORY)
     public void stage(PublicLog.Draft d, byte[] salt) {
         PublicLog.fit(d.body());
-        sequencing.stage(d, salt, null);
+        sequencing.stage(d, salt, null, false);
     }
 
     /**
@@ -43,7 +43,7 @@ public class LogStaging {
         }
         PublicLog.fit(d.body());
         PublicLog.fit(d.actorHandle());
-        return sequencing.stageNamed(d);
+        return sequencing.stage(d, null, null, true);
     }
 
     /**
@@ -53,7 +53,7 @@ public class LogStaging {
     @Transactional(TxType.MANDATORY)
     public void stageStatement(PublicLog.Draft d, long statementId) {
         PublicLog.fit(d.body());
-        sequencing.stage(d, null, statementId);
+        sequencing.stage(d, null, statementId, false);
     }
 
     /**
