@@ -171,13 +171,8 @@ class ModerationTest {
         assertTrue(received < seq, received + " then " + seq);
         Mail mail = mailTo(email);
         assertTrue(mail.getSubject().contains("Your post is waiting for a moderator"), mail.getSubject());
-        assertEquals(1, mail.getAttachments().size());
-        assertEquals("candor-entry-" + seq + ".tlog-proof", mail.getAttachments().get(0).getName());
         // written before the statement had its number, the body links its receipt all the same
-        assertTrue(mail.getText().contains("/log/entries/" + seq + "/proof"), mail.getText());
-        assertFalse(mail.getText().contains(MailOutbox.SEQ), mail.getText());
-        org.candor.publiclog.Verifier.Result proved = proved(mail.getAttachments().get(0));
-        assertTrue(proved.ok() && proved.message().contains("STATEMENT_OF_REASONS"), proved.message());
+        assertCarriesReceipt(mail, seq, "STATEMENT_OF_REASONS");
         author.request().when().get("/me").then().statusCode(200).body(containsString("#entry-" + seq));
     }
 
@@ -250,13 +245,7 @@ class ModerationTest {
         Mail mail = mailTo(email);
         assertTrue(mail.getText().contains(expected));
         // the e-mail carries the entry's receipt: the author can prove what was said to them, offline, for good
-        long seq = ((Number) entry.get("seq")).longValue();
-        assertTrue(mail.getText().contains("/log/entries/" + seq + "/proof"), mail.getText());
-        assertEquals(1, mail.getAttachments().size());
-        io.quarkus.mailer.Attachment attachment = mail.getAttachments().get(0);
-        assertEquals("candor-entry-" + seq + ".tlog-proof", attachment.getName());
-        org.candor.publiclog.Verifier.Result proved = proved(attachment);
-        assertTrue(proved.ok() && proved.message().contains(expected), proved.message());
+        assertCarriesReceipt(mail, ((Number) entry.get("seq")).longValue(), expected);
         assertEquals("DONE", TestData.sql("select status from queue_item where id = ?1", item));
     }
 
@@ -297,12 +286,7 @@ class ModerationTest {
         assertEquals("moderator", entry.actorRole());
         assertTrue(entry.content().opens() && entry.content().text().startsWith("Sorry about the lid"),
                 entry.content().text());
-        Mail mail = mailTo(email);
-        assertTrue(mail.getText().contains("/log/entries/" + seq + "/proof"), mail.getText());
-        assertFalse(mail.getText().contains(MailOutbox.SEQ), mail.getText());
-        assertEquals("candor-entry-" + seq + ".tlog-proof", mail.getAttachments().get(0).getName());
-        org.candor.publiclog.Verifier.Result proved = proved(mail.getAttachments().get(0));
-        assertTrue(proved.ok() && proved.message().contains("Sorry about the lid"), proved.message());
+        assertCarriesReceipt(mailTo(email), seq, "Sorry about the lid");
     }
 
     @Test
@@ -759,6 +743,19 @@ class ModerationTest {
     private Mail mailTo(String address) {
         List<Mail> mails = mailsTo(address, 1);
         return mails.get(mails.size() - 1);
+    }
+
+    /**
+     * The e-mail links entry {@code seq}'s receipt (its number written in, whenever the body was written) and attaches
+     * it, and the stand-alone verifier accepts it as proof of an entry saying {@code says}.
+     */
+    private void assertCarriesReceipt(Mail mail, long seq, String says) throws Exception {
+        assertTrue(mail.getText().contains("/log/entries/" + seq + "/proof"), mail.getText());
+        assertFalse(mail.getText().contains(MailOutbox.SEQ), mail.getText());
+        assertEquals(1, mail.getAttachments().size());
+        assertEquals("candor-entry-" + seq + ".tlog-proof", mail.getAttachments().get(0).getName());
+        org.candor.publiclog.Verifier.Result proved = proved(mail.getAttachments().get(0));
+        assertTrue(proved.ok() && proved.message().contains(says), proved.message());
     }
 
     /** What the stand-alone verifier says of an e-mail's receipt. */
