@@ -31,7 +31,7 @@ public class Rate {
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         boolean post = args[4].equals("post");
-        List<String[]> sessions = Files.readAllLines(Path.of(args[5])).stream().map(l -> l.split("\t", 2)).toList();
+        List<String[]> sessions = Files.readAllLines(Path.of(args[5])).stream().map(l -> l.split("\t", 3)).toList();
         List<String> slugs = post ? Files.readAllLines(Path.of(args[6])) : List.of();
         String path = post ? null : args[6];
         long first = post ? Long.parseLong(args[7]) : 0;

@@ -17,7 +17,7 @@ end
 function init(args)
   sessions, slugs, block_end = {}, {}, {}
   for line in io.lines(args[1]) do
-    local cookie, csrf = line:match("^(.-)\t(.*)$")
+    local cookie, csrf = line:match("^(.-)\t([^\t]*)")
     table.insert(sessions, { cookie = cookie, csrf = csrf })
   end
   for slug in io.lines(args[2]) do table.insert(slugs, slug) end

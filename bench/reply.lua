@@ -13,7 +13,7 @@ end
 function init(args)
   sessions, items = {}, {}
   for line in io.lines(args[1]) do
-    local cookie, csrf = line:match("^(.-)\t(.*)$")
+    local cookie, csrf = line:match("^(.-)\t([^\t]*)")
     table.insert(sessions, { cookie = cookie, csrf = csrf })
   end
   for line in io.lines(args[2]) do
