@@ -11,6 +11,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -57,6 +60,14 @@ public class Account extends PanacheEntityBase {
     /** Marked by an admin as an insider (employee, owner, agency): their reviews are labelled Staff. */
     @Column(nullable = false)
     public boolean insider;
+
+    /**
+     * The subjects a moderator is limited to, or null for the whole board. Read with the account (a moderator's every
+     * action checks it); written by the roles page alone (policy/RoleService), so never from here.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "scope_subject_ids", insertable = false, updatable = false)
+    public Long[] scopeSubjectIds;
 
     /** When the person closed the account; a closed account cannot be signed in to. */
     @Column(name = "closed_at")

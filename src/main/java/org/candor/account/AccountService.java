@@ -58,13 +58,10 @@ public class AccountService {
      * a scope moderate everything; a moderator limited to some subjects only those, and never the whole board.
      */
     public boolean moderates(Account actor, Long subjectId) {
-        if (actor.role != Role.MODERATOR) {
+        if (actor.role != Role.MODERATOR || actor.scopeSubjectIds == null) {
             return true;
         }
-        return ((Number) em.createNativeQuery(
-                "select count(*) from account where id = ?1 and (scope_subject_ids is null or ?2 = any(scope_subject_ids))")
-                .setParameter(1, actor.id).setParameter(2, subjectId == null ? -1L : subjectId)
-                .getSingleResult()).longValue() == 1;
+        return subjectId != null && java.util.Arrays.asList(actor.scopeSubjectIds).contains(subjectId);
     }
 
     /**

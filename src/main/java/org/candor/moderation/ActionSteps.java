@@ -242,8 +242,7 @@ class ActionSteps {
             item.escalated = false;
         }
         em.flush();
-        queue.event(item.id, a.actor.id, action, note);
-        queue.announce(item.id);
+        queue.record(item.id, a.actor.id, action, note);
     }
 
     void visibility(Acting a, String action, ReasonCode reason, String text, ReasonsStatement statement) {
