@@ -1,4 +1,3 @@
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,10 +41,10 @@ public class SignIn {
         Path out = Path.of(args[2]);
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String>> sessions = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         if (args[1].equals("refresh")) {
             long ahead = args.length > 3 ? Long.parseLong(args[3]) : 0;
-            List<String> lines = new ArrayList<>(Files.readAllLines(out));
+            lines.addAll(Files.readAllLines(out));
             // waiting for some sessions to be due pushes the window later, when others may turn a minute old in it
             for (List<Integer> due = atRisk(lines, ahead); !due.isEmpty(); due = atRisk(lines, ahead)) {
                 long now = System.currentTimeMillis() / 1000;
@@ -63,17 +62,16 @@ public class SignIn {
                     lines.set(due.get(k), renewed.get(k).get());
                 }
             }
-            lines.forEach(line -> sessions.add(java.util.concurrent.CompletableFuture.completedFuture(line)));
         } else {
+            List<Future<String>> sessions = new ArrayList<>();
             for (int i = 0, count = Integer.parseInt(args[1]); i < count; i++) {
                 sessions.add(pool.submit(() -> signIn(http, app)));
             }
-        }
-        try (PrintWriter writer = new PrintWriter(Files.newBufferedWriter(out))) {
             for (Future<String> session : sessions) {
-                writer.println(session.get());
+                lines.add(session.get());
             }
         }
+        Files.write(out, lines);
         pool.shutdown();
     }
 
