@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.netty.buffer.Unpooled;
@@ -99,6 +100,9 @@ public class KeptSignedInPages {
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, made, "signed-in-pages");
+        FunctionCounter.builder("candor.kept.answers", served, LongAdder::doubleValue)
+                .description("Signed-in pages answered from what their last rendering kept, ahead of the security chain")
+                .register(registry);
     }
 
     void register(@Observes Router router) {

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 import org.candor.subject.Subject;
@@ -45,6 +46,10 @@ class KeptSignedInPagesTest {
         assertEquals(hits, kept.hits(), "the first view is rendered");
         Response answered = ann.request().get(page);
         assertEquals(hits + 1, kept.hits(), "the second is answered from memory");
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("candor_kept_answers_total ")
+                && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= kept.hits()),
+                "operators read how many pages were answered from memory");
 
         assertEquals(200, answered.statusCode());
         assertEquals(rendered.asString(), answered.asString());
