@@ -2,6 +2,7 @@ package org.candor.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.quarkus.qute.Escaper;
@@ -55,6 +56,32 @@ public final class Fragment {
 
     byte[][] pieces() {
         return pieces;
+    }
+
+    /** Whether {@code other} is a part with the same bytes, however either is cut into pieces. */
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof Fragment that && size == that.size
+                && Arrays.equals(bytes(), that.bytes());
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes());
+    }
+
+    /** Its bytes in one array (the one piece itself when there is only one). */
+    private byte[] bytes() {
+        if (pieces.length == 1) {
+            return pieces[0];
+        }
+        byte[] all = new byte[size];
+        int at = 0;
+        for (byte[] piece : pieces) {
+            System.arraycopy(piece, 0, all, at, piece.length);
+            at += piece.length;
+        }
+        return all;
     }
 
     /** Its size in bytes, as sent. */

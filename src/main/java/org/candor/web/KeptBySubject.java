@@ -19,55 +19,73 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  */
 public final class KeptBySubject<T> {
 
-    private record Kept<T>(T value, long madeAt) {
+    /** A value, the tick its making started at, and when (System.nanoTime) it was last made or found the same. */
+    private record Kept<T>(T value, long madeAt, long checkedAt) {
     }
 
     private final Cache<String, Kept<T>> kept;
     private final PublicPages pages;
     private final ToLongFunction<T> subject;
+    private final long expiryNanos;
 
     /**
      * {@code subject} names the subject a value was made from; {@code weight} roughly what it costs the heap, in bytes;
-     * {@code name} the cache's name in the metrics; nothing is kept longer than {@code expiry}, changed or not.
+     * {@code name} the cache's name in the metrics; nothing is served older than {@code expiry} without being made
+     * again from the database, changed or not.
      */
     public KeptBySubject(PublicPages pages, long maxBytes, Duration expiry, ToLongFunction<T> subject,
             ToIntFunction<T> weight, MeterRegistry registry, String name) {
         this.pages = pages;
         this.subject = subject;
+        this.expiryNanos = expiry.toNanos();
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, Kept<T> k) -> weight.applyAsInt(k.value()) + 2 * key.length() + 256)
-                .expireAfterWrite(expiry)
+                // an entry past its age is made again on the next read, and compared: kept meanwhile (see get)
+                .expireAfterWrite(expiry.multipliedBy(2))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, kept, name);
     }
 
     /**
-     * The value kept under {@code key} while nothing of its subject has changed since it was made; otherwise the one
-     * {@code make} makes now (null: there is none, nothing kept). The key must name everything the value depends on.
+     * The value kept under {@code key} while nothing of its subject has changed since it was made and it is younger
+     * than the expiry; otherwise the one {@code make} makes now (null: there is none, nothing kept). The key must name
+     * everything the value depends on. A value made again only because it aged, and equal to the one kept, does not
+     * replace it: what was built from the kept one (a customer's stencil, their remembered page: {@link #current})
+     * stays current, instead of every customer's page of a busy subject being rendered again at once (#19).
      */
     public T get(String key, Supplier<T> make) {
         long tick = pages.now();
         Kept<T> found = kept.getIfPresent(key);
-        if (found != null && pages.unchangedSince(new PageScope.Subject(subject.applyAsLong(found.value())), found.madeAt())) {
+        boolean unchanged = found != null && unchanged(found);
+        if (unchanged && System.nanoTime() - found.checkedAt() < expiryNanos) {
             return found.value();
         }
         T made = make.get();
         if (made != null && tick >= 0) {
-            kept.put(key, new Kept<>(made, tick));
+            if (unchanged && made.equals(found.value())) {
+                // nothing changed since found.madeAt(), and the database says the same: the kept value, checked now
+                kept.put(key, new Kept<>(found.value(), found.madeAt(), System.nanoTime()));
+                return found.value();
+            }
+            kept.put(key, new Kept<>(made, tick, System.nanoTime()));
         }
         return made;
     }
 
     /**
-     * Whether {@code value} is the one kept under {@code key} and nothing of its subject has changed since it was made:
-     * what was built from it may still be served.
+     * Whether {@code value} is the one kept under {@code key}, nothing of its subject has changed since it was made, and
+     * it is younger than the expiry: what was built from it may still be served.
      */
     public boolean current(String key, T value) {
         Kept<T> found = kept.getIfPresent(key);
-        return found != null && found.value() == value
-                && pages.unchangedSince(new PageScope.Subject(subject.applyAsLong(value)), found.madeAt());
+        return found != null && found.value() == value && unchanged(found)
+                && System.nanoTime() - found.checkedAt() < expiryNanos;
+    }
+
+    private boolean unchanged(Kept<T> found) {
+        return pages.unchangedSince(new PageScope.Subject(subject.applyAsLong(found.value())), found.madeAt());
     }
 
     /** How many values were served from memory so far (for tests and operators; also in the metrics). */

@@ -1,8 +1,10 @@
 package org.candor.web;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,8 +98,10 @@ public class KeptSignedInPages {
                 // a customer's entry is ~0.5 KB without their own words: 12,000 customers ~6 MB
                 .maximumWeight(config.maxBytes() / 4)
                 .weigher((String key, Made m) -> 2 * (key.length() + m.stencilKey().length()) + m.weight() + 200)
-                // as long as the stencils and shared parts it names may be kept: an entry is checked against them
-                .expireAfterWrite(config.expireAfterWrite())
+                // an entry is checked against the stencil and shared part it names; on its own (the customer's words)
+                // it is kept for half to all of the page cache's age, each for its own while, so that customers who
+                // all came at once are not all rendered again at once five minutes later (#19)
+                .expireAfter(Expiry.writing((String key, Made m) -> spread(config.expireAfterWrite())))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, made, "signed-in-pages");
@@ -141,6 +146,12 @@ public class KeptSignedInPages {
         if (stencil > 0) {
             made.put(key(accountId, lang, address), new Made(stencilKey, stencil, current, true, new String[0], 0));
         }
+    }
+
+    /** Between half of {@code expiry} and all of it, at random. */
+    static Duration spread(Duration expiry) {
+        long half = expiry.toNanos() / 2;
+        return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
     /** How many pages were answered here so far (for tests and operators). */

@@ -63,19 +63,19 @@ public class Stencils {
     private final AtomicLong serials = new AtomicLong();
 
     Stencils(PageCacheConfig config, MeterRegistry registry) {
-        this.kept = cache(config.maxBytes(), config.expireAfterWrite());
-        this.brief = cache(config.maxBytes() / 4, BRIEF);
+        // a customer's stencil is served only while its basis is current (a shared part, itself made again from the
+        // database once it is five minutes old): kept while in use, so the pages remembered from it stay valid
+        this.kept = cache(config.maxBytes(), config.expireAfterWrite(), true);
+        this.brief = cache(config.maxBytes() / 4, BRIEF, false);
         CaffeineCacheMetrics.monitor(registry, kept, "signed-in-stencils");
         CaffeineCacheMetrics.monitor(registry, brief, "staff-stencils");
     }
 
-    private static Cache<String, Stencil> cache(long maxBytes, Duration expiry) {
-        return Caffeine.newBuilder()
+    private static Cache<String, Stencil> cache(long maxBytes, Duration expiry, boolean whileUsed) {
+        Caffeine<String, Stencil> builder = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((String key, Stencil s) -> s.weight() + 2 * key.length() + 256)
-                .expireAfterWrite(expiry)
-                .recordStats()
-                .build();
+                .weigher((String key, Stencil s) -> s.weight() + 2 * key.length() + 256);
+        return (whileUsed ? builder.expireAfterAccess(expiry) : builder.expireAfterWrite(expiry)).recordStats().build();
     }
 
     /** The stand-in for {@code slot} while a stencil renders on this thread; else null (the real value is wanted). */
