@@ -1,18 +1,22 @@
 package org.candor.account;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.StartupEvent;
 
+import org.candor.Jitter;
 import org.candor.Notifications;
 
 /**
@@ -36,16 +40,25 @@ public class KnownAccounts {
     record Known(long id, String displayName, Role role, String email, long readAt) {
     }
 
-    private final CaffeineCache known;
+    /**
+     * Read again at least every ten minutes, changed or not (what a change made with the triggers off may go unseen
+     * for), each account after its own while within that ({@link Jitter}); 20,000 accounts.
+     */
+    private static final Duration REREAD = Duration.ofMinutes(10);
+    private final Cache<String, Known> known = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfter(Expiry.writing((String key, Known account) -> Jitter.within(REREAD)))
+            .recordStats()
+            .build();
     private final Notifications notifications;
     private final AtomicLong ticks = new AtomicLong();
     private final Map<Long, Long> changed = new ConcurrentHashMap<>();
     private volatile long everythingChanged;
     private volatile boolean listening;
 
-    KnownAccounts(@CacheName("known-accounts") Cache known, Notifications notifications) {
-        this.known = known.as(CaffeineCache.class);
+    KnownAccounts(Notifications notifications, MeterRegistry registry) {
         this.notifications = notifications;
+        CaffeineCacheMetrics.monitor(registry, known, "known-accounts");
     }
 
     void start(@Observes StartupEvent start) {
@@ -80,11 +93,10 @@ public class KnownAccounts {
         return fresh(known.getIfPresent(key(provider, subject)));
     }
 
-    private Known fresh(CompletableFuture<Object> found) {
+    private Known fresh(Known account) {
         if (!listening || !notifications.listening()) {
             return null;
         }
-        Known account = found == null ? null : (Known) found.getNow(null);
         if (account == null || everythingChanged > account.readAt()
                 || changed.getOrDefault(account.id(), 0L) > account.readAt()) {
             return null;
@@ -101,7 +113,7 @@ public class KnownAccounts {
     Known remember(Account account, long readAt) {
         Known read = new Known(account.id, account.displayName, account.role, account.email, readAt);
         if (readAt >= 0) {
-            known.put(key(account.id), CompletableFuture.completedFuture(read));
+            known.put(key(account.id), read);
         }
         return read;
     }
@@ -111,8 +123,7 @@ public class KnownAccounts {
         if (readAt < 0) {
             return;
         }
-        known.put(key(provider, subject), CompletableFuture.completedFuture(
-                new Known(account.id, account.displayName, account.role, account.email, readAt)));
+        known.put(key(provider, subject), new Known(account.id, account.displayName, account.role, account.email, readAt));
     }
 
     private static String key(long accountId) {

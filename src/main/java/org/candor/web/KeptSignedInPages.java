@@ -1,10 +1,8 @@
 package org.candor.web;
 
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 
@@ -30,6 +28,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+
+import org.candor.Jitter;
 
 /**
  * A customer's subject page — and a moderator's queue tab or item page — answered again from what its last rendering
@@ -101,7 +101,7 @@ public class KeptSignedInPages {
                 // an entry is checked against the stencil and shared part it names; on its own (the customer's words)
                 // it is kept for half to all of the page cache's age, each for its own while, so that customers who
                 // all came at once are not all rendered again at once five minutes later (#19)
-                .expireAfter(Expiry.writing((String key, Made m) -> spread(config.expireAfterWrite())))
+                .expireAfter(Expiry.writing((String key, Made m) -> Jitter.within(config.expireAfterWrite())))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, made, "signed-in-pages");
@@ -146,12 +146,6 @@ public class KeptSignedInPages {
         if (stencil > 0) {
             made.put(key(accountId, lang, address), new Made(stencilKey, stencil, current, true, new String[0], 0));
         }
-    }
-
-    /** Between half of {@code expiry} and all of it, at random. */
-    static Duration spread(Duration expiry) {
-        long half = expiry.toNanos() / 2;
-        return Duration.ofNanos(half + ThreadLocalRandom.current().nextLong(half + 1));
     }
 
     /** How many pages were answered here so far (for tests and operators). */
