@@ -59,7 +59,7 @@ public final class KeptBySubject<T> {
         long tick = pages.now();
         Kept<T> found = kept.getIfPresent(key);
         boolean unchanged = found != null && unchanged(found);
-        if (unchanged && System.nanoTime() - found.checkedAt() < expiryNanos) {
+        if (unchanged && young(found)) {
             return found.value();
         }
         T made = make.get();
@@ -80,8 +80,12 @@ public final class KeptBySubject<T> {
      */
     public boolean current(String key, T value) {
         Kept<T> found = kept.getIfPresent(key);
-        return found != null && found.value() == value && unchanged(found)
-                && System.nanoTime() - found.checkedAt() < expiryNanos;
+        return found != null && found.value() == value && unchanged(found) && young(found);
+    }
+
+    /** Made, or found the same by the database, less than the expiry ago. */
+    private boolean young(Kept<T> found) {
+        return System.nanoTime() - found.checkedAt() < expiryNanos;
     }
 
     private boolean unchanged(Kept<T> found) {
