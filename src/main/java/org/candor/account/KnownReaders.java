@@ -30,20 +30,26 @@ public class KnownReaders implements SignedInReaders {
     /** The reader this request's session cookie signs in, or null (see above). */
     @Override
     public Reader find(HttpServerRequest request) {
-        Cookie cookie = request.getCookie(CandorSession.COOKIE);
-        if (cookie == null) {
-            return null;
-        }
         long now = Instant.now().getEpochSecond();
-        CandorSession.Session session = sessions.read(cookie.getValue(), now).orElse(null);
-        if (session == null || CandorSession.due(session, now)) {
-            return null;
-        }
-        KnownAccounts.Known account = known.find(session.accountId());
+        CandorSession.Session session = session(request, now);
+        KnownAccounts.Known account = session == null || CandorSession.due(session, now) ? null
+                : known.find(session.accountId());
         if (account == null) {
             return null;
         }
         return new Reader(account.id(), account.displayName(), account.role() != Role.CUSTOMER,
                 session.endSession() == null ? null : SessionAuthentication.origin(session.endSession()));
+    }
+
+    @Override
+    public Unknown why(HttpServerRequest request) {
+        long now = Instant.now().getEpochSecond();
+        CandorSession.Session session = session(request, now);
+        return session == null ? Unknown.SESSION : CandorSession.due(session, now) ? Unknown.DUE : Unknown.ACCOUNT;
+    }
+
+    private CandorSession.Session session(HttpServerRequest request, long now) {
+        Cookie cookie = request.getCookie(CandorSession.COOKIE);
+        return cookie == null ? null : sessions.read(cookie.getValue(), now).orElse(null);
     }
 }

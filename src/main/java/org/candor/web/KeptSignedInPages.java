@@ -1,7 +1,9 @@
 package org.candor.web;
 
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
@@ -16,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -76,8 +79,28 @@ public class KeptSignedInPages {
             int weight) {
     }
 
+    /**
+     * Why a signed-in request was rendered rather than answered here: it acts (a one-time message, a draft, other
+     * credentials), its session is gone or due to be renewed, its account is not known from memory as it is now, its
+     * CSRF cookie would be replaced, nothing is remembered for it, it was remembered for
+     * another role, or what it was made from is gone or changed ({@link Stencils#why}).
+     */
+    enum Declined {
+        ACTING("acting"), SESSION("session"), SESSION_DUE("session-due"), ACCOUNT("account-not-known"),
+        CSRF_COOKIE("csrf-cookie"), NOT_REMEMBERED("not-remembered"),
+        ROLE("role"), STENCIL_GONE("stencil-gone"), STENCIL_REPLACED("stencil-replaced"),
+        BASIS_CHANGED("basis-changed"), FAILED("failed");
+
+        final String tag;
+
+        Declined(String tag) {
+            this.tag = tag;
+        }
+    }
+
     private final Cache<String, Made> made;
     private final LongAdder served = new LongAdder();
+    private final Map<Declined, Counter> declined = new EnumMap<>(Declined.class);
     private volatile CookieText cookieText;
     private final SignedInReaders readers;
     private final Stencils stencils;
@@ -108,6 +131,11 @@ public class KeptSignedInPages {
         FunctionCounter.builder("candor.kept.answers", served, LongAdder::doubleValue)
                 .description("Signed-in pages answered from what their last rendering kept, ahead of the security chain")
                 .register(registry);
+        for (Declined why : Declined.values()) {
+            declined.put(why, Counter.builder("candor.kept.declined").tag("reason", why.tag)
+                    .description("Signed-in pages rendered rather than answered from memory, by why")
+                    .register(registry));
+        }
     }
 
     void register(@Observes Router router) {
@@ -154,23 +182,38 @@ public class KeptSignedInPages {
     }
 
     private void serve(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String cookies = request.getHeader(HttpHeaders.COOKIE);
+        if (cookies == null || !cookies.contains(SignedInReaders.SESSION_COOKIE)) {
+            context.next();
+            return;
+        }
         byte[][] page = null;
         SignedInReaders.Reader reader = null;
         String token = null;
+        Declined why;
         try {
-            HttpServerRequest request = context.request();
-            reader = plain(request) ? readers.find(request) : null;
+            boolean plain = plain(request, cookies);
+            reader = plain ? readers.find(request) : null;
             token = reader == null ? null : token(request);
-            if (token != null) {
-                Made m = made.getIfPresent(key(reader.accountId(), Ui.resolve(request).getLanguage(), request.uri()));
-                page = m == null || m.staff() != reader.staff() ? null
-                        : stencils.fill(m.stencilKey(), m.stencil(), m.current(), values(reader, token, m.own()));
+            Made m = token == null ? null
+                    : made.getIfPresent(key(reader.accountId(), Ui.resolve(request).getLanguage(), request.uri()));
+            if (m != null && m.staff() == reader.staff()) {
+                page = stencils.fill(m.stencilKey(), m.stencil(), m.current(), values(reader, token, m.own()));
             }
+            why = page != null ? null
+                    : reader == null ? (plain ? unknown(request) : Declined.ACTING)
+                    : token == null ? Declined.CSRF_COOKIE
+                    : m == null ? Declined.NOT_REMEMBERED
+                    : m.staff() != reader.staff() ? Declined.ROLE
+                    : stencils.why(m.stencilKey(), m.stencil());
         } catch (RuntimeException e) {
-            LOG.debugf(e, "Rendering %s instead of answering it from memory", context.request().uri());
+            LOG.debugf(e, "Rendering %s instead of answering it from memory", request.uri());
             page = null;
+            why = Declined.FAILED;
         }
         if (page == null) {
+            declined.get(why).increment();
             context.next();
             return;
         }
@@ -186,9 +229,8 @@ public class KeptSignedInPages {
      * A session cookie and nothing the page would act on otherwise: a one-time message, a waiting draft, a bearer
      * key, a CSRF token in a header. Looks at the raw header first (parsing every cookie is what this route saves).
      */
-    private boolean plain(HttpServerRequest request) {
-        String cookies = request.getHeader(HttpHeaders.COOKIE);
-        return cookies != null && cookies.contains(SignedInReaders.SESSION_COOKIE) && !cookies.contains(Flash.COOKIE)
+    private boolean plain(HttpServerRequest request, String cookies) {
+        return !cookies.contains(Flash.COOKIE)
                 && !cookies.contains(Drafts.COOKIE) && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && request.getHeader(csrf.tokenHeaderName()) == null;
     }
@@ -235,6 +277,14 @@ public class KeptSignedInPages {
 
     /** The CSRF cookie's header in one second, for plain and TLS requests. */
     private record CookieText(long second, String plain, String secure) {
+    }
+
+    private Declined unknown(HttpServerRequest request) {
+        return switch (readers.why(request)) {
+            case SESSION -> Declined.SESSION;
+            case DUE -> Declined.SESSION_DUE;
+            case ACCOUNT -> Declined.ACCOUNT;
+        };
     }
 
     private static String[] values(SignedInReaders.Reader reader, String token, String[] own) {

@@ -21,4 +21,15 @@ public interface SignedInReaders {
 
     /** The reader this request's session cookie signs in, or null. */
     Reader find(HttpServerRequest request);
+
+    /**
+     * Why {@link #find} gives null for this request: its session cookie is gone, expired or idle too long; its
+     * last-seen is due to be written again; its account is not known from memory as it is now.
+     */
+    enum Unknown {
+        SESSION, DUE, ACCOUNT
+    }
+
+    /** Why {@link #find} gives null for this request (see {@link Unknown}). */
+    Unknown why(HttpServerRequest request);
 }

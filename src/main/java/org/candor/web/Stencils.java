@@ -139,6 +139,20 @@ public class Stencils {
         return filled(stencil, values);
     }
 
+    /**
+     * Why {@link #fill} gave nothing for stencil {@code serial} under {@code key}: no stencil kept there, another one
+     * kept there since, or (that very one kept) its basis no longer current.
+     */
+    KeptSignedInPages.Declined why(String key, long serial) {
+        Stencil kept = this.kept.getIfPresent(key);
+        Stencil brief = this.brief.getIfPresent(key);
+        if (kept == null && brief == null) {
+            return KeptSignedInPages.Declined.STENCIL_GONE;
+        }
+        boolean same = kept != null && kept.serial() == serial || brief != null && brief.serial() == serial;
+        return same ? KeptSignedInPages.Declined.BASIS_CHANGED : KeptSignedInPages.Declined.STENCIL_REPLACED;
+    }
+
     /** The stencil's parts with the values, escaped, between them. */
     private static byte[][] filled(Stencil stencil, String[] values) {
         byte[][] filled = new byte[values.length][];
