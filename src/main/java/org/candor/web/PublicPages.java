@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.StartupEvent;
@@ -60,6 +61,10 @@ public class PublicPages {
     private final Map<Long, CompletableFuture<Void>> marks = new ConcurrentHashMap<>();
     private final AtomicLong markSeq = new AtomicLong();
     private final String instance = UUID.randomUUID().toString();
+    /** Changes heard, by what they made stale: one subject's pages, the log's, every page (for operators). */
+    private final Counter subjectChanges;
+    private final Counter logChanges;
+    private final Counter everythingChanges;
     private volatile long everythingChanged;
     private volatile long logChanged;
     private volatile long anythingChanged;
@@ -74,6 +79,9 @@ public class PublicPages {
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, pages, "public-pages");
+        this.subjectChanges = changes(registry, "subject");
+        this.logChanges = changes(registry, "log");
+        this.everythingChanges = changes(registry, "everything");
         this.notifications = notifications;
         this.vertx = vertx;
     }
@@ -110,19 +118,28 @@ public class PublicPages {
         }
         long tick = ticks.incrementAndGet();
         anythingChanged = tick;
-        if (scope.equals("*")) {
-            everythingChanged = tick;
-        } else if (scope.equals("log")) {
+        if (scope.equals("log")) {
             logChanged = tick;
-        } else if (scope.startsWith("s:")) {
+            logChanges.increment();
+            return;
+        }
+        if (scope.startsWith("s:")) {
             try {
                 subjectChanged.put(Long.parseLong(scope.substring(2)), tick);
+                subjectChanges.increment();
+                return;
             } catch (NumberFormatException e) {
-                everythingChanged = tick;
+                // not a subject: every page
             }
-        } else {
-            everythingChanged = tick;
         }
+        everythingChanged = tick;
+        everythingChanges.increment();
+    }
+
+    private static Counter changes(MeterRegistry registry, String stale) {
+        return Counter.builder("candor.public.changes").tag("stale", stale)
+                .description("Changes heard that made kept pages stale: one subject's, the log's, or every page")
+                .register(registry);
     }
 
     private long markId(String payload) {

@@ -130,9 +130,7 @@ class KeptQueuePagesTest {
 
     /** How many entries the cache named {@code name} holds, as an operator's Prometheus reads it. */
     private static double cached(String name) {
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("cache_size{") && l.contains("cache=\"" + name + "\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return org.candor.support.Metrics.sum(l -> l.startsWith("cache_size{") && l.contains("cache=\"" + name + "\""));
     }
 
     /**

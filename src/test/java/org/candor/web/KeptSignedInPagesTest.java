@@ -15,11 +15,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 import org.candor.subject.Subject;
 import org.candor.support.Headers;
+import org.candor.support.Metrics;
 import org.candor.support.Session;
 import org.candor.support.TestData;
 
@@ -42,14 +42,14 @@ class KeptSignedInPagesTest {
         write(ann, page, "5", "Ann's title", "Ann & <her> words.");
 
         long hits = kept.hits();
-        double unremembered = metric("candor_kept_declined_total{reason=\"not-remembered\"}");
+        double unremembered = Metrics.value("candor_kept_declined_total{reason=\"not-remembered\"}");
         Response rendered = ann.request().get(page);
         assertEquals(hits, kept.hits(), "the first view is rendered");
-        assertTrue(metric("candor_kept_declined_total{reason=\"not-remembered\"}") >= unremembered + 1,
+        assertTrue(Metrics.value("candor_kept_declined_total{reason=\"not-remembered\"}") >= unremembered + 1,
                 "operators read why a page was rendered: nothing remembered for it yet");
         Response answered = ann.request().get(page);
         assertEquals(hits + 1, kept.hits(), "the second is answered from memory");
-        assertTrue(metric("candor_kept_answers_total") >= kept.hits(),
+        assertTrue(Metrics.value("candor_kept_answers_total") >= kept.hits(),
                 "operators read how many pages were answered from memory");
 
         assertEquals(200, answered.statusCode());
@@ -164,10 +164,4 @@ class KeptSignedInPagesTest {
         return html.substring(at, html.indexOf("</a>", at));
     }
 
-    /** A counter's value in the app's metrics (0 when it is not there yet). */
-    private static double metric(String name) {
-        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(
-                l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
-    }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.candor.subject.Subject;
+import org.candor.support.Metrics;
 import org.candor.support.Session;
 import org.candor.support.Steps;
 import org.candor.support.TestData;
@@ -65,7 +66,8 @@ class PublicPagesTest {
         }
         assertShowsWithinASecond(page, "41 people found this helpful");
 
-        // ... and a change that touches every page.
+        // ... and a change that touches every page (operators read how many such changes were heard).
+        double everything = Metrics.value("candor_public_changes_total{stale=\"everything\"}");
         try (Connection other = DriverManager.getConnection(jdbcUrl);
                 PreparedStatement st = other.prepareStatement("update subject set name = ? where id = ?")) {
             st.setString(1, "Elsewhere Renamed");
@@ -73,6 +75,7 @@ class PublicPagesTest {
             st.executeUpdate();
         }
         assertShowsWithinASecond(page, "Elsewhere Renamed");
+        assertTrue(Metrics.value("candor_public_changes_total{stale=\"everything\"}") >= everything + 1);
         assertShowsWithinASecond("/subjects/" + subject.slug + "/reviews/" + review, "Elsewhere Renamed");
     }
 
