@@ -207,6 +207,15 @@ public class ReviewReads {
         return owns.get(accountId + " " + subjectId, () -> new OwnOf(subjectId, read(accountId, subjectId))).own();
     }
 
+    /**
+     * Whether the customer's own review of the subject still reads as {@code own}, that very value: kept and unchanged,
+     * or read again (once it is due) and the same. For a page remembered with it, off any request.
+     */
+    @jakarta.enterprise.context.control.ActivateRequestContext
+    public boolean stillOwn(long accountId, long subjectId, Own own) {
+        return own(accountId, subjectId) == own;
+    }
+
     /** How many own reviews were served from memory so far (for tests and operators; also in the metrics). */
     long ownHits() {
         return owns.hits();

@@ -162,7 +162,7 @@ public class SubjectResource {
                 view = own(slug, subject, order, cursor, verifiedOnly);
             } else if (draft.isEmpty() && !viewer.get().staff() && ui.flash() == null && ui.userName() != null
                     && form.body() != null) {
-                return stencil(view, key(slug, order, cursor, verifiedOnly), form, editing);
+                return stencil(view, key(slug, order, cursor, verifiedOnly), form, editing, own);
             }
         }
         return HtmlBytes.page(Templates.show(subject, view, form, editing, Map.of(), null));
@@ -171,17 +171,19 @@ public class SubjectResource {
     /**
      * A customer's page from the stencil of the shared part they read with the same form choices: only their name,
      * CSRF token and the words of their own review are theirs. How it was made is remembered, so their next view of
-     * it is answered from memory while the stencil and the shared part ({@code sharedKey}) hold
-     * ({@link KeptSignedInPages}).
+     * it is answered from memory while the stencil and the shared part ({@code sharedKey}) hold and their own review
+     * reads as {@code own} ({@link KeptSignedInPages}).
      */
-    private Response stencil(View view, String sharedKey, ReviewForm form, boolean editing) {
+    private Response stencil(View view, String sharedKey, ReviewForm form, boolean editing, ReviewReads.Own own) {
         String key = ui.lang() + ' ' + ui.here() + ' ' + ui.moderator() + ' ' + ui.admin() + ' ' + editing + ' '
                 + form.rating();
         Stencils.Served served = stencils.page(key, view, value -> Templates.show(view.subject(), view,
                 new ReviewForm(form.rating(), value.apply(TITLE), value.apply(BODY)), editing, Map.of(), null),
                 ui.userName(), ui.csrfToken(), form.title(), form.body());
-        kept.remember(user.accountId(), ui.lang(), ui.here(), key, served.stencil(), sharedKey, form.title(),
-                form.body());
+        long accountId = user.accountId();
+        long subjectId = view.subject().id();
+        kept.remember(accountId, ui.lang(), ui.here(), key, served.stencil(), sharedKey, form.title(), form.body(),
+                () -> reviews.stillOwn(accountId, subjectId, own));
         return served.response();
     }
 

@@ -1,11 +1,15 @@
 package org.candor.web;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +80,12 @@ public class KeptSignedInPages {
      * staff, and the reader's own words in its slots after their name and CSRF token.
      */
     private record Made(String stencilKey, long stencil, Predicate<Object> current, boolean staff, String[] own,
-            int weight) {
+            int weight, long due, BooleanSupplier unchanged) {
+
+        /** The same, its reader's own words found unchanged now: due again after its own while within {@code age}. */
+        Made checked(Duration age) {
+            return new Made(stencilKey, stencil, current, staff, own, weight, dueIn(age), unchanged);
+        }
     }
 
     /**
@@ -99,8 +108,14 @@ public class KeptSignedInPages {
     }
 
     private final Cache<String, Made> made;
+    /** The entries whose reader's own words are being read again (see {@link #recheck}). */
+    private final Set<String> rechecking = ConcurrentHashMap.newKeySet();
+    private final Duration age;
     private final LongAdder served = new LongAdder();
     private final Map<Declined, Counter> declined = new EnumMap<>(Declined.class);
+    /** Own words read again and found the same, or not (or not readable). */
+    private final Counter same;
+    private final Counter changed;
     private volatile CookieText cookieText;
     private final SignedInReaders readers;
     private final Stencils stencils;
@@ -117,20 +132,25 @@ public class KeptSignedInPages {
         this.sameSite = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.http.same-site-cookie.\"" + csrf.cookieName() + "\".value", String.class)
                 .map(v -> CookieSameSite.valueOf(v.toUpperCase(Locale.ROOT)));
+        this.age = config.expireAfterWrite();
         this.made = Caffeine.newBuilder()
                 // a customer's entry is ~0.5 KB without their own words: 12,000 customers ~6 MB
                 .maximumWeight(config.maxBytes() / 4)
                 .weigher((String key, Made m) -> 2 * (key.length() + m.stencilKey().length()) + m.weight() + 200)
-                // an entry is checked against the stencil and shared part it names; on its own (the customer's words)
-                // it is kept for half to all of the page cache's age, each for its own while, so that customers who
-                // all came at once are not all rendered again at once five minutes later (#19)
-                .expireAfter(Expiry.writing((String key, Made m) -> Jitter.within(config.expireAfterWrite())))
+                // an entry is checked against the stencil and shared part it names on every answer; a customer's own
+                // words in it are read again in the background once due (half to all of the page cache's age, each its
+                // own while) and it is never answered from words read longer than twice that ago; a moderator's
+                // entry, with no words of theirs, lives half to all of that age (#19)
+                .expireAfter(Expiry.writing((String key, Made m) -> m.unchanged() == null ? Jitter.within(age)
+                        : age.multipliedBy(2)))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, made, "signed-in-pages");
         FunctionCounter.builder("candor.kept.answers", served, LongAdder::doubleValue)
                 .description("Signed-in pages answered from what their last rendering kept, ahead of the security chain")
                 .register(registry);
+        this.same = rechecks(registry, "same");
+        this.changed = rechecks(registry, "changed");
         for (Declined why : Declined.values()) {
             declined.put(why, Counter.builder("candor.kept.declined").tag("reason", why.tag)
                     .description("Signed-in pages rendered rather than answered from memory, by why")
@@ -153,14 +173,16 @@ public class KeptSignedInPages {
      * Remembers how the page at {@code address} (path and query) in {@code lang} was made for {@code accountId}: from
      * the stencil {@code stencil} kept under {@code stencilKey}, made from the shared part kept under
      * {@code sharedKey}, with the customer's own {@code title} and {@code body} in its slots after their name and
-     * CSRF token.
+     * CSRF token; {@code unchanged} says, from the database, whether those are still their words (called on a worker
+     * thread once the entry is due, see {@link #recheck}).
      */
     public void remember(long accountId, String lang, String address, String stencilKey, long stencil,
-            String sharedKey, String title, String body) {
+            String sharedKey, String title, String body, BooleanSupplier unchanged) {
         if (stencil > 0 && title != null && body != null) {
             made.put(key(accountId, lang, address), new Made(stencilKey, stencil,
                     basis -> basis instanceof SharedFragments.Part part && shared.current(sharedKey, part), false,
-                    new String[] { title, body }, 2 * (sharedKey.length() + title.length() + body.length())));
+                    new String[] { title, body }, 2 * (sharedKey.length() + title.length() + body.length()),
+                    dueIn(age), unchanged));
         }
     }
 
@@ -172,7 +194,8 @@ public class KeptSignedInPages {
     public void rememberStaff(long accountId, String lang, String address, String stencilKey, long stencil,
             Predicate<Object> current) {
         if (stencil > 0) {
-            made.put(key(accountId, lang, address), new Made(stencilKey, stencil, current, true, new String[0], 0));
+            made.put(key(accountId, lang, address),
+                    new Made(stencilKey, stencil, current, true, new String[0], 0, Long.MAX_VALUE, null));
         }
     }
 
@@ -196,10 +219,13 @@ public class KeptSignedInPages {
             boolean plain = plain(request, cookies);
             reader = plain ? readers.find(request) : null;
             token = reader == null ? null : token(request);
-            Made m = token == null ? null
-                    : made.getIfPresent(key(reader.accountId(), Ui.resolve(request).getLanguage(), request.uri()));
+            String key = token == null ? null : key(reader.accountId(), Ui.resolve(request).getLanguage(), request.uri());
+            Made m = key == null ? null : made.getIfPresent(key);
             if (m != null && m.staff() == reader.staff()) {
                 page = stencils.fill(m.stencilKey(), m.stencil(), m.current(), values(reader, token, m.own()));
+                if (page != null && m.unchanged() != null && System.nanoTime() - m.due() > 0) {
+                    recheck(context, key, m);
+                }
             }
             why = page != null ? null
                     : reader == null ? (plain ? unknown(request) : Declined.ACTING)
@@ -223,6 +249,45 @@ public class KeptSignedInPages {
                 .putHeader(CSP, SecurityHeaders.pagePolicy(reader.signOutOrigin()))
                 .putHeader(HttpHeaders.SET_COOKIE, csrfCookie(token, context.request().isSSL()))
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(page)));
+    }
+
+    /**
+     * Reads the reader's own words of entry {@code m} again, on a worker thread, once at a time: unchanged, the entry
+     * is due again later; changed (or unreadable), it is dropped and their next view renders. Meanwhile the entry is
+     * answered as it is: a change to their words changes the subject, which makes it stale at once (its basis); this
+     * reading is the bound for a change nobody announced, as the page cache's own age is.
+     */
+    private void recheck(RoutingContext context, String key, Made m) {
+        if (!rechecking.add(key)) {
+            return;
+        }
+        context.vertx().executeBlocking(() -> m.unchanged().getAsBoolean(), false).onComplete(found -> {
+            rechecking.remove(key);
+            if (found.succeeded() && found.result()) {
+                this.same.increment();
+                made.asMap().replace(key, m, m.checked(age));
+            } else {
+                this.changed.increment();
+                made.asMap().remove(key, m);
+            }
+        });
+    }
+
+    private static Counter rechecks(MeterRegistry registry, String found) {
+        return Counter.builder("candor.kept.rechecks").tag("found", found)
+                .description("Customers' own words in remembered pages read again once due, by what was found")
+                .register(registry);
+    }
+
+    /** Makes every remembered customer's page due for its words to be read again (for tests). */
+    void dueNow() {
+        made.asMap().replaceAll((key, m) -> m.unchanged() == null ? m
+                : new Made(m.stencilKey(), m.stencil(), m.current(), false, m.own(), m.weight(), System.nanoTime(),
+                        m.unchanged()));
+    }
+
+    private static long dueIn(Duration age) {
+        return System.nanoTime() + Jitter.within(age).toNanos();
     }
 
     /**

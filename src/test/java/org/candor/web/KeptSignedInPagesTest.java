@@ -153,6 +153,30 @@ class KeptSignedInPagesTest {
         assertEquals(beforePromotion, kept.hits(), "staff pages are always rendered");
     }
 
+    @Test
+    void aCustomersWordsAreReadAgainOnceDueWhileThePageIsAnsweredFromMemory() {
+        Subject subject = TestData.subject("Kept and read again");
+        String page = "/subjects/" + subject.slug;
+        Session fay = Session.customer();
+        write(fay, page, "4", "Fay's", "Fay's words, read again in the background.");
+        fay.request().get(page).then().statusCode(200);
+        long hits = kept.hits();
+        double same = Metrics.value("candor_kept_rechecks_total{found=\"same\"}");
+
+        kept.dueNow();
+        String answered = fay.request().get(page).asString();
+        assertEquals(hits + 1, kept.hits(), "a due page is still answered from memory");
+        assertTrue(form(answered).contains("Fay&#39;s words, read again in the background.")
+                || form(answered).contains("Fay's words, read again in the background."), form(answered));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(
+                () -> Metrics.value("candor_kept_rechecks_total{found=\"same\"}") >= same + 1);
+        // found the same: kept, and not due again for a while (no second reading)
+        fay.request().get(page).then().statusCode(200);
+        fay.request().get(page).then().statusCode(200);
+        assertEquals(hits + 3, kept.hits(), "after the reading, still answered from memory");
+        assertEquals(same + 1, Metrics.value("candor_kept_rechecks_total{found=\"same\"}"), "read once");
+    }
+
     private static String name(Session who) {
         return (String) TestData.sql("select display_name from account where id = ?1", who.accountId());
     }
