@@ -8,6 +8,7 @@ import java.util.function.ToLongFunction;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
@@ -27,6 +28,9 @@ public final class KeptBySubject<T> {
     private final PublicPages pages;
     private final ToLongFunction<T> subject;
     private final long expiryNanos;
+    /** Values made again only because they aged, found the same as the one kept, or not (for operators). */
+    private final Counter same;
+    private final Counter different;
 
     /**
      * {@code subject} names the subject a value was made from; {@code weight} roughly what it costs the heap, in bytes;
@@ -46,6 +50,8 @@ public final class KeptBySubject<T> {
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(registry, kept, name);
+        this.same = aged(registry, name, "same");
+        this.different = aged(registry, name, "different");
     }
 
     /**
@@ -66,8 +72,13 @@ public final class KeptBySubject<T> {
         if (made != null && tick >= 0) {
             if (unchanged && made.equals(found.value())) {
                 // nothing changed since found.madeAt(), and the database says the same: the kept value, checked now
+                same.increment();
                 kept.put(key, new Kept<>(found.value(), found.madeAt(), System.nanoTime()));
                 return found.value();
+            }
+            if (unchanged) {
+                // aged, and the database says otherwise though no change was heard: a change nobody announced
+                different.increment();
             }
             kept.put(key, new Kept<>(made, tick, System.nanoTime()));
         }
@@ -90,6 +101,12 @@ public final class KeptBySubject<T> {
 
     private boolean unchanged(Kept<T> found) {
         return pages.unchangedSince(new PageScope.Subject(subject.applyAsLong(found.value())), found.madeAt());
+    }
+
+    private static Counter aged(MeterRegistry registry, String cache, String found) {
+        return Counter.builder("candor.kept.aged").tag("cache", cache).tag("found", found)
+                .description("Kept values made again because they aged, by whether the database said the same")
+                .register(registry);
     }
 
     /** How many values were served from memory so far (for tests and operators; also in the metrics). */

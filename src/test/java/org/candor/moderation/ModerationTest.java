@@ -181,6 +181,7 @@ class ModerationTest {
         Subject subject = TestData.subject("Held and being decided");
         TestData.update("update subject set moderation_mode = 'PRE' where id = ?1", subject.id);
         long statement;
+        double subjectChanges;
         // a moderator's action holds the statement's row (ending it) and will want the log head next: the sequencer,
         // which holds the head, must not wait for that row, or each would wait for the other
         try (Connection head = DriverManager.getConnection(jdbcUrl);
@@ -206,11 +207,15 @@ class ModerationTest {
             assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "sequencing waited for the row");
             assertNotNull(TestData.sql("select seq from log_staged where statement_id = ?1", statement));
             assertNull(TestData.sql("select log_seq from reasons_statement where id = ?1", statement));
+            subjectChanges = org.candor.support.Metrics.value("candor_public_changes_total{stale=\"subject\"}");
             moderator.rollback();
         }
         Steps.sequenced();
         assertEquals(TestData.sql("select seq from log_staged where statement_id = ?1", statement),
                 TestData.sql("select log_seq from reasons_statement where id = ?1", statement));
+        // its number is on its subject's pages from now: kept ones are stale (V25), as after any change they show
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> org.candor.support.Metrics.value(
+                "candor_public_changes_total{stale=\"subject\"}") > subjectChanges);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

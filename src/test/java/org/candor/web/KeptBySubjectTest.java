@@ -40,8 +40,9 @@ class KeptBySubjectTest {
     @Test
     void aValueMadeAgainBecauseItAgedStaysTheOneKeptWhileTheDatabaseSaysTheSame() throws Exception {
         Subject subject = TestData.subject("Kept by subject");
-        KeptBySubject<Value> kept = new KeptBySubject<>(pages, 1 << 20, AGE, Value::subject, v -> 100,
-                new SimpleMeterRegistry(), "test");
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        KeptBySubject<Value> kept = new KeptBySubject<>(pages, 1 << 20, AGE, Value::subject, v -> 100, registry,
+                "test");
         AtomicInteger made = new AtomicInteger();
         Supplier<Value> same = () -> {
             made.incrementAndGet();
@@ -58,6 +59,7 @@ class KeptBySubjectTest {
         assertSame(first, kept.get("k", same), "made again, the same: the kept one stays");
         assertEquals(2, made.get(), "it was made again from the database");
         assertTrue(kept.current("k", first), "and what was built from it is current again");
+        assertEquals(1, registry.counter("candor.kept.aged", "cache", "test", "found", "same").count());
 
         Thread.sleep(AGE.toMillis() + 50);
         Value other = kept.get("k", () -> new Value(subject.id, "what the database says now"));
@@ -65,6 +67,8 @@ class KeptBySubjectTest {
         assertEquals("what the database says now", other.text());
         assertFalse(kept.current("k", first));
         assertTrue(kept.current("k", other));
+        assertEquals(1, registry.counter("candor.kept.aged", "cache", "test", "found", "different").count(),
+                "operators see a change nobody announced");
 
         // a change of the subject (its trigger NOTIFYs every instance): a new value, however equal
         TestData.update("update subject set description = 'changed' where id = ?1", subject.id);
