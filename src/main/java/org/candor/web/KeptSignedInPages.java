@@ -3,9 +3,7 @@ package org.candor.web;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,7 +13,6 @@ import java.util.function.Predicate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -30,7 +27,6 @@ import io.netty.buffer.Unpooled;
 import io.quarkus.csrf.reactive.runtime.RestCsrfConfig;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -72,8 +68,6 @@ public class KeptSignedInPages {
     static final int ORDER = -210;
     /** Header values as bytes once (Vert.x copies these instead of encoding each character on every answer). */
     private static final CharSequence HTML = HttpHeaders.createOptimized("text/html;charset=UTF-8");
-    /** Stands for the token in the CSRF cookie's header kept for the second (a token is URL-safe Base64). */
-    private static final String TOKEN = "~token~";
 
     /**
      * How one reader's page at one address was made: from which stencil, whether it is current, for a customer or
@@ -116,12 +110,11 @@ public class KeptSignedInPages {
     /** Own words read again and found the same, or not (or not readable). */
     private final Counter same;
     private final Counter changed;
-    private volatile CookieText cookieText;
     private final SignedInReaders readers;
     private final Stencils stencils;
     private final SharedFragments shared;
     private final RestCsrfConfig csrf;
-    private final Optional<CookieSameSite> sameSite;
+    private final CsrfCookieText csrfCookie;
 
     KeptSignedInPages(PageCacheConfig config, SignedInReaders readers, Stencils stencils, SharedFragments shared,
             RestCsrfConfig csrf, MeterRegistry registry) {
@@ -129,9 +122,7 @@ public class KeptSignedInPages {
         this.stencils = stencils;
         this.shared = shared;
         this.csrf = csrf;
-        this.sameSite = ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.http.same-site-cookie.\"" + csrf.cookieName() + "\".value", String.class)
-                .map(v -> CookieSameSite.valueOf(v.toUpperCase(Locale.ROOT)));
+        this.csrfCookie = new CsrfCookieText(csrf);
         this.age = config.expireAfterWrite();
         this.made = Caffeine.newBuilder()
                 // a customer's entry is ~0.5 KB without their own words: 12,000 customers ~6 MB
@@ -247,7 +238,7 @@ public class KeptSignedInPages {
         context.response()
                 .putHeader(HttpHeaders.CONTENT_TYPE, HTML)
                 .putHeader(CSP, SecurityHeaders.pagePolicy(reader.signOutOrigin()))
-                .putHeader(HttpHeaders.SET_COOKIE, csrfCookie(token, context.request().isSSL()))
+                .putHeader(HttpHeaders.SET_COOKIE, csrfCookie.header(token, context.request().isSSL()))
                 .end(Buffer.buffer(Unpooled.wrappedBuffer(page)));
     }
 
@@ -311,37 +302,6 @@ public class KeptSignedInPages {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /**
-     * The CSRF cookie's header as the CSRF filter sets it again on every page, with the same-site attribute Quarkus
-     * adds to it ({@code quarkus.http.same-site-cookie}): encoded by Vert.x once a second (its {@code Expires} date is
-     * the costly part), the token put in its place.
-     */
-    private String csrfCookie(String token, boolean ssl) {
-        long second = System.currentTimeMillis() / 1000;
-        CookieText text = cookieText;
-        if (text == null || text.second() != second) {
-            text = new CookieText(second, encoded(false), encoded(true));
-            cookieText = text;
-        }
-        return (ssl ? text.secure() : text.plain()).replace(TOKEN, token);
-    }
-
-    /** The cookie's header with {@link #TOKEN} for its value. */
-    private String encoded(boolean ssl) {
-        Cookie cookie = Cookie.cookie(csrf.cookieName(), TOKEN)
-                .setHttpOnly(csrf.cookieHttpOnly())
-                .setSecure(csrf.cookieForceSecure() || ssl)
-                .setMaxAge(csrf.cookieMaxAge().toSeconds())
-                .setPath(csrf.cookiePath());
-        csrf.cookieDomain().ifPresent(cookie::setDomain);
-        sameSite.ifPresent(cookie::setSameSite);
-        return cookie.encode();
-    }
-
-    /** The CSRF cookie's header in one second, for plain and TLS requests. */
-    private record CookieText(long second, String plain, String secure) {
     }
 
     private Declined unknown(HttpServerRequest request) {
