@@ -208,6 +208,15 @@ public class ReviewReads {
     }
 
     /**
+     * Whether the customer's own review of the subject is known from memory to still read as {@code own}, that very
+     * value, kept and unchanged; reads no database (false: {@link #stillOwn} can tell).
+     */
+    public boolean ownKept(long accountId, long subjectId, Own own) {
+        OwnOf kept = owns.fresh(accountId + " " + subjectId);
+        return kept != null && kept.own() == own;
+    }
+
+    /**
      * Whether the customer's own review of the subject still reads as {@code own}, that very value: kept and unchanged,
      * or read again (once it is due) and the same. For a page remembered with it, off any request.
      */

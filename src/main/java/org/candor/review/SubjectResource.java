@@ -183,7 +183,7 @@ public class SubjectResource {
         long accountId = user.accountId();
         long subjectId = view.subject().id();
         kept.remember(accountId, ui.lang(), ui.here(), key, served.stencil(), sharedKey, form.title(), form.body(),
-                () -> reviews.stillOwn(accountId, subjectId, own));
+                () -> reviews.ownKept(accountId, subjectId, own), () -> reviews.stillOwn(accountId, subjectId, own));
         return served.response();
     }
 

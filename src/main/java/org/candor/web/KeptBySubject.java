@@ -86,6 +86,15 @@ public final class KeptBySubject<T> {
     }
 
     /**
+     * The value kept under {@code key} while nothing of its subject has changed since it was made and it is younger than
+     * the expiry; else null. Makes none: reads memory only.
+     */
+    public T fresh(String key) {
+        Kept<T> found = kept.getIfPresent(key);
+        return found != null && unchanged(found) && young(found) ? found.value() : null;
+    }
+
+    /**
      * Whether {@code value} is the one kept under {@code key}, nothing of its subject has changed since it was made, and
      * it is younger than the expiry: what was built from it may still be served.
      */
