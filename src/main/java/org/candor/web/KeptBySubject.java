@@ -99,8 +99,8 @@ public final class KeptBySubject<T> {
      * it is younger than the expiry: what was built from it may still be served.
      */
     public boolean current(String key, T value) {
-        Kept<T> found = kept.getIfPresent(key);
-        return found != null && found.value() == value && unchanged(found) && young(found);
+        T fresh = fresh(key);
+        return fresh != null && fresh == value;
     }
 
     /** Made, or found the same by the database, less than the expiry ago. */

@@ -76,9 +76,9 @@ public class KeptSignedInPages {
     private record Made(String stencilKey, long stencil, Predicate<Object> current, boolean staff, String[] own,
             int weight, long due, BooleanSupplier kept, BooleanSupplier unchanged) {
 
-        /** The same, its reader's own words found unchanged now: due again after its own while within {@code age}. */
-        Made checked(Duration age) {
-            return new Made(stencilKey, stencil, current, staff, own, weight, dueIn(age), kept, unchanged);
+        /** The same, due at {@code due} (System.nanoTime). */
+        Made dueAt(long due) {
+            return new Made(stencilKey, stencil, current, staff, own, weight, due, kept, unchanged);
         }
     }
 
@@ -253,7 +253,7 @@ public class KeptSignedInPages {
         if (m.kept().getAsBoolean()) {
             // known from memory: no worker thread, no database (a benchmark's 12,000 customers all came due at once)
             same.increment();
-            made.asMap().replace(key, m, m.checked(age));
+            made.asMap().replace(key, m, m.dueAt(dueIn(age)));
             return;
         }
         if (!rechecking.add(key)) {
@@ -263,7 +263,7 @@ public class KeptSignedInPages {
             rechecking.remove(key);
             if (found.succeeded() && found.result()) {
                 this.same.increment();
-                made.asMap().replace(key, m, m.checked(age));
+                made.asMap().replace(key, m, m.dueAt(dueIn(age)));
             } else {
                 this.changed.increment();
                 made.asMap().remove(key, m);
@@ -279,9 +279,7 @@ public class KeptSignedInPages {
 
     /** Makes every remembered customer's page due for its words to be read again (for tests). */
     void dueNow() {
-        made.asMap().replaceAll((key, m) -> m.unchanged() == null ? m
-                : new Made(m.stencilKey(), m.stencil(), m.current(), false, m.own(), m.weight(), System.nanoTime(),
-                        m.kept(), m.unchanged()));
+        made.asMap().replaceAll((key, m) -> m.unchanged() == null ? m : m.dueAt(System.nanoTime()));
     }
 
     private static long dueIn(Duration age) {
