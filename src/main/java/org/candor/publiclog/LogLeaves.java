@@ -28,6 +28,14 @@ public class LogLeaves {
                 Tuple.class).setParameter(1, after).setParameter(2, limit)));
     }
 
+    /** The subjects (ids) of the entries after {@code after}, up to {@code through}. */
+    public List<Long> subjectsBetween(long after, long through) {
+        return Sql.tuples(em.createNativeQuery("""
+                select distinct subject_id as id from log_entry
+                 where seq > ?1 and seq <= ?2 and subject_id is not null""", Tuple.class)
+                .setParameter(1, after).setParameter(2, through)).stream().map(t -> Sql.number(t, "id")).toList();
+    }
+
     /** The name of the subject with this address, if there is one. */
     public Optional<String> subjectName(String slug) {
         return Sql.tuples(em.createNativeQuery("select name as name from subject where slug = ?1", Tuple.class)

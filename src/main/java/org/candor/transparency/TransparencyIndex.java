@@ -16,6 +16,8 @@ import org.candor.policy.ModerationPolicy;
 import org.candor.policy.Settings;
 import org.candor.publiclog.LogLeaves;
 import org.candor.publiclog.Transparency;
+import org.candor.web.PageScope;
+import org.candor.web.PublicPages;
 
 /**
  * The transparency numbers of this board, kept up to date as entries arrive: every leaf of the public log is read once,
@@ -35,8 +37,9 @@ public class TransparencyIndex {
     private final ReentrantLock lock = new ReentrantLock();
     private final Transparency numbers;
     private final Map<String, Map<String, Object>> reports = new ConcurrentHashMap<>();
+    /** Subjects' lines as of {@link #numbers}: written under the lock, cleared whenever it reads more. */
     private final Map<String, ReplyLine> lines = new ConcurrentHashMap<>();
-    private volatile long linesThrough = -1;
+    private final PublicPages pages;
     private final Map<String, Transparency> bySubject = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Transparency> eldest) {
@@ -44,19 +47,25 @@ public class TransparencyIndex {
         }
     };
 
-    TransparencyIndex(LogLeaves log, ModerationPolicy policy, TransparencyConfig config) {
+    TransparencyIndex(LogLeaves log, ModerationPolicy policy, TransparencyConfig config, PublicPages pages) {
         this.log = log;
+        this.pages = pages;
         this.policy = policy;
         this.config = config;
         this.numbers = new Transparency(config.zone());
     }
 
-    /** Reads what the log gained since the last read. */
+    /**
+     * Reads what the log gained since the last read. A subject's line changes with what is read, which is after the
+     * change's commit (its entry is numbered a moment later): the pages of every subject read about are made stale on
+     * this instance, so a page rendered in between (with the line as it was) is not kept for the page cache's age.
+     */
     @Scheduled(every = "${candor.transparency.refresh:5s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void catchUp() {
         lock.lock();
         try {
+            long before = numbers.through();
             List<byte[]> leaves;
             do {
                 leaves = log.leaves(numbers.through(), BATCH);
@@ -64,7 +73,18 @@ public class TransparencyIndex {
                     numbers.addLeaf(leaf);
                 }
             } while (leaves.size() == BATCH);
-            loaded = true;
+            if (numbers.through() == before && loaded) {
+                return;
+            }
+            // the lines of before are gone before any page is told (see replyLine)
+            lines.clear();
+            if (!loaded) {
+                loaded = true;
+                pages.changedHere(new PageScope.Board());
+            } else {
+                log.subjectsBetween(before, numbers.through())
+                        .forEach(subject -> pages.changedHere(new PageScope.Subject(subject)));
+            }
         } finally {
             lock.unlock();
         }
@@ -131,30 +151,28 @@ public class TransparencyIndex {
 
     /**
      * A subject's line: its reviews of 1–2 stars in the last months, how many answered, and how fast. Never waits for
-     * the log to be read: while another thread reads it, the line last computed is given.
+     * the log's first reading (until it is done, there is no line: then every page is made stale); while another
+     * thread reads it, the line last computed is given (what that reading finds about the subject makes the page
+     * stale when it is done).
      */
     public ReplyLine replyLine(String subjectSlug) {
-        ReplyLine cached = lines.get(subjectSlug);
         if (!lock.tryLock()) {
-            return cached != null ? cached : new ReplyLine(0, 0, -1, config.subjectMonths());
+            ReplyLine cached = lines.get(subjectSlug);
+            if (cached != null || !loaded) {
+                return cached != null ? cached : new ReplyLine(0, 0, -1, config.subjectMonths());
+            }
+            lock.lock();
         }
         try {
             if (!loaded) {
                 return new ReplyLine(0, 0, -1, config.subjectMonths());
             }
             catchUp();
-            if (cached != null && linesThrough == numbers.through()) {
-                return cached;
-            }
-            if (linesThrough != numbers.through()) {
-                lines.clear();
-                linesThrough = numbers.through();
-            }
-            Instant since = ZonedDateTime.now(config.zone()).minusMonths(config.subjectMonths()).toInstant();
-            long[] answered = numbers.answered(subjectSlug, 2, since);
-            ReplyLine line = new ReplyLine(answered[0], answered[1], answered[2], config.subjectMonths());
-            lines.put(subjectSlug, line);
-            return line;
+            return lines.computeIfAbsent(subjectSlug, slug -> {
+                Instant since = ZonedDateTime.now(config.zone()).minusMonths(config.subjectMonths()).toInstant();
+                long[] answered = numbers.answered(slug, 2, since);
+                return new ReplyLine(answered[0], answered[1], answered[2], config.subjectMonths());
+            });
         } finally {
             lock.unlock();
         }

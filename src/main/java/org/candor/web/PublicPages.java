@@ -136,9 +136,19 @@ public class PublicPages {
         everythingChanges.increment();
     }
 
+    /**
+     * Marks this instance's pages of {@code scope} stale, as a change heard would: for what changes in this instance's
+     * memory only, after the database's NOTIFY was heard (the transparency numbers, read from the log once it has
+     * numbered an entry, which is after the entry's commit).
+     */
+    public void changedHere(PageScope.Scope scope) {
+        changed(scope instanceof PageScope.Subject subject ? "s:" + subject.id()
+                : scope instanceof PageScope.Log ? "log" : "*");
+    }
+
     private static Counter changes(MeterRegistry registry, String stale) {
         return Counter.builder("candor.public.changes").tag("stale", stale)
-                .description("Changes heard that made kept pages stale: one subject's, the log's, or every page")
+                .description("Changes heard (or seen here) that made kept pages stale: one subject's, the log's, or every page")
                 .register(registry);
     }
 

@@ -166,6 +166,22 @@ class TransparencyPageTest {
     }
 
     @Test
+    void aPageKeptBeforeTheLogNumberedANegativeReviewShowsItsLineOnceTheLogHasIt() {
+        Subject subject = TestData.subject("Numbered late");
+        String page = "/subjects/" + subject.slug;
+        String line = "Replies to 0 % of negative reviews";
+        // the review's commit is heard at once; the log numbers it up to a second later: a page rendered in between,
+        // for visitors and as the shared part of customers' pages, has no line yet, and is kept
+        Steps.post(Session.customer(), subject, 1, "It stopped working after a week.");
+        given().get(page).then().statusCode(200);
+        Session.customer().request().get(page).then().statusCode(200);
+        Steps.sequenced();
+        index.catchUp();
+        given().get(page).then().statusCode(200).body(containsString(line));
+        Session.customer().request().get(page).then().statusCode(200).body(containsString(line));
+    }
+
+    @Test
     void moderatorsSeeTheShareWithinTargetAndTheOldestWaitingPerBand() {
         Subject subject = TestData.subject("Banded");
         Steps.post(Session.customer(), subject, 1, "Waiting in the low band.");
