@@ -28,12 +28,17 @@ public class LogLeaves {
                 Tuple.class).setParameter(1, after).setParameter(2, limit)));
     }
 
-    /** The subjects (ids) of the entries after {@code after}, up to {@code through}. */
-    public List<Long> subjectsBetween(long after, long through) {
+    /** A subject an entry is about: its id and its address. */
+    public record Subject(long id, String slug) {
+    }
+
+    /** The subjects of the entries after {@code after}, up to {@code through}. */
+    public List<Subject> subjectsBetween(long after, long through) {
         return Sql.tuples(em.createNativeQuery("""
-                select distinct subject_id as id from log_entry
-                 where seq > ?1 and seq <= ?2 and subject_id is not null""", Tuple.class)
-                .setParameter(1, after).setParameter(2, through)).stream().map(t -> Sql.number(t, "id")).toList();
+                select distinct subject_id as id, subject_slug as slug from log_entry
+                 where seq > ?1 and seq <= ?2 and subject_id is not null and subject_slug is not null""", Tuple.class)
+                .setParameter(1, after).setParameter(2, through)).stream()
+                .map(t -> new Subject(Sql.number(t, "id"), Sql.text(t, "slug"))).toList();
     }
 
     /** The name of the subject with this address, if there is one. */

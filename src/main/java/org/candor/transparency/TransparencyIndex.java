@@ -37,8 +37,15 @@ public class TransparencyIndex {
     private final ReentrantLock lock = new ReentrantLock();
     private final Transparency numbers;
     private final Map<String, Map<String, Object>> reports = new ConcurrentHashMap<>();
-    /** Subjects' lines as of {@link #numbers}: written under the lock, cleared whenever it reads more. */
-    private final Map<String, ReplyLine> lines = new ConcurrentHashMap<>();
+    /**
+     * Subjects' lines as of {@link #numbers}, each with when it was computed (System.nanoTime): written under the lock,
+     * computed again when the log says more of the subject, or a minute later (the months a line covers move on).
+     */
+    private final Map<String, Line> lines = new ConcurrentHashMap<>();
+    private static final long LINE_NANOS = 60_000_000_000L;
+
+    private record Line(ReplyLine line, long at) {
+    }
     private final PublicPages pages;
     private final Map<String, Transparency> bySubject = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -57,8 +64,9 @@ public class TransparencyIndex {
 
     /**
      * Reads what the log gained since the last read. A subject's line changes with what is read, which is after the
-     * change's commit (its entry is numbered a moment later): the pages of every subject read about are made stale on
-     * this instance, so a page rendered in between (with the line as it was) is not kept for the page cache's age.
+     * change's commit (its entry is numbered a moment later): the pages of a subject whose shown line changed are made
+     * stale on this instance, so a page rendered in between (with the line as it was) is not kept for the page cache's
+     * age.
      */
     @Scheduled(every = "${candor.transparency.refresh:5s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -76,14 +84,21 @@ public class TransparencyIndex {
             if (numbers.through() == before && loaded) {
                 return;
             }
-            // the lines of before are gone before any page is told (see replyLine)
-            lines.clear();
             if (!loaded) {
                 loaded = true;
+                lines.clear();
                 pages.changedHere(new PageScope.Board());
-            } else {
-                log.subjectsBetween(before, numbers.through())
-                        .forEach(subject -> pages.changedHere(new PageScope.Subject(subject)));
+                return;
+            }
+            // a line shown (kept) whose subject the log said more of: computed again, and when it changed, its pages
+            // are made stale after the line is replaced (see replyLine)
+            for (LogLeaves.Subject subject : log.subjectsBetween(before, numbers.through())) {
+                Line shown = lines.get(subject.slug());
+                ReplyLine now = shown == null ? null : compute(subject.slug());
+                if (now != null && !now.equals(shown.line())) {
+                    lines.put(subject.slug(), new Line(now, System.nanoTime()));
+                    pages.changedHere(new PageScope.Subject(subject.id()));
+                }
             }
         } finally {
             lock.unlock();
@@ -157,9 +172,9 @@ public class TransparencyIndex {
      */
     public ReplyLine replyLine(String subjectSlug) {
         if (!lock.tryLock()) {
-            ReplyLine cached = lines.get(subjectSlug);
+            Line cached = lines.get(subjectSlug);
             if (cached != null || !loaded) {
-                return cached != null ? cached : new ReplyLine(0, 0, -1, config.subjectMonths());
+                return cached != null ? cached.line() : new ReplyLine(0, 0, -1, config.subjectMonths());
             }
             lock.lock();
         }
@@ -168,14 +183,22 @@ public class TransparencyIndex {
                 return new ReplyLine(0, 0, -1, config.subjectMonths());
             }
             catchUp();
-            return lines.computeIfAbsent(subjectSlug, slug -> {
-                Instant since = ZonedDateTime.now(config.zone()).minusMonths(config.subjectMonths()).toInstant();
-                long[] answered = numbers.answered(slug, 2, since);
-                return new ReplyLine(answered[0], answered[1], answered[2], config.subjectMonths());
-            });
+            Line line = lines.get(subjectSlug);
+            if (line == null || System.nanoTime() - line.at() > LINE_NANOS) {
+                line = new Line(compute(subjectSlug), System.nanoTime());
+                lines.put(subjectSlug, line);
+            }
+            return line.line();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A subject's line as the numbers read so far say (under the lock). */
+    private ReplyLine compute(String subjectSlug) {
+        Instant since = ZonedDateTime.now(config.zone()).minusMonths(config.subjectMonths()).toInstant();
+        long[] answered = numbers.answered(subjectSlug, 2, since);
+        return new ReplyLine(answered[0], answered[1], answered[2], config.subjectMonths());
     }
 
     private Transparency.Targets targets() {
