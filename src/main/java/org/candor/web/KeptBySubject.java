@@ -1,6 +1,8 @@
 package org.candor.web;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
@@ -25,6 +27,8 @@ public final class KeptBySubject<T> {
     }
 
     private final Cache<String, Kept<T>> kept;
+    /** The keys whose value, aged, one reader is making again (meanwhile the kept one is served: see get). */
+    private final Set<String> remaking = ConcurrentHashMap.newKeySet();
     private final PublicPages pages;
     private final ToLongFunction<T> subject;
     private final long expiryNanos;
@@ -59,7 +63,9 @@ public final class KeptBySubject<T> {
      * than the expiry; otherwise the one {@code make} makes now (null: there is none, nothing kept). The key must name
      * everything the value depends on. A value made again only because it aged, and equal to the one kept, does not
      * replace it: what was built from the kept one (a customer's stencil, their remembered page: {@link #current})
-     * stays current, instead of every customer's page of a busy subject being rendered again at once (#19).
+     * stays current, instead of every customer's page of a busy subject being rendered again at once (#19). While one
+     * reader makes an aged value again, the others are given the kept one (nothing of its subject was heard to change),
+     * and what was built from it stays current ({@link #fresh}).
      */
     public T get(String key, Supplier<T> make) {
         long tick = pages.now();
@@ -68,6 +74,22 @@ public final class KeptBySubject<T> {
         if (unchanged && young(found)) {
             return found.value();
         }
+        if (!unchanged) {
+            return make(key, make, tick, found, false);
+        }
+        if (!remaking.add(key)) {
+            // aged, nothing heard, and another reader is making it again: the kept one meanwhile, not every reader of
+            // a busy page making its own at the same moment (hundreds a second did, and the page all but stopped)
+            return found.value();
+        }
+        try {
+            return make(key, make, tick, found, true);
+        } finally {
+            remaking.remove(key);
+        }
+    }
+
+    private T make(String key, Supplier<T> make, long tick, Kept<T> found, boolean unchanged) {
         T made = make.get();
         if (made != null && tick >= 0) {
             if (unchanged && made.equals(found.value())) {
@@ -87,11 +109,11 @@ public final class KeptBySubject<T> {
 
     /**
      * The value kept under {@code key} while nothing of its subject has changed since it was made and it is younger than
-     * the expiry; else null. Makes none: reads memory only.
+     * the expiry (or, older, is being made again: see {@link #get}); else null. Makes none: reads memory only.
      */
     public T fresh(String key) {
         Kept<T> found = kept.getIfPresent(key);
-        return found != null && unchanged(found) && young(found) ? found.value() : null;
+        return found != null && unchanged(found) && (young(found) || remaking.contains(key)) ? found.value() : null;
     }
 
     /**

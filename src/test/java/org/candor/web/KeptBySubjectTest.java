@@ -84,6 +84,54 @@ class KeptBySubjectTest {
     }
 
     @Test
+    void anAgedValueIsMadeAgainByOneReaderWhileTheOthersAreGivenTheKeptOne() throws Exception {
+        Subject subject = TestData.subject("Made again once");
+        KeptBySubject<Value> kept = new KeptBySubject<>(pages, 1 << 20, AGE, Value::subject, v -> 100,
+                new SimpleMeterRegistry(), "test");
+        Value first = kept.get("k", () -> new Value(subject.id, "the same"));
+        Thread.sleep(AGE.toMillis() + 50);
+        assertFalse(kept.current("k", first), "past its age");
+
+        java.util.concurrent.CountDownLatch making = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger made = new AtomicInteger();
+        java.util.concurrent.CompletableFuture<Value> slow = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> kept.get("k", () -> {
+                    made.incrementAndGet();
+                    making.countDown();
+                    try {
+                        done.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return new Value(subject.id, "the same");
+                }));
+        assertTrue(making.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        // while one reader makes it again, every other one is given the kept value, and what was built from it stays
+        for (int i = 0; i < 50; i++) {
+            assertSame(first, kept.get("k", () -> {
+                made.incrementAndGet();
+                return new Value(subject.id, "the same");
+            }));
+        }
+        assertTrue(kept.current("k", first));
+        assertEquals(1, made.get(), "made again once, not once per reader");
+        done.countDown();
+        assertSame(first, slow.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(kept.current("k", first), "found the same: young again");
+
+        // a change heard is never bridged: the next reader makes it, whoever else is making it again
+        Thread.sleep(AGE.toMillis() + 50);
+        TestData.update("update subject set description = 'changed again' where id = ?1", subject.id);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (kept.fresh("k") != null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(null, kept.fresh("k"), "the change was heard");
+        assertNotSame(first, kept.get("k", () -> new Value(subject.id, "the same")));
+    }
+
+    @Test
     void fragmentsAreEqualByTheirBytesHoweverCut() {
         Fragment whole = Fragment.of("<p>one</p><p>two</p>");
         Fragment joined = Fragment.join(java.util.List.of(Fragment.of("<p>one</p>"), Fragment.of("<p>two</p>")));
