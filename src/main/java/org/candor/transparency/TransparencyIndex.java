@@ -87,7 +87,9 @@ public class TransparencyIndex {
             if (!loaded) {
                 loaded = true;
                 lines.clear();
-                pages.changedHere(new PageScope.Board());
+                if (withoutLine) {
+                    pages.changedHere(new PageScope.Board());
+                }
                 return;
             }
             // a line shown (kept) whose subject the log said more of: computed again, and when it changed, its pages
@@ -107,6 +109,8 @@ public class TransparencyIndex {
 
     /** Whether the whole log has been read once (until then a subject's line is not shown). */
     private volatile boolean loaded;
+    /** Whether a page was given no line before that (then every page is made stale once it is done). */
+    private volatile boolean withoutLine;
 
     /** The report of the days {@code from} to {@code to} (inclusive), as of the latest entry. */
     public Map<String, Object> report(LocalDate from, LocalDate to) {
@@ -173,13 +177,19 @@ public class TransparencyIndex {
     public ReplyLine replyLine(String subjectSlug) {
         if (!lock.tryLock()) {
             Line cached = lines.get(subjectSlug);
-            if (cached != null || !loaded) {
-                return cached != null ? cached.line() : new ReplyLine(0, 0, -1, config.subjectMonths());
+            if (cached != null) {
+                return cached.line();
+            }
+            // told before loaded is read: the first reading either finds it (and makes every page stale) or is seen done
+            withoutLine = true;
+            if (!loaded) {
+                return new ReplyLine(0, 0, -1, config.subjectMonths());
             }
             lock.lock();
         }
         try {
             if (!loaded) {
+                withoutLine = true;
                 return new ReplyLine(0, 0, -1, config.subjectMonths());
             }
             catchUp();

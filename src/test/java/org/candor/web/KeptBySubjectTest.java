@@ -34,7 +34,17 @@ class KeptBySubjectTest {
     @Inject
     PublicPages pages;
 
+    @Inject
+    org.candor.transparency.TransparencyIndex transparency;
+
     record Value(long subject, String text) {
+    }
+
+    /** The log's first reading done (it makes every page stale, once), so only what a test does changes a subject. */
+    @org.junit.jupiter.api.BeforeEach
+    void logRead() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        transparency.report(today, today);
     }
 
     @Test
