@@ -99,6 +99,8 @@ class BrowserJourneysTest {
             Browsers.screenshot(cust, "3-customer-sees-reply");
             cust.navigate("/me");
             assertThat(cust.locator("main")).containsText("Your review has an official reply.");
+            // the reply is on the log once the sequencer has numbered it (within a second of the reply)
+            Steps.sequenced();
             cust.navigate("/log?subject=" + subject.slug);
             assertThat(cust.locator("main")).containsText("thank you for telling us about Journey kettle");
             Browsers.screenshot(cust, "3-public-log");
