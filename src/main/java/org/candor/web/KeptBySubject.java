@@ -22,8 +22,12 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
  */
 public final class KeptBySubject<T> {
 
-    /** A value, the tick its making started at, and when (System.nanoTime) it was last made or found the same. */
-    private record Kept<T>(T value, long madeAt, long checkedAt) {
+    /**
+     * A value, the tick its making started at, and until when (System.nanoTime) it is young: made or found the same,
+     * plus half to all of the expiry, each value its own while (values made together, every customer's own part of a
+     * busy page, then do not all age in the same second: they did, and were made again hundreds in one).
+     */
+    private record Kept<T>(T value, long madeAt, long youngUntil) {
     }
 
     private final Cache<String, Kept<T>> kept;
@@ -31,7 +35,7 @@ public final class KeptBySubject<T> {
     private final Set<String> remaking = ConcurrentHashMap.newKeySet();
     private final PublicPages pages;
     private final ToLongFunction<T> subject;
-    private final long expiryNanos;
+    private final Duration expiry;
     /** Values made again only because they aged, found the same as the one kept, or not (for operators). */
     private final Counter same;
     private final Counter different;
@@ -45,7 +49,7 @@ public final class KeptBySubject<T> {
             ToIntFunction<T> weight, MeterRegistry registry, String name) {
         this.pages = pages;
         this.subject = subject;
-        this.expiryNanos = expiry.toNanos();
+        this.expiry = expiry;
         this.kept = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, Kept<T> k) -> weight.applyAsInt(k.value()) + 2 * key.length() + 256)
@@ -95,14 +99,14 @@ public final class KeptBySubject<T> {
             if (unchanged && made.equals(found.value())) {
                 // nothing changed since found.madeAt(), and the database says the same: the kept value, checked now
                 same.increment();
-                kept.put(key, new Kept<>(found.value(), found.madeAt(), System.nanoTime()));
+                kept.put(key, new Kept<>(found.value(), found.madeAt(), youngUntil()));
                 return found.value();
             }
             if (unchanged) {
                 // aged, and the database says otherwise though no change was heard: a change nobody announced
                 different.increment();
             }
-            kept.put(key, new Kept<>(made, tick, System.nanoTime()));
+            kept.put(key, new Kept<>(made, tick, youngUntil()));
         }
         return made;
     }
@@ -125,9 +129,13 @@ public final class KeptBySubject<T> {
         return fresh != null && fresh == value;
     }
 
-    /** Made, or found the same by the database, less than the expiry ago. */
+    /** Made, or found the same by the database, less than its own while (half to all of the expiry) ago. */
     private boolean young(Kept<T> found) {
-        return System.nanoTime() - found.checkedAt() < expiryNanos;
+        return System.nanoTime() - found.youngUntil() < 0;
+    }
+
+    private long youngUntil() {
+        return System.nanoTime() + org.candor.Jitter.within(expiry).toNanos();
     }
 
     private boolean unchanged(Kept<T> found) {
