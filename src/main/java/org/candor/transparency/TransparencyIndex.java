@@ -46,6 +46,7 @@ public class TransparencyIndex {
 
     private record Line(ReplyLine line, long at) {
     }
+
     private final PublicPages pages;
     private final Map<String, Transparency> bySubject = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -94,7 +95,8 @@ public class TransparencyIndex {
             }
             // a line shown (kept) whose subject the log said more of: computed again, and when it changed, its pages
             // are made stale after the line is replaced (see replyLine)
-            for (LogLeaves.Subject subject : log.subjectsBetween(before, numbers.through())) {
+            List<LogLeaves.Subject> read = lines.isEmpty() ? List.of() : log.subjectsBetween(before, numbers.through());
+            for (LogLeaves.Subject subject : read) {
                 Line shown = lines.get(subject.slug());
                 ReplyLine now = shown == null ? null : compute(subject.slug());
                 if (now != null && !now.equals(shown.line())) {
