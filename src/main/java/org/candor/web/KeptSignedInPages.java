@@ -284,9 +284,14 @@ public class KeptSignedInPages {
                 .register(registry);
     }
 
-    /** Makes every remembered customer's page due for its words to be read again (for tests). */
-    void dueNow() {
-        made.asMap().replaceAll((key, m) -> m.unchanged() == null ? m : m.dueAt(System.nanoTime()));
+    /**
+     * Makes every remembered customer's page due for its words to be read again: from memory, or, unless
+     * {@code fromMemory}, as if memory could not tell, on a worker thread (for tests).
+     */
+    void dueNow(boolean fromMemory) {
+        made.asMap().replaceAll((key, m) -> m.unchanged() == null ? m
+                : new Made(m.stencilKey(), m.stencil(), m.current(), m.staff(), m.own(), m.weight(), System.nanoTime(),
+                        fromMemory ? m.kept() : () -> false, m.unchanged()));
     }
 
     private static long dueIn(Duration age) {

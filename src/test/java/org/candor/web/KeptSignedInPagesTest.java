@@ -163,7 +163,7 @@ class KeptSignedInPagesTest {
         long hits = kept.hits();
         double same = Metrics.value("candor_kept_rechecks_total{found=\"same\"}");
 
-        kept.dueNow();
+        kept.dueNow(true);
         String answered = fay.request().get(page).asString();
         assertEquals(hits + 1, kept.hits(), "a due page is still answered from memory");
         assertTrue(form(answered).contains("Words by Fay, read again in the background."), form(answered));
@@ -174,6 +174,32 @@ class KeptSignedInPagesTest {
         fay.request().get(page).then().statusCode(200);
         assertEquals(hits + 3, kept.hits(), "after the reading, still answered from memory");
         assertEquals(same + 1, Metrics.value("candor_kept_rechecks_total{found=\"same\"}"), "read once");
+    }
+
+    @Test
+    void wordsMemoryCannotVouchForAreReadOnceOnAWorkerThreadWhileThePageIsAnswered() {
+        Subject subject = TestData.subject("Kept and read on a worker");
+        String page = "/subjects/" + subject.slug;
+        Session gil = Session.customer();
+        write(gil, page, "5", "Gil's", "Words by Gil, read on a worker thread.");
+        gil.request().get(page).then().statusCode(200);
+        long hits = kept.hits();
+        String found = "candor_kept_rechecks_total{found=\"same\"}";
+        double same = Metrics.value(found);
+
+        kept.dueNow(false);
+        for (int i = 0; i < 3; i++) {
+            String answered = gil.request().get(page).asString();
+            assertTrue(form(answered).contains("Words by Gil, read on a worker thread."), form(answered));
+        }
+        assertEquals(hits + 3, kept.hits(), "answered from memory while the words are read");
+        // memory cannot tell, so only the reading on a worker thread (the database) can have found them the same
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> Metrics.value(found) >= same + 1);
+        gil.request().get(page).then().statusCode(200);
+        gil.request().get(page).then().statusCode(200);
+        assertEquals(hits + 5, kept.hits(), "found the same: still answered from memory");
+        assertEquals(same + 1, Metrics.value(found), "read once, then not due again for a while");
     }
 
     private static String name(Session who) {
