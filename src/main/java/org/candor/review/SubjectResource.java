@@ -156,13 +156,17 @@ public class SubjectResource {
                     : Optional.empty();
             form = draft.orElseGet(() -> own.reviewed()
                     ? ReviewForm.of(own.rating(), Objects.toString(own.title(), ""), own.body()) : ReviewForm.empty());
+            String sharedKey = key(slug, order, cursor, verifiedOnly);
             if (own.unshared()) {
-                // rendered, not a stencil: one kept per such customer is a whole page of memory each, up to all of
-                // the stencils' budget, for the few views before their post is decided (docs/benchmarks.md, #19)
-                view = own(slug, subject, order, cursor, verifiedOnly);
-            } else if (draft.isEmpty() && !viewer.get().staff() && ui.flash() == null && ui.userName() != null
+                // their own list, with their post visitors do not see; its stencil is theirs alone, a page of memory
+                // each within the stencils' budget: rendered on every view, the ~500 such customers of a benchmark
+                // cost the others a fifth of the signed-in page's speed (docs/benchmarks.md, #19)
+                sharedKey = sharedKey + " own " + user.accountId();
+                view = own(sharedKey, subject, order, cursor, verifiedOnly);
+            }
+            if (draft.isEmpty() && !viewer.get().staff() && ui.flash() == null && ui.userName() != null
                     && form.body() != null) {
-                return stencil(view, key(slug, order, cursor, verifiedOnly), form, editing, own);
+                return stencil(view, sharedKey, form, editing, own);
             }
         }
         return HtmlBytes.page(Templates.show(subject, view, form, editing, Map.of(), null));
@@ -170,13 +174,14 @@ public class SubjectResource {
 
     /**
      * A customer's page from the stencil of the shared part they read with the same form choices: only their name,
-     * CSRF token and the words of their own review are theirs. How it was made is remembered, so their next view of
+     * CSRF token and the words of their own review are theirs (and the list, when it is their own: then the stencil
+     * is theirs alone). How it was made is remembered, so their next view of
      * it is answered from memory while the stencil and the shared part ({@code sharedKey}) hold and their own review
      * reads as {@code own} ({@link KeptSignedInPages}).
      */
     private Response stencil(View view, String sharedKey, ReviewForm form, boolean editing, ReviewReads.Own own) {
         String key = ui.lang() + ' ' + ui.here() + ' ' + ui.moderator() + ' ' + ui.admin() + ' ' + editing + ' '
-                + form.rating();
+                + form.rating() + (own.unshared() ? " own " + user.accountId() : "");
         Stencils.Served served = stencils.page(key, view, value -> Templates.show(view.subject(), view,
                 new ReviewForm(form.rating(), value.apply(TITLE), value.apply(BODY)), editing, Map.of(), null),
                 ui.userName(), ui.csrfToken(), form.title(), form.body());
@@ -202,13 +207,12 @@ public class SubjectResource {
 
     /**
      * The page's list as a customer with a post there that visitors do not see (waiting or hidden) sees it, kept for
-     * them as the shared part is for everyone: stale on the same changes of the subject, which include any of their
-     * posts there being shown or hidden.
+     * them as the shared part is for everyone (under {@code key}, which names them): stale on the same changes of the
+     * subject, which include any of their posts there being shown or hidden.
      */
-    private View own(String slug, SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, boolean verifiedOnly) {
+    private View own(String key, SubjectPage subject, ReviewSort sort, ReviewSort.Cursor after, boolean verifiedOnly) {
         Viewer reader = viewer.get();
-        return shared.get(key(slug, sort, after, verifiedOnly) + " own " + reader.accountId(),
-                () -> render(subject, sort, after, verifiedOnly, reader));
+        return shared.get(key, () -> render(subject, sort, after, verifiedOnly, reader));
     }
 
     private String key(String slug, ReviewSort sort, ReviewSort.Cursor after, boolean verifiedOnly) {
