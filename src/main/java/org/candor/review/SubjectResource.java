@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.BeanParam;
@@ -182,9 +184,11 @@ public class SubjectResource {
     private Response stencil(View view, String sharedKey, ReviewForm form, boolean editing, ReviewReads.Own own) {
         String key = ui.lang() + ' ' + ui.here() + ' ' + ui.moderator() + ' ' + ui.admin() + ' ' + editing + ' '
                 + form.rating() + (own.unshared() ? " own " + user.accountId() : "");
-        Stencils.Served served = stencils.page(key, view, value -> Templates.show(view.subject(), view,
-                new ReviewForm(form.rating(), value.apply(TITLE), value.apply(BODY)), editing, Map.of(), null),
-                ui.userName(), ui.csrfToken(), form.title(), form.body());
+        Function<IntFunction<String>, TemplateInstance> render = value -> Templates.show(view.subject(), view,
+                new ReviewForm(form.rating(), value.apply(TITLE), value.apply(BODY)), editing, Map.of(), null);
+        Stencils.Served served = own.unshared()
+                ? stencils.ownPage(key, view, render, ui.userName(), ui.csrfToken(), form.title(), form.body())
+                : stencils.page(key, view, render, ui.userName(), ui.csrfToken(), form.title(), form.body());
         long accountId = user.accountId();
         long subjectId = view.subject().id();
         kept.remember(accountId, ui.lang(), ui.here(), key, served.stencil(), sharedKey, form.title(), form.body(),

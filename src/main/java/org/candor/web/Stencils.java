@@ -37,6 +37,10 @@ import io.quarkus.qute.TemplateInstance;
  * A stencil whose basis lasts only a moment ({@link #briefPage}: a moderator's queue tab or item, current two seconds
  * at most) is kept apart, within a quarter of that budget and for a few seconds: a queue page weighs 100–200 KB, and
  * kept with the others, those of moments long gone filled the budget and the heap (#19, docs/benchmarks.md).
+ * <p>
+ * A stencil of one reader's own ({@link #ownPage}: a customer's list with their post visitors do not see) is kept
+ * apart too, within half that budget: used by its reader as often as the shared ones are by everyone, hundreds of
+ * them pushed those out at random, and every customer's page was rendered again at once (#19, docs/benchmarks.md).
  */
 @ApplicationScoped
 public class Stencils {
@@ -58,6 +62,9 @@ public class Stencils {
 
     private final Cache<String, Stencil> kept;
     private final Cache<String, Stencil> brief;
+    private final Cache<String, Stencil> own;
+    /** Where {@link #fill} looks for a stencil, the busiest shelf first. */
+    private final List<Cache<String, Stencil>> shelves;
     /** Pages made from a kept stencil (the cache's own hits also count one kept for another basis). */
     private final LongAdder used = new LongAdder();
     private final AtomicLong serials = new AtomicLong();
@@ -67,8 +74,11 @@ public class Stencils {
         // database once it is five minutes old): kept while in use, so the pages remembered from it stay valid
         this.kept = cache(config.maxBytes(), config.expireAfterWrite(), true);
         this.brief = cache(config.maxBytes() / 4, BRIEF, false);
+        this.own = cache(config.maxBytes() / 2, config.expireAfterWrite(), true);
+        this.shelves = List.of(kept, brief, own);
         CaffeineCacheMetrics.monitor(registry, kept, "signed-in-stencils");
         CaffeineCacheMetrics.monitor(registry, brief, "staff-stencils");
+        CaffeineCacheMetrics.monitor(registry, own, "own-stencils");
     }
 
     private static Cache<String, Stencil> cache(long maxBytes, Duration expiry, boolean whileUsed) {
@@ -108,6 +118,15 @@ public class Stencils {
         return page(brief, key, basis, render, values);
     }
 
+    /**
+     * {@link #page} for a stencil only one reader uses ({@code key} names them): kept apart, so that many of them
+     * cannot push out the stencils everyone uses.
+     */
+    public Served ownPage(String key, Object basis, Function<IntFunction<String>, TemplateInstance> render,
+            String... values) {
+        return page(own, key, basis, render, values);
+    }
+
     private Served page(Cache<String, Stencil> shelf, String key, Object basis,
             Function<IntFunction<String>, TemplateInstance> render, String... values) {
         Stencil stencil = shelf.getIfPresent(key);
@@ -128,11 +147,12 @@ public class Stencils {
      * still the one kept under {@code key} and {@code current} says its basis is; else null.
      */
     public byte[][] fill(String key, long serial, Predicate<Object> current, String... values) {
-        Stencil stencil = kept.getIfPresent(key);
-        if (stencil == null || stencil.serial() != serial) {
-            stencil = brief.getIfPresent(key);
+        Stencil stencil = null;
+        for (int i = 0; i < shelves.size() && stencil == null; i++) {
+            Stencil found = shelves.get(i).getIfPresent(key);
+            stencil = found != null && found.serial() == serial ? found : null;
         }
-        if (stencil == null || stencil.serial() != serial || !current.test(stencil.basis())) {
+        if (stencil == null || !current.test(stencil.basis())) {
             return null;
         }
         used.increment();
@@ -144,13 +164,15 @@ public class Stencils {
      * kept there since, or (that very one kept) its basis no longer current.
      */
     KeptSignedInPages.Declined why(String key, long serial) {
-        Stencil kept = this.kept.getIfPresent(key);
-        Stencil brief = this.brief.getIfPresent(key);
-        if (kept == null && brief == null) {
-            return KeptSignedInPages.Declined.STENCIL_GONE;
+        boolean any = false;
+        for (Cache<String, Stencil> shelf : shelves) {
+            Stencil found = shelf.getIfPresent(key);
+            if (found != null && found.serial() == serial) {
+                return KeptSignedInPages.Declined.BASIS_CHANGED;
+            }
+            any |= found != null;
         }
-        boolean same = kept != null && kept.serial() == serial || brief != null && brief.serial() == serial;
-        return same ? KeptSignedInPages.Declined.BASIS_CHANGED : KeptSignedInPages.Declined.STENCIL_REPLACED;
+        return any ? KeptSignedInPages.Declined.STENCIL_REPLACED : KeptSignedInPages.Declined.STENCIL_GONE;
     }
 
     /** The stencil's parts with the values, escaped, between them. */

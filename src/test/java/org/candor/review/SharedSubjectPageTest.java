@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.candor.subject.Subject;
+import org.candor.support.Metrics;
 import org.candor.support.Session;
 import org.candor.support.TestData;
 import org.candor.web.KeptSignedInPages;
@@ -28,6 +29,8 @@ import org.candor.web.Stencils;
  */
 @QuarkusTest
 class SharedSubjectPageTest {
+
+    private static final String OWN_STENCILS = "cache_size{cache=\"own-stencils\"}";
 
     @Inject
     SharedFragments shared;
@@ -63,11 +66,13 @@ class SharedSubjectPageTest {
         String again = alice.request().get(page).then().statusCode(200).extract().asString();
         assertEquals(hits + 2, shared.hits(), "and Alice's second view too");
         long carolsHits = shared.hits();
+        double ownStencils = Metrics.value(OWN_STENCILS);
         String forCarol = carol.request().get(page).then().statusCode(200).extract().asString();
         assertEquals(carolsHits + 1, shared.hits(), "the shared part (its subject); Carol's own list made for her");
         long answered = kept.hits();
         String carolAgain = carol.request().get(page).then().statusCode(200).extract().asString();
         assertEquals(answered + 1, kept.hits(), "Carol's second page answered from the stencil of her own list");
+        assertEquals(ownStencils + 1, Metrics.value(OWN_STENCILS), "her stencil is kept apart from those everyone uses");
         String bobAfterCarol = bob.request().get(page).then().statusCode(200).extract().asString();
         assertFalse(bobAfterCarol.contains("Carol is still waiting"), "Carol's own list is hers alone");
         assertTrue(bobAfterCarol.contains(bob.cookies().get("csrf-token")));
