@@ -155,51 +155,44 @@ class KeptSignedInPagesTest {
 
     @Test
     void aCustomersWordsAreReadAgainOnceDueWhileThePageIsAnsweredFromMemory() {
-        Subject subject = TestData.subject("Kept and read again");
-        String page = "/subjects/" + subject.slug;
-        Session fay = Session.customer();
-        write(fay, page, "4", "Fay's", "Words by Fay, read again in the background.");
-        fay.request().get(page).then().statusCode(200);
-        long hits = kept.hits();
-        double same = Metrics.value("candor_kept_rechecks_total{found=\"same\"}");
-
-        kept.dueNow(true);
-        String answered = fay.request().get(page).asString();
-        assertEquals(hits + 1, kept.hits(), "a due page is still answered from memory");
-        assertTrue(form(answered).contains("Words by Fay, read again in the background."), form(answered));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(
-                () -> Metrics.value("candor_kept_rechecks_total{found=\"same\"}") >= same + 1);
-        // found the same: kept, and not due again for a while (no second reading)
-        fay.request().get(page).then().statusCode(200);
-        fay.request().get(page).then().statusCode(200);
-        assertEquals(hits + 3, kept.hits(), "after the reading, still answered from memory");
-        assertEquals(same + 1, Metrics.value("candor_kept_rechecks_total{found=\"same\"}"), "read once");
+        readOnceDue("Kept and read again", true, 1);
     }
 
     @Test
     void wordsMemoryCannotVouchForAreReadOnceOnAWorkerThreadWhileThePageIsAnswered() {
-        Subject subject = TestData.subject("Kept and read on a worker");
+        // memory cannot tell, so only the reading on a worker thread (the database) can find them the same
+        readOnceDue("Kept and read on a worker", false, 3);
+    }
+
+    /**
+     * A customer's remembered page made due ({@code fromMemory}: their words checked from memory, else read on a
+     * worker thread) is answered from memory {@code whileDue} times while they are read, found the same once, and
+     * then not due again for a while.
+     */
+    private void readOnceDue(String subjectName, boolean fromMemory, int whileDue) {
+        Subject subject = TestData.subject(subjectName);
         String page = "/subjects/" + subject.slug;
-        Session gil = Session.customer();
-        write(gil, page, "5", "Gil's", "Words by Gil, read on a worker thread.");
-        gil.request().get(page).then().statusCode(200);
+        Session fay = Session.customer();
+        String words = "Words by Fay, on " + subjectName + ".";
+        write(fay, page, "4", "Fay's", words);
+        fay.request().get(page).then().statusCode(200);
         long hits = kept.hits();
         String found = "candor_kept_rechecks_total{found=\"same\"}";
         double same = Metrics.value(found);
 
-        kept.dueNow(false);
-        for (int i = 0; i < 3; i++) {
-            String answered = gil.request().get(page).asString();
-            assertTrue(form(answered).contains("Words by Gil, read on a worker thread."), form(answered));
+        kept.dueNow(fromMemory);
+        for (int i = 0; i < whileDue; i++) {
+            String answered = fay.request().get(page).asString();
+            assertTrue(form(answered).contains(words), form(answered));
         }
-        assertEquals(hits + 3, kept.hits(), "answered from memory while the words are read");
-        // memory cannot tell, so only the reading on a worker thread (the database) can have found them the same
+        assertEquals(hits + whileDue, kept.hits(), "a due page is still answered from memory while it is read");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
                 .until(() -> Metrics.value(found) >= same + 1);
-        gil.request().get(page).then().statusCode(200);
-        gil.request().get(page).then().statusCode(200);
-        assertEquals(hits + 5, kept.hits(), "found the same: still answered from memory");
-        assertEquals(same + 1, Metrics.value(found), "read once, then not due again for a while");
+        // found the same: kept, and not due again for a while (no second reading)
+        fay.request().get(page).then().statusCode(200);
+        fay.request().get(page).then().statusCode(200);
+        assertEquals(hits + whileDue + 2, kept.hits(), "after the reading, still answered from memory");
+        assertEquals(same + 1, Metrics.value(found), "read once");
     }
 
     private static String name(Session who) {
