@@ -58,10 +58,15 @@ public class AccountService {
      * a scope moderate everything; a moderator limited to some subjects only those, and never the whole board.
      */
     public boolean moderates(Account actor, Long subjectId) {
-        if (actor.role != Role.MODERATOR || actor.scopeSubjectIds == null) {
+        if (moderatesAll(actor)) {
             return true;
         }
         return subjectId != null && java.util.Arrays.asList(actor.scopeSubjectIds).contains(subjectId);
+    }
+
+    /** Whether this staff member moderates every subject (admins, and moderators without a scope). */
+    public boolean moderatesAll(Account actor) {
+        return actor.role != Role.MODERATOR || actor.scopeSubjectIds == null;
     }
 
     /**

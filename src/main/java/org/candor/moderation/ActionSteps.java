@@ -83,9 +83,13 @@ class ActionSteps {
      */
     Acting begin(long actorId, long itemId, int version, ModerationAction action) {
         Account actor = accounts.staff(actorId);
-        Long subject = subjectOf(itemId);
-        if (!accounts.moderates(actor, subject)) {
-            throw new ForbiddenException("this moderator does not moderate subject " + subject);
+        if (!accounts.moderatesAll(actor)) {
+            // a scoped moderator is refused an item outside their scope before it is locked (they hold no lock on it);
+            // for everyone else the item's subject does not matter: one statement fewer per action (#19)
+            Long subject = subjectOf(itemId);
+            if (!accounts.moderates(actor, subject)) {
+                throw new ForbiddenException("this moderator does not moderate subject " + subject);
+            }
         }
         // loaded once, with its lock (it was loaded whole, then again locked: #19)
         QueueItem item = em.find(QueueItem.class, itemId, LockModeType.PESSIMISTIC_WRITE);
