@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -67,7 +66,6 @@ public class Stencils {
     private final List<Cache<String, Stencil>> shelves;
     /** Pages made from a kept stencil (the cache's own hits also count one kept for another basis). */
     private final LongAdder used = new LongAdder();
-    private final AtomicLong serials = new AtomicLong();
 
     Stencils(PageCacheConfig config, MeterRegistry registry) {
         // a customer's stencil is served only while its basis is current (a shared part, itself made again from the
@@ -131,7 +129,7 @@ public class Stencils {
             Function<IntFunction<String>, TemplateInstance> render, String... values) {
         Stencil stencil = shelf.getIfPresent(key);
         if (stencil == null || stencil.basis() != basis) {
-            stencil = make(basis, render, values.length, serials.incrementAndGet());
+            stencil = make(basis, render, values.length);
             if (stencil == null) {
                 return new Served(HtmlBytes.page(render.apply(slot -> values[slot])), 0);
             }
@@ -196,8 +194,7 @@ public class Stencils {
     }
 
     /** The stencil {@code render} makes with stand-ins, or null when one of them did not come out as given. */
-    private static Stencil make(Object basis, Function<IntFunction<String>, TemplateInstance> render, int slots,
-            long serial) {
+    private static Stencil make(Object basis, Function<IntFunction<String>, TemplateInstance> render, int slots) {
         String nonce = Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE) + ':';
         byte[] bytes;
         RENDERING.set(nonce);
@@ -233,8 +230,38 @@ public class Stencils {
             }
         }
         parts.add(Arrays.copyOfRange(bytes, from, bytes.length));
-        return new Stencil(basis, parts.toArray(new byte[0][]), found.stream().mapToInt(Integer::intValue).toArray(),
-                bytes.length, serial);
+        byte[][] kept = parts.toArray(new byte[0][]);
+        int[] order = found.stream().mapToInt(Integer::intValue).toArray();
+        return new Stencil(basis, kept, order, bytes.length, serial(kept, order));
+    }
+
+    /**
+     * A stencil's serial: its bytes' fingerprint, always positive (0 says a page was not made from one). A stencil made again with the same bytes (the one kept gone
+     * unused for a while, and the page read again) has the serial of the first, so every page remembered from that
+     * one is still answered from memory: with a counter, the first reader's new stencil "replaced" it, and every
+     * customer's page of a busy subject was rendered again at once (#19, docs/benchmarks.md).
+     */
+    private static long serial(byte[][] parts, int[] slots) {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(4 + 8 * slots.length + 4 * parts.length);
+        header.putInt(slots.length);
+        for (int slot : slots) {
+            header.putLong(slot);
+        }
+        for (byte[] part : parts) {
+            header.putInt(part.length);
+        }
+        digest.update(header.array());
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        long serial = java.nio.ByteBuffer.wrap(digest.digest()).getLong() & Long.MAX_VALUE;
+        return serial == 0 ? 1 : serial;
     }
 
     /** Where {@code prefix} next starts in {@code bytes} at or after {@code from}; -1 when nowhere. */

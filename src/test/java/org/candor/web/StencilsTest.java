@@ -1,6 +1,7 @@
 package org.candor.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,22 +25,26 @@ class StencilsTest {
 
     private final Engine engine = Engine.builder().addDefaults().addValueResolver(ValueResolvers.rawResolver())
             .addValueResolver(new io.quarkus.qute.ReflectionValueResolver()).build();
-    private final Stencils stencils = new Stencils(new PageCacheConfig() {
-        @Override
-        public long maxBytes() {
-            return 1 << 20;
-        }
+    private final Stencils stencils = new Stencils(config(), new SimpleMeterRegistry());
 
-        @Override
-        public int maxPageBytes() {
-            return 1 << 16;
-        }
+    private static PageCacheConfig config() {
+        return new PageCacheConfig() {
+            @Override
+            public long maxBytes() {
+                return 1 << 20;
+            }
 
-        @Override
-        public Duration expireAfterWrite() {
-            return Duration.ofMinutes(1);
-        }
-    }, new SimpleMeterRegistry());
+            @Override
+            public int maxPageBytes() {
+                return 1 << 16;
+            }
+
+            @Override
+            public Duration expireAfterWrite() {
+                return Duration.ofMinutes(1);
+            }
+        };
+    }
 
     @Test
     void eachReadersValuesGoWhereTheStandInsWere() {
@@ -86,6 +91,24 @@ class StencilsTest {
         Object two = "two";
         stencils.page("f", two, v -> page.data("basis", two).data("name", v.apply(0)), "A");
         assertNull(stencils.fill("f", first.stencil(), basis -> true, "B"), "replaced by a stencil of another basis");
+    }
+
+    @Test
+    void aStencilMadeAgainWithTheSameBytesServesThePagesRememberedFromTheFirst() {
+        Template page = engine.parse("<p>{basis}</p>{name}");
+        Object one = "one";
+        Stencils.Served first = stencils.page("g", one, v -> page.data("basis", one).data("name", v.apply(0)), "A");
+        // the first one gone (a second Stencils, which has made others since, stands for the shelf that let it go)
+        Stencils again = new Stencils(config(), new SimpleMeterRegistry());
+        again.page("h", "another page", v -> page.data("basis", "another page").data("name", v.apply(0)), "A");
+        Stencils.Served remade = again.page("g", one, v -> page.data("basis", one).data("name", v.apply(0)), "B");
+        assertEquals(first.stencil(), remade.stencil(), "the same bytes: the same stencil");
+        assertEquals("<p>one</p>C", text(again.fill("g", first.stencil(), basis -> basis == one, "C")),
+                "a page remembered from the first is answered from the one made again");
+        Object two = "two";
+        Stencils.Served other = again.page("g", two, v -> page.data("basis", two).data("name", v.apply(0)), "B");
+        assertNotEquals(first.stencil(), other.stencil(), "other bytes: another stencil");
+        assertNull(again.fill("g", first.stencil(), basis -> true, "C"));
     }
 
     private static String text(Stencils.Served page) {
