@@ -236,10 +236,11 @@ public class Stencils {
     }
 
     /**
-     * A stencil's serial: its bytes' fingerprint, always positive (0 says a page was not made from one). A stencil made again with the same bytes (the one kept gone
-     * unused for a while, and the page read again) has the serial of the first, so every page remembered from that
-     * one is still answered from memory: with a counter, the first reader's new stencil "replaced" it, and every
-     * customer's page of a busy subject was rendered again at once (#19, docs/benchmarks.md).
+     * A stencil's serial: its bytes' fingerprint, always positive (0 says a page was not made from one). A stencil made
+     * again with the same bytes (the one kept gone unused for a while, and the page read again) has the serial of the
+     * first, so every page remembered from that one is still answered from memory: with a counter, the first reader's
+     * new stencil "replaced" it, and every customer's page of a busy subject was rendered again at once (#19,
+     * docs/benchmarks.md).
      */
     private static long serial(byte[][] parts, int[] slots) {
         java.security.MessageDigest digest;
