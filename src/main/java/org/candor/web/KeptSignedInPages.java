@@ -33,6 +33,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import org.candor.Jitter;
+import org.candor.PerSecond;
 
 /**
  * A customer's subject page — and a moderator's queue tab or item page — answered again from what its last rendering

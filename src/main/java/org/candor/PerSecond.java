@@ -1,10 +1,10 @@
-package org.candor.web;
+package org.candor;
 
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /** At most so many of something a second, for work that may wait: each second's first {@code limit} asks are granted. */
-final class PerSecond {
+public final class PerSecond {
 
     /** A second (of the clock) and how many were granted in it. */
     private record Count(long second, int granted) {
@@ -15,7 +15,7 @@ final class PerSecond {
     private final AtomicReference<Count> count = new AtomicReference<>(new Count(Long.MIN_VALUE, 0));
 
     /** {@code nanos} is the clock, in nanoseconds (System::nanoTime). */
-    PerSecond(int limit, LongSupplier nanos) {
+    public PerSecond(int limit, LongSupplier nanos) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive: " + limit);
         }
@@ -24,7 +24,7 @@ final class PerSecond {
     }
 
     /** Whether one more is granted in this second. */
-    boolean tryTake() {
+    public boolean tryTake() {
         long second = Math.floorDiv(nanos.getAsLong(), 1_000_000_000L);
         while (true) {
             Count seen = count.get();

@@ -1,4 +1,4 @@
-package org.candor.web;
+package org.candor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
