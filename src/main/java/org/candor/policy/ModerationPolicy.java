@@ -105,7 +105,6 @@ public class ModerationPolicy {
         this.json = json;
     }
 
-    /** The board-wide settings. */
     /**
      * Whether every post about this subject waits for a moderator (its own mode, else the board's): the write form
      * says so ({@code inject:moderationPolicy.checkedFirst(slug)}).

@@ -1,6 +1,9 @@
 package org.candor.web;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -243,13 +246,13 @@ public class Stencils {
      * docs/benchmarks.md).
      */
     private static long serial(byte[][] parts, int[] slots) {
-        java.security.MessageDigest digest;
+        MessageDigest digest;
         try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(4 + 8 * slots.length + 4 * parts.length);
+        ByteBuffer header = ByteBuffer.allocate(4 + 8 * slots.length + 4 * parts.length);
         header.putInt(slots.length);
         for (int slot : slots) {
             header.putLong(slot);
@@ -261,7 +264,7 @@ public class Stencils {
         for (byte[] part : parts) {
             digest.update(part);
         }
-        long serial = java.nio.ByteBuffer.wrap(digest.digest()).getLong() & Long.MAX_VALUE;
+        long serial = ByteBuffer.wrap(digest.digest()).getLong() & Long.MAX_VALUE;
         return serial == 0 ? 1 : serial;
     }
 
