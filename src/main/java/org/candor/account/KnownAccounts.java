@@ -19,6 +19,8 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 
+import org.jboss.logging.Logger;
+
 import org.candor.Jitter;
 import org.candor.Notifications;
 import org.candor.PerSecond;
@@ -40,6 +42,8 @@ import org.candor.PerSecond;
  */
 @ApplicationScoped
 public class KnownAccounts {
+
+    private static final Logger LOG = Logger.getLogger(KnownAccounts.class);
 
     public static final String CHANNEL = "candor_account";
     private static final int MAX_CHANGED = 10_000;
@@ -154,7 +158,12 @@ public class KnownAccounts {
             return null;
         }, false).onComplete(done -> {
             rereading.remove(accountId);
-            reread.increment();
+            if (done.succeeded()) {
+                reread.increment();
+            } else {
+                // still due: read again on a later request (while the database is away, nothing is taken as known)
+                LOG.debugf(done.cause(), "Account %d not read again", accountId);
+            }
         });
     }
 
