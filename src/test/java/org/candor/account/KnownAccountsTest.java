@@ -12,7 +12,6 @@ import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import org.candor.subject.Subject;
@@ -40,7 +39,8 @@ class KnownAccountsTest {
         String name = (String) TestData.sql("select display_name from account where id = ?1", gil.accountId());
         gil.request().get(page).then().statusCode(200);
         String renamed = TestData.unique("Gil, renamed unannounced");
-        unannounced("update account set display_name = ?1 where id = ?2", renamed, gil.accountId());
+        assertEquals(1,
+                TestData.unannounced("update account set display_name = ?1 where id = ?2", renamed, gil.accountId()));
 
         double rereads = Metrics.value(REREADS);
         assertTrue(gil.request().get(page).asString().contains(name), "not due: as it was read");
@@ -58,7 +58,7 @@ class KnownAccountsTest {
     void anAccountClosedUnannouncedSignsNobodyInOnceReadAgain() {
         Session hal = Session.customer();
         hal.request().redirects().follow(false).get("/me").then().statusCode(200);
-        unannounced("update account set closed_at = now() where id = ?1", hal.accountId());
+        assertEquals(1, TestData.unannounced("update account set closed_at = now() where id = ?1", hal.accountId()));
         double rereads = Metrics.value(REREADS);
         known.dueNow();
         hal.request().redirects().follow(false).get("/me").then().statusCode(200);
@@ -66,18 +66,5 @@ class KnownAccountsTest {
 
         hal.request().redirects().follow(false).get("/me").then().statusCode(Matchers.not(200));
         assertFalse(hal.request().get("/").asString().contains("/me/profile\" class=\"who\""), "signed out");
-    }
-
-    /** A change made with the account's change trigger off: no instance hears of it. */
-    private static void unannounced(String statement, Object... params) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            var em = Account.getEntityManager();
-            em.createNativeQuery("set local session_replication_role = replica").executeUpdate();
-            var update = em.createNativeQuery(statement);
-            for (int i = 0; i < params.length; i++) {
-                update.setParameter(i + 1, params[i]);
-            }
-            assertEquals(1, update.executeUpdate());
-        });
     }
 }

@@ -70,10 +70,7 @@ public final class TestData {
     /** Runs SQL as the application would, in its own transaction, and returns the first column of the first row. */
     public static Object sql(String query, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var q = Review.getEntityManager().createNativeQuery(query);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
+            var q = query(query, params);
             var rows = q.getResultList();
             return rows.isEmpty() ? null : rows.get(0);
         });
@@ -82,10 +79,7 @@ public final class TestData {
     /** Runs SQL in its own transaction and returns the first column of every row. */
     public static java.util.List<Object> sqlList(String query, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var q = Review.getEntityManager().createNativeQuery(query);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
+            var q = query(query, params);
             @SuppressWarnings("unchecked")
             java.util.List<Object> rows = q.getResultList();
             return rows;
@@ -94,14 +88,30 @@ public final class TestData {
 
     public static int update(String statement, Object... params) {
         int changed = QuarkusTransaction.requiringNew().call(() -> {
-            var q = Review.getEntityManager().createNativeQuery(statement);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
+            var q = query(statement, params);
             return q.executeUpdate();
         });
         settle();
         return changed;
+    }
+
+    /**
+     * Runs one statement in its own transaction with the database's change triggers off: a change nobody announces
+     * (no NOTIFY), as one made by hand or by a tool that bypasses them would be; returns how many rows it changed.
+     */
+    public static int unannounced(String statement, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Review.getEntityManager().createNativeQuery("set local session_replication_role = replica").executeUpdate();
+            return query(statement, params).executeUpdate();
+        });
+    }
+
+    private static jakarta.persistence.Query query(String statement, Object... params) {
+        var q = Review.getEntityManager().createNativeQuery(statement);
+        for (int i = 0; i < params.length; i++) {
+            q.setParameter(i + 1, params[i]);
+        }
+        return q;
     }
 
     /**
