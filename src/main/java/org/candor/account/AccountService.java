@@ -77,16 +77,20 @@ public class AccountService {
         if (actor.role != Role.MODERATOR) {
             return null;
         }
-        // one row per subject in scope; one row with a null id when the moderator's scope is every subject
+        // one row per subject in scope; one row with a null id when the scope is unset (every subject) or empty (none,
+        // as moderates() and the queue's own reads take it: an empty list never widens to the whole board)
         java.util.Set<Long> scope = new java.util.HashSet<>();
         for (jakarta.persistence.Tuple row : org.candor.Sql.tuples(em.createNativeQuery("""
-                select s.id as id from account a left join lateral unnest(a.scope_subject_ids) s(id) on true
+                select a.scope_subject_ids is null as whole, s.id as id
+                from account a left join lateral unnest(a.scope_subject_ids) s(id) on true
                 where a.id = ?1""", jakarta.persistence.Tuple.class).setParameter(1, actor.id))) {
-            Long id = org.candor.Sql.number(row, "id");
-            if (id == null) {
+            if (org.candor.Sql.bool(row, "whole")) {
                 return null;
             }
-            scope.add(id);
+            Long id = org.candor.Sql.number(row, "id");
+            if (id != null) {
+                scope.add(id);
+            }
         }
         return java.util.Collections.unmodifiableSet(scope);
     }

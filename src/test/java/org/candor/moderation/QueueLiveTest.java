@@ -1,6 +1,7 @@
 package org.candor.moderation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -73,6 +74,22 @@ class QueueLiveTest {
             Steps.act(colleague, outside, "take").statusCode(303);
             Steps.act(colleague, inside, "take").statusCode(303);
             assertEquals(Long.toString(inside), listener.next(2000), "the first event heard is the item in scope");
+        }
+    }
+
+    @Test
+    void anEmptyScopeIsNoSubjectNotTheWholeBoard() throws Exception {
+        // the admin page stores no scope as null; an empty list written some other way must not widen to every subject
+        Subject subject = TestData.subject("Live empty scope");
+        Session scoped = Session.moderator();
+        TestData.update("update account set scope_subject_ids = cast('{}' as bigint[]) where provider_subject = ?1",
+                scoped.user());
+        long item = Steps.item(Steps.post(Session.customer(), subject, 2, "Not for a moderator of nothing."), "REPLY");
+        Session colleague = Session.moderator();
+        try (Listener listener = new Listener(events, scoped)) {
+            Steps.act(scoped, item, "take").statusCode(403);
+            Steps.act(colleague, item, "take").statusCode(303);
+            assertNull(listener.poll(1500), "a moderator of no subject hears of no item");
         }
     }
 
