@@ -202,7 +202,8 @@ public class ReviewResource {
         scope.subject(subject.id());
         boolean marked = user.signedIn() && reviews.marksHelpful(user.accountId(), id);
         return Templates.show(slug, subject.summary().name(), item, reviews.versions(item.review(), viewer.get()), marked,
-                forms, structured.review(subject.summary(), item.review()));
+                // structured data is for search engines, which read as visitors: a signed-in page is personal
+                forms, user.signedIn() ? null : structured.review(subject.summary(), item.review()));
     }
 
     /** The review if it exists, belongs to this subject and the reader may see it; else 404. */

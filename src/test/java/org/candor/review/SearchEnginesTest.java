@@ -27,7 +27,10 @@ import org.candor.support.Session;
 import org.candor.support.Steps;
 import org.candor.support.TestData;
 
-/** What search engines read (#16, item 5): JSON-LD equal to the visible figures, meta tags, robots.txt, sitemaps, favicon. */
+/**
+ * What search engines read (#16, item 5): JSON-LD equal to the visible figures, meta tags, robots.txt, sitemaps, favicon;
+ * the structured data on visitors' pages only (crawlers do not sign in, and a signed-in page is personal: #19).
+ */
 @QuarkusTest
 class SearchEnginesTest {
 
@@ -71,6 +74,27 @@ class SearchEnginesTest {
         assertEquals("Structured kettle", review.getString("itemReviewed.name"));
         given().get("/subjects/" + subject.slug + "/reviews/" + hidden).then().statusCode(200)
                 .body(not(containsString("application/ld+json")));
+    }
+
+    @Test
+    void structuredDataIsForVisitorsOnlyAndASignedInPageIsNotIndexed() {
+        Subject subject = TestData.subject("Structured for visitors");
+        long review = Steps.post(Session.customer(), subject, 4, "Read by search engines.");
+        String visitor = given().get("/subjects/" + subject.slug).then().statusCode(200).extract().asString();
+        assertEquals(1, jsonLd(visitor).getList("review").size());
+        assertFalse(visitor.contains("name=\"robots\""), "a visitor's page is indexed");
+        Session reader = Session.customer();
+        // twice: the first view renders the page, the second is answered from what it kept (KeptSignedInPages)
+        for (int view = 0; view < 2; view++) {
+            reader.request().get("/subjects/" + subject.slug).then().statusCode(200)
+                    .body(containsString("Read by search engines."))
+                    .body(containsString("<meta name=\"robots\" content=\"noindex\">"))
+                    .body(not(containsString("application/ld+json")));
+        }
+        reader.request().get("/subjects/" + subject.slug + "/reviews/" + review).then().statusCode(200)
+                .body(containsString("Read by search engines."))
+                .body(not(containsString("application/ld+json")));
+        jsonLd(given().get("/subjects/" + subject.slug + "/reviews/" + review).then().statusCode(200).extract().asString());
     }
 
     @Test
