@@ -1,8 +1,8 @@
 -- wrk script: GET one path as many signed-in people in turn (each request the next session's cookies), so nothing
 -- personal can be served from one person's warm state. args: <sessions file> <path> [sessions to use] [pass]
 -- With "pass", each thread stops asking once it has had an answer for every session in use and at least a second has
--- gone by (wrk still waits out its -d, which bounds the pass): bench/run's checked pass, so that each measured window starts with every customer's page
--- as their last view left it, however long the steps before it took.
+-- gone by (wrk still waits out its -d, which bounds the pass): bench/run's checked pass, so that each measured window
+-- starts with every customer's page as their last view left it, however long the steps before it took.
 -- Checks every answer: a 200 whose page is a signed-in one (its header links the reader's profile); anything else (a
 -- redirect to sign in, a visitor's page) counts as an error. Checking makes wrk copy each body into Lua, which costs
 -- the load generator as much as a fifth of the two cores it shares with the app: the measured windows use
