@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -26,6 +28,7 @@ import org.candor.subject.Subject;
 import org.candor.support.Session;
 import org.candor.support.Steps;
 import org.candor.support.TestData;
+import org.candor.web.KeptSignedInPages;
 
 /**
  * What search engines read (#16, item 5): JSON-LD equal to the visible figures, meta tags, robots.txt, sitemaps, favicon;
@@ -33,6 +36,9 @@ import org.candor.support.TestData;
  */
 @QuarkusTest
 class SearchEnginesTest {
+
+    @Inject
+    KeptSignedInPages kept;
 
     private static JsonPath jsonLd(String page) {
         Matcher m = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL).matcher(page);
@@ -84,13 +90,15 @@ class SearchEnginesTest {
         assertEquals(1, jsonLd(visitor).getList("review").size());
         assertFalse(visitor.contains("name=\"robots\""), "a visitor's page is indexed");
         Session reader = Session.customer();
-        // twice: the first view renders the page, the second is answered from what it kept (KeptSignedInPages)
+        long hits = kept.hits();
+        // twice: the first view renders the page, the second is answered from what it kept
         for (int view = 0; view < 2; view++) {
             reader.request().get("/subjects/" + subject.slug).then().statusCode(200)
                     .body(containsString("Read by search engines."))
                     .body(containsString("<meta name=\"robots\" content=\"noindex\">"))
                     .body(not(containsString("application/ld+json")));
         }
+        assertEquals(hits + 1, kept.hits(), "the second view was answered from memory");
         reader.request().get("/subjects/" + subject.slug + "/reviews/" + review).then().statusCode(200)
                 .body(containsString("Read by search engines."))
                 .body(not(containsString("application/ld+json")));
