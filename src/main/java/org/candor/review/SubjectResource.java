@@ -274,8 +274,10 @@ public class SubjectResource {
         String summary = Templates.summary(subject, statements.forSubject(subject.id()),
                 transparency.replyLine(subject.summary().slug()), verified, reviews.incidentBanner(subject.id())).render();
         String list = Templates.reviews(subject, page, sort, after == null, verified).render();
-        // the verified-only view is for readers, not search engines: its figures are not the subject's (noindex)
-        String jsonLd = verifiedOnly ? null : structured.subject(subject.summary(), page.reviews());
+        // the verified-only view is for readers, not search engines: its figures are not the subject's (noindex); and
+        // a part rendered for someone signed in (staff, a customer's own list) is never read by a search engine
+        String jsonLd = verifiedOnly || !reader.equals(Viewer.ANONYMOUS) ? null
+                : structured.subject(subject.summary(), page.reviews());
         return new View(subject, Fragment.of(summary), Fragment.of(list), jsonLd == null ? null : Fragment.of(jsonLd),
                 policy.checkedFirst(subject.summary().slug()));
     }
