@@ -16,8 +16,8 @@ function init(args)
   end
   path = args[2]
   -- each session's request is made once here, as wrk makes the one request of every other row once: formatted on each
-  -- call (a 2 KB string built in Lua) it cost the load generator, which shares the two cores, a fifth more per request
-  -- than the stylesheet's (bench/profile signed-in: 38,364 req/s unformatted 44,973, wrk at 72-74 % of a core both)
+  -- call (a 2 KB string built in Lua) by a load generator that shares the two cores with the app, the page measured a
+  -- sixth slower (bench/profile signed-in: 38,364 req/s formatted, 44,973 made once, wrk at 74 and 72 % of a core)
   requests = {}
   for i, cookie in ipairs(cookies) do
     requests[i] = wrk.format("GET", path, { ["Cookie"] = cookie })
